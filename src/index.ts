@@ -9,4 +9,5 @@ export * from "./audit";
 export * from "./cohort";
 export * from "./reproduction";
 export * from "./figures";
+export * from "./notebook";
 export { LIBRARY_VERSION } from "./version";

@@ -23,12 +23,14 @@ export function formatFixed(x: number | null | undefined, decimals: number): str
  * @example roundHalfAwayFromZero(0.125, 2) // 0.13
  */
 export function roundHalfAwayFromZero(x: number, decimals: number): number {
-  if (!Number.isFinite(x)) return x;
+  if (!Number.isFinite(x) || x === 0) return x;
   const sign = x < 0 ? -1 : 1;
-  const shifted = Number(`${Math.abs(x)}e${decimals}`);
+  // toExponential() gives the shortest digits that identify the double: "1.005e+0".
+  const [mantissa, exponent] = Math.abs(x).toExponential().split("e");
+  const shifted = Number(`${mantissa}e${Number(exponent) + decimals}`);
+  if (shifted >= 1e21) return x; // already an integer at this precision
   const r = Math.round(shifted);
-  const back = Number(`${r}e-${decimals}`);
-  return sign * back;
+  return sign * Number(`${r}e${-decimals}`);
 }
 
 /**
