@@ -14,7 +14,7 @@
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { join, relative, resolve } from "path";
 import { executeNotebook } from "./lib/execute";
 import { writeKernelSpec } from "./lib/kernel";
 import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./lib/paths";
@@ -100,7 +100,7 @@ function main(): void {
     if (result.problems.length > 0) {
       const p = result.problems[0];
       console.error(
-        `\nFAILED: notebooks/${file}, cell ${p.cell} (code cell ${p.codeCell}: ${JSON.stringify(p.firstLine)}) ${p.kind === "error" ? "raised an error" : "wrote to stderr"}:\n${p.message}`,
+        `\nFAILED: ${relative(process.cwd(), join(options.notebooks, file))}, cell ${p.cell} (code cell ${p.codeCell}: ${JSON.stringify(p.firstLine)}) ${p.kind === "error" ? "raised an error" : "wrote to stderr (tslab prints uncaught exceptions there too)"}:\n${p.message}`,
       );
       if (result.problems.length > 1) console.error(`(${result.problems.length - 1} more problem(s) in this notebook; executed copy: ${result.outputPath})`);
       process.exit(1);
