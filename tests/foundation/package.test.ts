@@ -21,7 +21,7 @@ describe("package", () => {
     }
   });
   it("overrides danfojs-node's non-registry xlsx and binary-downloading tfjs-node", () => {
-    expect(pkg.overrides).toEqual({ xlsx: "npm:xlsx@0.18.5", "@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@3.21.0" });
+    expect(pkg.overrides).toMatchObject({ xlsx: "npm:xlsx@0.18.5", "@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@3.21.0" });
     const lock = JSON.parse(readFileSync(join(REPO_ROOT, "package-lock.json"), "utf8")) as {
       packages: Record<string, { version?: string; name?: string; resolved?: string }>;
     };
