@@ -1,0 +1,115 @@
+import { InputError } from "../../core/errors";
+import type { Rng } from "./prng";
+
+/** A search state: one integer vector per block (grid indices, or patient positions). */
+export type SearchState = Int32Array[];
+
+/** How the search may change a state. */
+export interface SearchMoves {
+  /** Per block: inclusive bounds of each index for "shift" moves (omit a block to never shift it). */
+  readonly bounds?: readonly (readonly [number, number] | null)[];
+  /** Largest step of a "shift" move (default 3). */
+  readonly maxStep?: number;
+  /** Blocks whose elements may be swapped with each other (permutations keep the multiset). */
+  readonly swapBlocks?: readonly number[];
+}
+
+export interface LocalSearchOptions {
+  readonly initial: SearchState;
+  /** Non-negative loss; 0 means every target is met. Must not mutate the state. */
+  readonly objective: (state: SearchState) => number;
+  readonly moves: SearchMoves;
+  readonly rng: Rng;
+  /** Stop after this many evaluations (default 20000). */
+  readonly maxIterations?: number;
+  /** Stop as soon as the loss is ≤ this (default 0). */
+  readonly target?: number;
+  /** Initial temperature of the annealing schedule, in loss units (default 0: greedy, equal moves accepted). */
+  readonly temperature?: number;
+}
+
+export interface LocalSearchResult {
+  readonly state: SearchState;
+  readonly loss: number;
+  readonly iterations: number;
+}
+
+/**
+ * Minimises `objective` over integer vectors by randomised local search (simulated annealing with
+ * a linear cooling schedule; moves that do not worsen the loss are always accepted so the search
+ * drifts across the plateaus that printed-precision targets create). Used by the cohort
+ * reconstruction to meet published aggregates; deterministic for a given `rng` seed.
+ *
+ * Reference: Kirkpatrick, Gelatt & Vecchi (1983) Science 220:671. No R/SPSS equivalent (R's
+ * `optim(method = "SANN")` is the closest, for continuous states).
+ * Cost: O(maxIterations × cost of objective).
+ *
+ * @example
+ * // three integers in 0..9 summing to 12
+ * localSearch({ initial: [Int32Array.from([0, 0, 0])], objective: (s) => Math.abs(s[0][0] + s[0][1] + s[0][2] - 12),
+ *   moves: { bounds: [[0, 9]] }, rng: createRng(1) }).loss // 0
+ */
+export function localSearch(options: LocalSearchOptions): LocalSearchResult {
+  const { objective, moves, rng } = options;
+  const maxIterations = options.maxIterations ?? 20000;
+  const target = options.target ?? 0;
+  const t0 = options.temperature ?? 0;
+  const maxStep = moves.maxStep ?? 3;
+  const bounds = moves.bounds ?? [];
+  const shiftBlocks = bounds.map((b, i) => (b ? i : -1)).filter((i) => i >= 0 && options.initial[i].length > 0);
+  const swapBlocks = (moves.swapBlocks ?? []).filter((i) => options.initial[i].length > 1);
+  if (shiftBlocks.length + swapBlocks.length === 0) {
+    throw new InputError("no block can move: give bounds or swapBlocks", { field: "moves", value: moves });
+  }
+  const state = options.initial.map((v) => Int32Array.from(v));
+  for (const b of shiftBlocks) {
+    const [lo, hi] = bounds[b]!;
+    state[b].forEach((x, i) => {
+      if (x < lo || x > hi) throw new InputError(`initial value outside [${lo}, ${hi}]`, { field: `initial[${b}]`, index: i, value: x });
+    });
+  }
+  let loss = objective(state);
+  let best = state.map((v) => Int32Array.from(v));
+  let bestLoss = loss;
+  let iterations = 0;
+  const nMoveKinds = shiftBlocks.length + swapBlocks.length;
+  while (iterations < maxIterations && bestLoss > target) {
+    iterations++;
+    const pick = rng.int(nMoveKinds);
+    let undo: () => void;
+    if (pick < shiftBlocks.length) {
+      const b = shiftBlocks[pick];
+      const [lo, hi] = bounds[b]!;
+      const v = state[b];
+      const i = rng.int(v.length);
+      const old = v[i];
+      const step = 1 + rng.int(maxStep);
+      const next = Math.min(hi, Math.max(lo, old + (rng.next() < 0.5 ? -step : step)));
+      if (next === old) continue;
+      v[i] = next;
+      undo = () => { v[i] = old; };
+    } else {
+      const v = state[swapBlocks[pick - shiftBlocks.length]];
+      const i = rng.int(v.length);
+      const j = rng.int(v.length);
+      if (v[i] === v[j]) continue;
+      const a = v[i];
+      v[i] = v[j];
+      v[j] = a;
+      undo = () => { v[j] = v[i]; v[i] = a; };
+    }
+    const candidate = objective(state);
+    const temperature = t0 * (1 - iterations / maxIterations);
+    const accept = candidate <= loss || (temperature > 0 && rng.next() < Math.exp((loss - candidate) / temperature));
+    if (accept) {
+      loss = candidate;
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = state.map((v) => Int32Array.from(v));
+      }
+    } else {
+      undo();
+    }
+  }
+  return { state: best, loss: bestLoss, iterations };
+}

@@ -1,0 +1,34 @@
+import { formatFixed } from "../../core/format";
+
+/**
+ * How far `value` is from printing as `printed` (a number as the paper prints it, e.g. "10.63"),
+ * in units of the printed last digit: 0 when `formatFixed(value, decimals)` equals the printed
+ * string (a hit at printed precision), otherwise |value − printed| / 10^−decimals (≥ 0.5). Used as
+ * the loss of one target in the reconstruction search. Cost: O(1).
+ *
+ * @example
+ * printedMiss(10.625, "10.63") // 0
+ * printedMiss(10.61, "10.63")  // 2
+ */
+export function printedMiss(value: number, printed: string): number {
+  const dot = printed.indexOf(".");
+  const decimals = dot < 0 ? 0 : printed.length - dot - 1;
+  if (!Number.isFinite(value)) return 1e6;
+  if (formatFixed(value, decimals) === printed) return 0;
+  return Math.abs(value - Number(printed)) / 10 ** -decimals;
+}
+
+/**
+ * Loss of a p-value that must fall on one side of a threshold, with a safety margin so that the
+ * verdict is robust to the last digit: 0 when p ≤ threshold − margin ("below") or p ≥ threshold +
+ * margin ("above"), else the distance in units of `margin`. Cost: O(1).
+ *
+ * @example
+ * pThresholdMiss(0.01, "below") // 0
+ * pThresholdMiss(0.2, "below")  // 30
+ */
+export function pThresholdMiss(p: number, side: "below" | "above", threshold = 0.05, margin = 0.005): number {
+  if (!Number.isFinite(p)) return 1e6;
+  const gap = side === "below" ? p - (threshold - margin) : threshold + margin - p;
+  return gap <= 0 ? 0 : gap / margin;
+}
