@@ -177,14 +177,14 @@ function hodgesLehmann(
   if (!normalOk) return { estimate: NaN, ci: [NaN, NaN], method: "asymptotic" };
   // R's wdiff(d, zq): standardized rank-sum statistic of (x − d, y) minus zq; a decreasing step function of d.
   const all = new Float64Array(m + n);
-  const wdiff = (d: number, zq: number): number => {
+  const wdiff = (d: number, zq: number, cc: boolean): number => {
     for (let i = 0; i < m; i++) all[i] = xs[i] - d;
     all.set(ys, m);
     const { ranks, tieSum } = midRanks(all);
     let r = 0;
     for (let i = 0; i < m; i++) r += ranks[i];
     const dz = r - (m * (m + 1)) / 2 - (m * n) / 2;
-    const corr = !correct ? 0 : alternative === "two-sided" ? Math.sign(dz) * 0.5 : alternative === "greater" ? 0.5 : -0.5;
+    const corr = !cc ? 0 : alternative === "two-sided" ? Math.sign(dz) * 0.5 : alternative === "greater" ? 0.5 : -0.5;
     const big = m + n;
     const sigma = Math.sqrt(((m * n) / 12) * (big + 1 - tieSum / (big * (big - 1))));
     return (dz - corr) / sigma - zq;
@@ -197,5 +197,5 @@ function hodgesLehmann(
       muMax = Math.max(muMax, a - b);
     }
   }
-  return { ...invertNormalStatistic(wdiff, muMin, muMax, alternative, alpha, normalQuantile), method: "asymptotic" };
+  return { ...invertNormalStatistic(wdiff, correct, muMin, muMax, alternative, alpha, normalQuantile), method: "asymptotic" };
 }

@@ -185,7 +185,7 @@ function pseudomedian(
     return { estimate: med, ci };
   }
   const buf = new Float64Array(n);
-  const wdiff = (dd: number, zq: number): number => {
+  const wdiff = (dd: number, zq: number, cc: boolean): number => {
     let m = 0;
     for (let i = 0; i < n; i++) {
       const v = x[i] - dd;
@@ -197,7 +197,7 @@ function pseudomedian(
     for (let i = 0; i < m; i++) if (xd[i] > 0) pos += ranks[i];
     const zd = pos - (m * (m + 1)) / 4;
     const sigma = Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24 - tieSum / 48);
-    const corr = !correct ? 0 : alternative === "two-sided" ? Math.sign(zd) * 0.5 : alternative === "greater" ? 0.5 : -0.5;
+    const corr = !cc ? 0 : alternative === "two-sided" ? Math.sign(zd) * 0.5 : alternative === "greater" ? 0.5 : -0.5;
     return (zd - corr) / sigma - zq;
   };
   let muMin = Infinity;
@@ -206,5 +206,5 @@ function pseudomedian(
     muMin = Math.min(muMin, v);
     muMax = Math.max(muMax, v);
   }
-  return invertNormalStatistic(wdiff, muMin, muMax, alternative, alpha, normalQuantile);
+  return invertNormalStatistic(wdiff, correct, muMin, muMax, alternative, alpha, normalQuantile);
 }

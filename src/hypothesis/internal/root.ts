@@ -1,3 +1,8 @@
+import { zeroin } from "./zeroin";
+
+/** uniroot tolerance that stats:::wilcox.test.default passes. */
+const R_WILCOX_TOL = 1e-4;
+
 /**
  * Bisection root of a monotone function on [lo, hi] with f(lo), f(hi) of opposite sign (or zero),
  * run to machine precision (≤ 200 halvings). Slower than Brent but cannot fail on the step
@@ -24,10 +29,13 @@ export function bisect(f: (x: number) => number, lo: number, hi: number): number
 /**
  * Confidence limits and point estimate by inverting a standardized statistic f(d, zq) = Z(d) − zq
  * that decreases in the shift d (R wilcox.test's wdiff/root): a limit is the d where Z(d) crosses
- * the normal quantile, clamped to [lo, hi] as R does.
+ * the normal quantile, clamped to [lo, hi] as R does. Roots by R's own zeroin with R's tol = 1e-4,
+ * because Z(d) is a step function (flat at 0 under continuity correction) and only R's iteration
+ * path gives R's numbers.
  */
 export function invertNormalStatistic(
-  f: (d: number, zq: number) => number,
+  f: (d: number, zq: number, continuity: boolean) => number,
+  correct: boolean,
   lo: number,
   hi: number,
   alternative: "two-sided" | "less" | "greater",
@@ -35,13 +43,14 @@ export function invertNormalStatistic(
   quantile: (p: number) => number,
 ): { estimate: number; ci: [number, number] } {
   const root = (zq: number): number => {
-    if (f(lo, zq) <= 0) return lo;
-    if (f(hi, zq) >= 0) return hi;
-    return bisect((d) => f(d, zq), lo, hi);
+    if (f(lo, zq, correct) <= 0) return lo;
+    if (f(hi, zq, correct) >= 0) return hi;
+    return zeroin((d) => f(d, zq, correct), lo, hi, R_WILCOX_TOL);
   };
   let ci: [number, number];
   if (alternative === "two-sided") ci = [root(quantile(1 - alpha / 2)), root(quantile(alpha / 2))];
   else if (alternative === "greater") ci = [root(quantile(1 - alpha)), Infinity];
   else ci = [-Infinity, root(quantile(alpha))];
-  return { estimate: bisect((d) => f(d, 0), lo, hi), ci };
+  // R sets correct <- FALSE before solving for the estimate
+  return { estimate: zeroin((d) => f(d, 0, false), lo, hi, R_WILCOX_TOL), ci };
 }
