@@ -9,6 +9,8 @@ export interface RegistryCoverage {
   readonly unlocatedEntries: readonly string[];
   /** Exclusions whose quote is not found in their section. */
   readonly unlocatedExclusions: readonly string[];
+  /** Statements whose quote is not found in their section. */
+  readonly unlocatedStatements: readonly string[];
   readonly tokenCount: number;
 }
 
@@ -48,6 +50,9 @@ export function registryCoverage(registry: Registry, markdown: string): Registry
   for (const x of registry.exclusions) {
     if (!addSpans(x.section, x.quote, null)) unlocatedExclusions.push(`${x.section}: ${x.quote}`);
   }
+  const unlocatedStatements = registry.statements
+    .filter((st) => occurrences(texts.get(st.section) ?? "", normaliseText(st.quote)).length === 0)
+    .map((st) => st.id);
   const tokens = paperNumberTokens(markdown);
   const uncovered = tokens.filter((t) => {
     const end = t.offset + t.text.length;
@@ -55,5 +60,5 @@ export function registryCoverage(registry: Registry, markdown: string): Registry
       (s) => t.offset >= s.from && end <= s.to && (s.value === null || s.value.toLowerCase() === t.text.toLowerCase()),
     );
   });
-  return { uncovered, unlocatedEntries, unlocatedExclusions, tokenCount: tokens.length };
+  return { uncovered, unlocatedEntries, unlocatedExclusions, unlocatedStatements, tokenCount: tokens.length };
 }

@@ -96,6 +96,8 @@ export interface Scale {
   readonly type: "integer" | "odi";
   readonly min: number;
   readonly max: number;
+  /** ODI only: numbers of answered sections allowed (default [10, 9]: all, or one skipped). */
+  readonly sectionsAnswered?: readonly number[];
 }
 
 /** One published number, as printed. */
@@ -123,6 +125,13 @@ export interface Exclusion {
   readonly reason: string;
 }
 
+/** A verbatim non-numeric statement of the paper that a methodological check quotes as evidence. */
+export interface Statement {
+  readonly id: string;
+  readonly section: PaperSection;
+  readonly quote: string;
+}
+
 /** A loaded registry entry: the printed value plus its numeric value and printed decimals. */
 export interface LoadedEntry extends RegistryEntry {
   readonly number: number;
@@ -133,6 +142,9 @@ export interface Registry {
   readonly source: string;
   readonly entries: readonly LoadedEntry[];
   readonly exclusions: readonly Exclusion[];
+  readonly statements: readonly Statement[];
+  /** Statement by id (throws InputError naming the id when absent). */
+  readonly statement: (id: string) => Statement;
   /** Entry by id (throws InputError naming the id when absent). */
   readonly get: (id: string) => LoadedEntry;
   readonly has: (id: string) => boolean;
@@ -233,8 +245,19 @@ function validateExclusion(raw: unknown, index: number): Exclusion {
   return raw as unknown as Exclusion;
 }
 
+function validateStatement(raw: unknown, index: number): Statement {
+  const where = (field: string, value: unknown, msg: string): never => {
+    throw new InputError(msg, { field: `statements[${index}].${field}`, value });
+  };
+  if (!isPlainObject(raw)) return where("", raw, "each statement must be an object");
+  if (typeof raw.id !== "string" || !ID_PATTERN.test(raw.id)) where("id", raw.id, "id must match " + ID_PATTERN);
+  if (!PAPER_SECTIONS.includes(raw.section as PaperSection)) where("section", raw.section, "unknown section");
+  if (typeof raw.quote !== "string" || raw.quote === "") where("quote", raw.quote, "quote must be a non-empty string");
+  return raw as unknown as Statement;
+}
+
 /**
- * Validates a registry object ({entries, exclusions}) and returns it frozen with an id index.
+ * Validates a registry object ({entries, exclusions, statements}) and returns it frozen with an id index.
  * Errors are InputErrors naming the entry id and the field, e.g.
  * `entries[3].locator.section = "4.9": entry "s4.9.x": unknown section`.
  *
@@ -255,12 +278,22 @@ export function buildRegistry(json: unknown, source = "<object>"): Registry {
   });
   validateRelations(entries, byId);
   const exclusions = exclusionsRaw.map(validateExclusion);
+  const statementsRaw = json.statements ?? [];
+  if (!Array.isArray(statementsRaw)) throw new InputError("statements must be an array", { field: "statements", value: statementsRaw });
+  const statements = deepFreeze(statementsRaw.map(validateStatement));
+  const statementById = new Map(statements.map((st) => [st.id, st]));
   const frozenEntries = deepFreeze(entries);
   const frozenExclusions = deepFreeze(exclusions);
   return Object.freeze({
     source,
     entries: frozenEntries,
     exclusions: frozenExclusions,
+    statements,
+    statement: (id: string) => {
+      const st = statementById.get(id);
+      if (st === undefined) throw new InputError("no registry statement with this id", { field: "statement", value: id });
+      return st;
+    },
     has: (id: string) => byId.has(id),
     get: (id: string) => {
       const e = byId.get(id);
