@@ -11,7 +11,7 @@ import type { MedianIqr } from "./median-iqr";
  * Cost: O(rows).
  *
  * @example
- * descriptivesToHtml([{ label: "VAS before", summary: medianIqr([3, 5, 7]) }]) // '<table …><td>VAS before</td><td>3</td><td>5.00 (4.00, 6.00)</td>…'
+ * descriptivesToHtml([{ label: "VAS before", summary: medianIqr([3, 5, 7]) }]) // '<table class="repro-table">…<td>VAS before</td><td>3</td><td>5.00 (3.00, 7.00)</td><td>median (P25, P75), type 6</td>…'
  */
 export function descriptivesToHtml(
   rows: ReadonlyArray<{ readonly label: string; readonly summary: MedianIqr | MeanSd }>,

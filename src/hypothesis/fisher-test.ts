@@ -32,7 +32,7 @@ export interface FisherTestOptions {
  * Cost: 2×2 O(n · iterations); r × c see above.
  *
  * @example
- * fisherTest([[15, 8], [2, 30]]).pValue // 8.5e-6 (R: 8.49897e-06); estimate 25.9068, CI [4.6626, 279.39]
+ * fisherTest([[15, 8], [2, 30]]).pValue // 3.67982e-6 (R: 3.67982e-06); estimate 25.9068, CI [4.6626, 279.388]
  */
 export function fisherTest(table: ReadonlyArray<ReadonlyArray<number>>, options: FisherTestOptions = {}): StatResult {
   const alternative = checkAlternative(options.alternative, "options.alternative");

@@ -13,7 +13,7 @@ import { checkCountTable, toRows } from "./internal/validate";
  * Cost: O(r·c).
  *
  * @example
- * likelihoodRatioTest([[15, 8], [2, 30]]).statistic // 22.9961… (2 Σ O ln(O/E))
+ * likelihoodRatioTest([[15, 8], [2, 30]]).statistic // 23.338019 (2 Σ O ln(O/E))
  */
 export function likelihoodRatioTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult {
   const t = checkCountTable(table, "table");

@@ -39,7 +39,7 @@ export interface MannWhitneyOptions {
  *
  * @example
  * const r = mannWhitneyTest([5, 3, 7, 7, 2, 8, 5, 9, 6, 5], [1, 3, 2, 4, 5, 3, 2, 6]);
- * r.details.U // 15 (= min(U1, U2)); r.statistic // Z = −2.2049…; r.convention // "SPSS 27 NPAR TESTS /M-W …"
+ * r.details.U // 15 (= min(U1, U2)); r.statistic // Z = −2.244593; r.pValue // 0.024794
  */
 export function mannWhitneyTest(x: ArrayLike<number>, y: ArrayLike<number>, options: MannWhitneyOptions = {}): StatResult {
   const convention = checkChoice(options.convention, ["spss", "r"] as const, "spss", "options.convention");

@@ -24,7 +24,7 @@ export interface OddsRatioOptions {
  *
  * @example
  * // Paper Table 5, visceral metastases: (15·19)/(4·17)
- * oddsRatio([[15, 4], [17, 19]]).estimate // 4.1912 (95% CI 1.1543 – 15.2176)
+ * oddsRatio([[15, 4], [17, 19]]).estimate // 4.1912 (95% CI 1.1625 – 15.1107)
  */
 export function oddsRatio(table: ReadonlyArray<ReadonlyArray<number>>, options: OddsRatioOptions = {}): StatResult {
   const confLevel = checkConfLevel(options.confLevel, "options.confLevel");

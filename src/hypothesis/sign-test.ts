@@ -22,7 +22,7 @@ export function signTest(x: ArrayLike<number>, y: ArrayLike<number>, options: { 
   const alternative = checkAlternative(options.alternative, "options.alternative");
   const xs = checkSample(x, "x", 1);
   const ys = checkSample(y, "y", 1);
-  checkSameLength(xs, ys, "x", "y");
+  checkSameLength(x, y, "x", "y");
   let pos = 0;
   let neg = 0;
   for (let i = 0; i < xs.length; i++) {

@@ -51,7 +51,7 @@ export function tTest(x: ArrayLike<number>, y?: ArrayLike<number>, options: TTes
   } else {
     const ys = checkSample(y, "y", 2);
     if (options.paired) {
-      checkSameLength(xs, ys, "x", "y");
+      checkSameLength(x, y, "x", "y");
       kind = "paired";
       ({ estimate, se, df } = oneSample(xs.map((v, i) => v - ys[i])));
       estimateName = "mean difference";

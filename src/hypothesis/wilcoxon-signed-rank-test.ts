@@ -55,7 +55,7 @@ export function wilcoxonSignedRankTest(x: ArrayLike<number>, y?: ArrayLike<numbe
   let d: Float64Array;
   if (y !== undefined) {
     const ys = checkSample(y, "y", 1);
-    checkSameLength(xs, ys, "x", "y");
+    checkSameLength(x, y, "x", "y");
     d = xs.map((v, i) => v - ys[i] - mu);
   } else d = xs.map((v) => v - mu);
   const nAll = d.length;
