@@ -38,28 +38,26 @@ export function parseNotebookSource(text: string, sourceName = "notebook"): { ty
     if (body.trim() !== "") cells.push({ type, text: body });
     buffer = [];
   };
-  lines.forEach((line, i) => {
+  for (const [i, line] of lines.entries()) {
     if (mode === "markdown") {
       if (FENCE_OPEN.test(line)) {
         flush("markdown");
         mode = "code";
         codeStart = i + 1;
-        return;
+        continue;
       }
       if (FENCE_ANY.test(line)) mode = "other-fence"; // a non-ts fence stays Markdown
       buffer.push(line);
     } else if (mode === "other-fence") {
       buffer.push(line);
       if (FENCE_ANY.test(line)) mode = "markdown";
+    } else if (/^```\s*$/.test(line)) {
+      flush("code");
+      mode = "markdown";
     } else {
-      if (/^```\s*$/.test(line)) {
-        flush("code");
-        mode = "markdown";
-        return;
-      }
       buffer.push(line);
     }
-  });
+  }
   if (mode === "code") throw new Error(`${sourceName}: code fence opened at line ${codeStart} is never closed`);
   flush("markdown");
   return cells;
