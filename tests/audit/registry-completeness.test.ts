@@ -35,6 +35,10 @@ describe("registry completeness against the paper copy", () => {
     expect(registryCoverage(registry, paper).unlocatedEntries).toEqual([]);
   });
 
+  it("finds every evidence statement's quote in its section", () => {
+    expect(registryCoverage(registry, paper).unlocatedStatements).toEqual([]);
+  });
+
   it("finds every exclusion's quote in its section, and every exclusion gives a reason", () => {
     expect(registryCoverage(registry, paper).unlocatedExclusions).toEqual([]);
     for (const x of registry.exclusions) expect(x.reason.length, x.quote).toBeGreaterThan(5);
