@@ -10,6 +10,8 @@ export interface SearchMoves {
   readonly bounds?: readonly (readonly [number, number] | null)[];
   /** Largest step of a "shift" move (default 3). */
   readonly maxStep?: number;
+  /** Shift blocks may also copy one element's value onto another (creates ties; default false). */
+  readonly copy?: boolean;
   /** Blocks whose elements may be swapped with each other (permutations keep the multiset). */
   readonly swapBlocks?: readonly number[];
 }
@@ -84,7 +86,9 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
       const i = rng.int(v.length);
       const old = v[i];
       const step = 1 + rng.int(maxStep);
-      const next = Math.min(hi, Math.max(lo, old + (rng.next() < 0.5 ? -step : step)));
+      const next = moves.copy && rng.next() < 0.3
+        ? state[b][rng.int(v.length)]
+        : Math.min(hi, Math.max(lo, old + (rng.next() < 0.5 ? -step : step)));
       if (next === old) continue;
       v[i] = next;
       undo = () => { v[i] = old; };

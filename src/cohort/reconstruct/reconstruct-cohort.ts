@@ -1,0 +1,342 @@
+import { InputError } from "../../core/errors";
+import { chisqTest } from "../../hypothesis/chisq-test";
+import { mannWhitneyTest } from "../../hypothesis/mann-whitney-test";
+import type {
+  BinaryFactor,
+  BoneDestruction,
+  Complication,
+  FrankelGrade,
+  OperationType,
+  Study,
+  StudyPatient,
+  TumorType,
+  Visit,
+} from "../../reproduction/study";
+import { assignLevels, proportionalDeaths } from "./allocate";
+import { rankedOneYearData, searchDeathOrder, type JointCells, type Pattern } from "./death-order";
+import { localSearch } from "./local-search";
+import { printedMiss, pThresholdMiss } from "./printed-miss";
+import { createRng, type Rng } from "./prng";
+import { designSample } from "./sample-design";
+import { designScores } from "./scores";
+import { PUBLISHED_TARGETS as T } from "./targets";
+
+/** Survival computations the search needs (the reproduction functions, injected to keep this module testable). */
+export interface SurvivalEvaluators {
+  /** Loss of the Table 6 Cox numbers on one-year data (0 = all printed as published). */
+  readonly table6Loss: (data: { time: number[]; event: number[]; visceral: number[]; bma: number[] }) => number;
+  /** SPSS Kaplan–Meier median and its 95% CI, months. */
+  readonly medianCi: (months: number[], event: number[]) => { median: number; lower: number; upper: number };
+  /** Days → months as the cohort loader derives them. */
+  readonly daysToMonths: (days: number) => number;
+}
+
+export interface ReconstructOptions {
+  readonly seed?: number;
+  readonly evaluators: SurvivalEvaluators;
+  /** Scales every search's iteration budget (default 1). */
+  readonly effort?: number;
+}
+
+/** One synthetic patient with the dates the CSV stores. */
+export interface SyntheticPatient extends StudyPatient {
+  readonly surgeryDate: string;
+  /** Date of death, or of the last follow-up (the study's closing date) when censored. */
+  readonly endDate: string;
+  readonly survivalDays: number;
+}
+
+export interface Reconstruction {
+  readonly seed: number;
+  readonly patients: readonly SyntheticPatient[];
+  readonly study: Study;
+  /** Loss left by each search stage (0 = every target of that stage printed as published). */
+  readonly residuals: Readonly<Record<string, number>>;
+  readonly decisions: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+const FIRST_SURGERY = Date.UTC(2017, 0, 1);
+const LAST_SURGERY = Date.UTC(2022, 11, 31);
+const FOLLOW_UP_END = Date.UTC(2024, 3, 1);
+const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Joint (deaths, survivors) cells with neither visceral metastases nor BMA, best first (lead's exploration), then the rest. */
+function cellCandidates(): JointCells[] {
+  const first: JointCells[] = [{ x: 0, y: 8 }, { x: 2, y: 6 }, { x: 4, y: 7 }, { x: 3, y: 6 }, { x: 1, y: 7 }, { x: 2, y: 8 }];
+  return first;
+}
+
+/**
+ * Reconstructs a synthetic 55-patient cohort from the paper's published aggregates (see
+ * {@link PUBLISHED_TARGETS}): seeded, deterministic, every stage a local search whose loss is 0
+ * when its targets print as published. Different seeds give different feasible cohorts.
+ *
+ * Reference: the paper (Li et al. 2026, Front Surg 13:1743422) for every target; the searches are
+ * simulated annealing (Kirkpatrick et al. 1983). No R/SPSS equivalent. Cost: O(effort × 10⁵ test
+ * evaluations); about 10–30 s at effort 1 on a 2-core machine.
+ *
+ * @example
+ * const r = reconstructCohort({ seed: 1, evaluators });
+ * r.patients.length // 55
+ */
+export function reconstructCohort(options: ReconstructOptions): Reconstruction {
+  const seed = options.seed ?? 1;
+  if (!Number.isInteger(seed)) throw new InputError("must be an integer", { field: "seed", value: seed });
+  const effort = options.effort ?? 1;
+  const ev = options.evaluators;
+  const rng = createRng(seed);
+  const residuals: Record<string, number> = {};
+  const decisions: string[] = [];
+  const n = T.n;
+
+  // 1. One-year deaths: order of covariate patterns for the Table 6 Cox model.
+  const order = searchDeathOrder({ candidates: cellCandidates(), objective: ev.table6Loss, rng, iterationsPerCandidate: Math.round(15000 * effort) });
+  residuals.table6 = order.loss;
+  decisions.push(`Table 6 fitted on the one-year horizon; joint cells (x, y) = (${order.cells.x}, ${order.cells.y}).`);
+  const ranked = rankedOneYearData(order.order, order.tieWithPrevious, order.survivors);
+  // Patients 0..22 die within a year in this order; 23..54 survive the year. Shuffle survivors' patterns.
+  const survivorPatterns: Pattern[] = rng.shuffle([...order.survivors]);
+  const patterns: Pattern[] = [...order.order, ...survivorPatterns];
+  const died1y = patterns.map((_, i) => (i < T.deaths1y ? 1 : 0)) as (0 | 1)[];
+
+  // 2. Death days within the year: increasing, same-day ties as found, all after the 1-month visit.
+  const distinctRanks = ranked.time[T.deaths1y - 1];
+  const rankDays = Array.from({ length: distinctRanks }, () => 40 + rng.int(320)).sort((a, b) => a - b);
+  for (let k = 1; k < rankDays.length; k++) if (rankDays[k] <= rankDays[k - 1]) rankDays[k] = rankDays[k - 1] + 1;
+  const survivalDays = new Array<number>(n).fill(0);
+  const died = new Array<0 | 1>(n).fill(0);
+  for (let k = 0; k < T.deaths1y; k++) {
+    survivalDays[k] = rankDays[ranked.time[k] - 1];
+    died[k] = 1;
+  }
+
+  // 3. After one year: the KM median is the 28th death; deaths 24..27 before it, `late` more after it.
+  const medianDay = findDay(ev.daysToMonths, T.medianMonths, 366, 900);
+  if (medianDay === null) decisions.push(`No whole number of days prints as ${T.medianMonths} months under the loader's day→month rule.`);
+  const dMedian = medianDay ?? Math.round(Number(T.medianMonths) * 30.4375);
+  const late = 12;
+  const before = 4;
+  // survivors (indices 23..) in random order: first `before` die in (365, dMedian), then one at dMedian, then `late` after.
+  const km = localSearch({
+    initial: [Int32Array.from({ length: before }, (_, k) => 380 + k * 20), Int32Array.from({ length: late }, (_, k) => dMedian + 20 + k * 60)],
+    objective: ([a, b]) => {
+      const days = buildDays(a, b);
+      if (days === null) return 1e6;
+      const m = ev.medianCi(days.map(ev.daysToMonths), deathFlags(days.length));
+      return printedMiss(m.median, T.medianMonths) + printedMiss(m.lower, T.medianLower) + printedMiss(m.upper, T.medianUpper);
+    },
+    moves: { bounds: [[366, dMedian - 1], [dMedian + 1, 2400]], maxStep: 15 },
+    rng,
+    maxIterations: Math.round(20000 * effort),
+    temperature: 0.2,
+  });
+  residuals.kaplanMeier = km.loss;
+  function buildDays(a: Int32Array, b: Int32Array): number[] | null {
+    const sa = Array.from(a).sort((x, y) => x - y);
+    const sb = Array.from(b).sort((x, y) => x - y);
+    return [...survivalDays.slice(0, T.deaths1y), ...sa, dMedian, ...sb];
+  }
+  function deathFlags(k: number): number[] {
+    // the 32 − 5 − late censored survivors follow, all censored after the last late death is irrelevant
+    return new Array<number>(k).fill(1);
+  }
+  const lateDays = [...Array.from(km.state[0]).sort((x, y) => x - y), dMedian, ...Array.from(km.state[1]).sort((x, y) => x - y)];
+  lateDays.forEach((d, k) => {
+    survivalDays[T.deaths1y + k] = d;
+    died[T.deaths1y + k] = 1;
+  });
+  // Surgery dates; censored patients' follow-up is the closing date minus surgery.
+  const surgeryMs = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    if (died[i]) {
+      const latest = Math.min(LAST_SURGERY, FOLLOW_UP_END - survivalDays[i] * DAY_MS);
+      surgeryMs[i] = FIRST_SURGERY + rng.int(Math.floor((latest - FIRST_SURGERY) / DAY_MS) + 1) * DAY_MS;
+    } else {
+      // Censored after the median's day so that the median and its CI rest on deaths only.
+      const latest = Math.min(LAST_SURGERY, FOLLOW_UP_END - (dMedian + 1) * DAY_MS);
+      surgeryMs[i] = FIRST_SURGERY + rng.int(Math.floor((latest - FIRST_SURGERY) / DAY_MS) + 1) * DAY_MS;
+      survivalDays[i] = Math.round((FOLLOW_UP_END - surgeryMs[i]) / DAY_MS);
+    }
+  }
+  // The censored must not precede late deaths in a way that changes the CI: re-check below via the fidelity report.
+
+  // 4. Categorical factors. Visceral and BMA come from the Cox patterns (Table 5 margins).
+  const factorValues: Record<BinaryFactor, boolean[]> = {} as Record<BinaryFactor, boolean[]>;
+  factorValues.visceral = patterns.map((p) => (p & 1) === 1);
+  factorValues.postBma = patterns.map((p) => (p & 2) === 2);
+  for (const [factor, count] of Object.entries(T.binaryCounts) as [BinaryFactor, number][]) {
+    if (factor === "visceral" || factor === "postBma") continue;
+    const deaths = proportionalDeaths([count, n - count], T.deaths1y, n);
+    factorValues[factor] = assignLevels([count, n - count], deaths, died1y, rng).map((l) => l === 0);
+  }
+  decisions.push("Factors without published cross-tabulations are split between outcome groups proportionally (chi-square p ≈ 1).");
+  // Systemic therapy after surgery: the discussion says only 4 patients had none; enforce by re-drawing.
+  ensureSystemicTherapy(factorValues, T.noSystemicAfter, rng, died1y);
+
+  const level = <L extends string>(levels: readonly L[], counts: readonly number[]): L[] =>
+    assignLevels(counts, proportionalDeaths(counts, T.deaths1y, n), died1y, rng).map((l) => levels[l]);
+  const tumorType = level<TumorType>(["LUAD", "SCC", "SCLC", "LELC"], T.tumorCounts);
+  const bone = level<BoneDestruction>(["osteolytic", "osteoblastic", "mixed"], T.boneCounts);
+  const operation = level<OperationType>(["curettage", "pvp", "combined"], T.operationCounts);
+  decisions.push("Operation types follow §4.1 (8 / 29 / 18, sum 55); §2.2's 11 / 34 / 24 sum to 69 and cannot describe 55 patients.");
+  const sexIdx = assignLevels([T.males, n - T.males], proportionalDeaths([T.males, n - T.males], T.deaths1y, n), died1y, rng);
+  const sex = sexIdx.map((l) => (l === 0 ? "male" : "female") as "male" | "female");
+
+  // Complications: 9 patients, types 1 shock, 4 pulmonary + 1 wound infection, 1 CSF leak, 2 hematoma.
+  const complicationTypes: Complication[] = ["hemorrhagic-shock", "pulmonary-infection", "pulmonary-infection", "pulmonary-infection", "pulmonary-infection", "wound-infection", "csf-leak", "hematoma", "hematoma"];
+  const hasComplication = assignLevels([9, n - 9], proportionalDeaths([9, n - 9], T.deaths1y, n), died1y, rng);
+  const shuffledTypes = rng.shuffle([...complicationTypes]);
+  let ct = 0;
+  const complication = hasComplication.map((l) => (l === 0 ? shuffledTypes[ct++] : null));
+
+  // 5. Frankel pairs (Table 2 with the E→D cell resolved to 0).
+  const pairs: [FrankelGrade, FrankelGrade][] = [];
+  for (const [pre, row] of Object.entries(T.frankel) as [FrankelGrade, Record<FrankelGrade, number>][]) {
+    for (const [post, count] of Object.entries(row) as [FrankelGrade, number][]) for (let k = 0; k < count; k++) pairs.push([pre, post]);
+  }
+  decisions.push("Table 2: the E→D cell printed 1 is set to 0 (row E then sums to 32 and column D to 13, matching both margins and Table 3).");
+  const frankel = allocatePairs(pairs, died1y, rng, Math.round(3000 * effort));
+  residuals.frankel = frankel.loss;
+
+  // 6. Age by sex: the sex-specific means and SDs (the overall 57.36 cannot be recombined from them).
+  const ages = new Array<number>(n);
+  for (const [s, targets] of [["male", T.ageMale], ["female", T.ageFemale]] as const) {
+    const idx = sex.flatMap((x, i) => (x === s ? [i] : []));
+    const r = designSample({ n: idx.length, grid: range(25, 85), targets, rng, maxIterations: Math.round(20000 * effort) });
+    residuals[`age.${s}`] = r.loss;
+    rng.shuffle(r.values).forEach((v, k) => { ages[idx[k]] = v; });
+  }
+  decisions.push("Age: the male (58.86 ± 10.19) and female (56.00 ± 10.54) summaries are met; they imply an overall mean of 57.51, not the printed 57.36.");
+
+  // 7. Perioperative continuous variables: quartiles; PVP patients get no drain and the smallest values.
+  const perioperative = {} as Record<"operationMinutes" | "bloodLossMl" | "drainageMl" | "lengthOfStayDays", number[]>;
+  for (const [key, spec] of Object.entries(T.perioperative) as [keyof typeof perioperative, (typeof T.perioperative)[keyof typeof perioperative]][]) {
+    const r = designSample({ n, grid: spec.grid, targets: spec.targets, rng, maxIterations: Math.round(20000 * effort) });
+    residuals[`perioperative.${key}`] = r.loss;
+    perioperative[key] = assignByOperation(r.values, operation, key === "lengthOfStayDays", died1y, rng);
+  }
+
+  // 8. VAS and ODI: visits at 1, 3 and 6 months exist only for patients alive then.
+  const visitDay: Record<Visit, number> = { pre: 0, "1m": 30, "3m": 91, "6m": 182, last: 0 };
+  const available = {} as Record<Visit, boolean[]>;
+  for (const v of ["pre", "1m", "3m", "6m", "last"] as const) available[v] = survivalDays.map((d, i) => !died[i] || d > visitDay[v]);
+  const scores = designScores({ targets: T.scores, grids: T.scoreGrids, available, diedWithinYear: died1y, rng, iterations: Math.round(4000 * effort) });
+  residuals.scoresMarginal = scores.loss.marginal;
+  residuals.scoresAssignment = scores.loss.assignment;
+
+  const patients: SyntheticPatient[] = [];
+  for (let i = 0; i < n; i++) {
+    const factors = {} as Record<BinaryFactor, boolean>;
+    for (const f of Object.keys(factorValues) as BinaryFactor[]) factors[f] = factorValues[f][i];
+    const visits = <K extends "vas" | "odi">(k: K) =>
+      Object.fromEntries((["pre", "1m", "3m", "6m", "last"] as const).map((v) => [v, scores.columns[k][v][i]])) as Record<Visit, number | null>;
+    patients.push({
+      id: "",
+      sex: sex[i],
+      age: ages[i],
+      tumorType: tumorType[i],
+      boneDestruction: bone[i],
+      operation: operation[i],
+      factors,
+      complication: complication[i],
+      frankelPre: frankel.pairs[i][0],
+      frankelPost: frankel.pairs[i][1],
+      vas: visits("vas"),
+      odi: visits("odi"),
+      operationMinutes: perioperative.operationMinutes[i],
+      bloodLossMl: perioperative.bloodLossMl[i],
+      drainageMl: perioperative.drainageMl[i],
+      lengthOfStayDays: perioperative.lengthOfStayDays[i],
+      survivalMonths: ev.daysToMonths(survivalDays[i]),
+      died: died[i],
+      surgeryDate: isoDate(surgeryMs[i]),
+      endDate: isoDate(surgeryMs[i] + survivalDays[i] * DAY_MS),
+      survivalDays: survivalDays[i],
+    });
+  }
+  // Rows in order of surgery date, ids S01..S55 (so row order carries no outcome information).
+  const ordered = patients
+    .map((p, i) => ({ p, key: `${p.surgeryDate}-${String(i).padStart(2, "0")}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map(({ p }, k) => ({ ...p, id: `S${String(k + 1).padStart(2, "0")}` }));
+  return {
+    seed,
+    patients: ordered,
+    study: { patients: ordered, synthetic: true, source: `synthetic cohort, seed ${seed}` },
+    residuals,
+    decisions,
+  };
+}
+
+function range(lo: number, hi: number): number[] {
+  return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
+}
+
+/** Smallest day in [lo, hi] whose month value prints as `printed`, or null. */
+function findDay(toMonths: (d: number) => number, printed: string, lo: number, hi: number): number | null {
+  for (let d = lo; d <= hi; d++) if (printedMiss(toMonths(d), printed) === 0) return d;
+  return null;
+}
+
+/** Re-draws post-operative therapies until exactly `noneCount` patients have none (keeps each count). */
+function ensureSystemicTherapy(f: Record<BinaryFactor, boolean[]>, noneCount: number, rng: Rng, died1y: readonly (0 | 1)[]): void {
+  const keys = ["postChemo", "postRadio", "postTargeted", "postImmuno"] as const;
+  const none = (): number[] => died1y.flatMap((_, i) => (keys.every((k) => !f[k][i]) ? [i] : []));
+  for (let guard = 0; guard < 10000 && none().length !== noneCount; guard++) {
+    // swap a therapy between a patient with none and one with several (same outcome group: keeps Table 5-style balance)
+    const k = keys[rng.int(keys.length)];
+    const i = rng.int(died1y.length);
+    const j = rng.int(died1y.length);
+    if (died1y[i] !== died1y[j] || f[k][i] === f[k][j]) continue;
+    const before = none().length;
+    [f[k][i], f[k][j]] = [f[k][j], f[k][i]];
+    const after = none().length;
+    if (Math.abs(after - noneCount) > Math.abs(before - noneCount)) [f[k][i], f[k][j]] = [f[k][j], f[k][i]];
+  }
+}
+
+/** Assigns Frankel (pre, post) pairs to patients so that neither grade differs by 1-year outcome (p > 0.05). */
+function allocatePairs(pairs: [FrankelGrade, FrankelGrade][], died1y: readonly (0 | 1)[], rng: Rng, iterations: number) {
+  const grades: FrankelGrade[] = ["A", "B", "C", "D", "E"];
+  const table = (col: (number | FrankelGrade)[]): number[][] =>
+    grades.map((g) => [0, 1].map((d) => col.filter((x, i) => x === g && died1y[i] === d).length)).filter((r) => r[0] + r[1] > 0);
+  const r = localSearch({
+    initial: [Int32Array.from(rng.shuffle(pairs.map((_, k) => k)))],
+    objective: ([perm]) => {
+      const pre = Array.from(perm, (k) => pairs[k][0]);
+      const post = Array.from(perm, (k) => pairs[k][1]);
+      return pThresholdMiss(chisqTest(table(pre)).pValue ?? 0, "above", 0.05, 0.05) + pThresholdMiss(chisqTest(table(post)).pValue ?? 0, "above", 0.05, 0.05);
+    },
+    moves: { swapBlocks: [0] },
+    rng,
+    maxIterations: iterations,
+  });
+  return { pairs: Array.from(r.state[0], (k) => pairs[k]), loss: r.loss };
+}
+
+/**
+ * Gives the designed values to patients: percutaneous vertebroplasty (no drain, short operation,
+ * little bleeding) gets the smallest values, curettage the largest, then a swap search keeps the
+ * 1-year outcome groups alike (Mann–Whitney p > 0.05). Length of stay is not tied to operation type.
+ */
+function assignByOperation(values: number[], operation: OperationType[], free: boolean, died1y: readonly (0 | 1)[], rng: Rng): number[] {
+  const rank = { pvp: 0, combined: 1, curettage: 2 } as const;
+  const byOp = operation.map((o, i) => ({ i, r: free ? 0 : rank[o], u: rng.next() })).sort((a, b) => a.r - b.r || a.u - b.u);
+  const sorted = [...values].sort((a, b) => a - b);
+  const out = new Array<number>(values.length);
+  byOp.forEach(({ i }, k) => { out[i] = sorted[k]; });
+  // Swaps within the same operation type keep the link; they only balance outcome groups.
+  const groups = (["pvp", "combined", "curettage"] as const).map((o) => operation.flatMap((x, i) => (x === o ? [i] : [])));
+  for (let it = 0; it < 400; it++) {
+    const s = out.filter((_, i) => died1y[i] === 0);
+    const d = out.filter((_, i) => died1y[i] === 1);
+    if ((mannWhitneyTest(s, d).pValue ?? 0) > 0.2) break;
+    const g = groups[rng.int(3)];
+    if (g.length < 2) continue;
+    const a = g[rng.int(g.length)];
+    const b = g[rng.int(g.length)];
+    [out[a], out[b]] = [out[b], out[a]];
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import { mannWhitneyTest } from "../../hypothesis/mann-whitney-test";
+import { wilcoxonSignedRankTest } from "../../hypothesis/wilcoxon-signed-rank-test";
+import { localSearch } from "./local-search";
+import { printedMiss, pThresholdMiss } from "./printed-miss";
+import type { Rng } from "./prng";
+import { designSample, sampleLoss, type SampleTargets, type ValueGrid } from "./sample-design";
+import type { Visit } from "../../reproduction/study";
+
+/** Published targets of the VAS/ODI part (Table 1, Table 4, §5), as printed. */
+export interface ScoreTargets {
+  readonly vas: Readonly<Record<Visit, SampleTargets>>;
+  readonly odi: Readonly<Record<Visit, SampleTargets>>;
+  /** Table 4: 1-month ODI by 1-year outcome and its Mann–Whitney Z and p. */
+  readonly odi1mSurvivors: SampleTargets;
+  readonly odi1mDeaths: SampleTargets;
+  readonly odi1mZ: string;
+  readonly odi1mP: string;
+  /** Table 1 footnotes: paired test against "pre" below (a) or above (b) 0.05, per score and visit. */
+  readonly pairedSignificant: Readonly<Record<"vas" | "odi", Readonly<Record<Exclude<Visit, "pre">, boolean>>>>;
+}
+
+export type ScoreColumns = Record<"vas" | "odi", Record<Visit, (number | null)[]>>;
+
+const POST_VISITS = ["1m", "3m", "6m", "last"] as const;
+
+/**
+ * Designs VAS and ODI at every visit for the patients: marginal quartiles/means first (each visit
+ * separately; 1-month ODI jointly for the two outcome groups with the Table 4 Mann–Whitney Z),
+ * then the assignment of values to patients (permutations keep the marginals) so that the paired
+ * Wilcoxon tests against "pre" show Table 1's significance pattern and no other score differs by
+ * 1-year outcome (p > 0.05). `available[visit][i]` = patient i was alive at that visit.
+ *
+ * Cost: O(iterations × n log n).
+ */
+export function designScores(options: {
+  readonly targets: ScoreTargets;
+  readonly grids: { readonly vas: ValueGrid; readonly odi: ValueGrid };
+  readonly available: Readonly<Record<Visit, readonly boolean[]>>;
+  readonly diedWithinYear: readonly (0 | 1)[];
+  readonly rng: Rng;
+  readonly iterations: number;
+}): { columns: ScoreColumns; loss: { marginal: number; assignment: number } } {
+  const { targets, grids, available, diedWithinYear, rng } = options;
+  const n = diedWithinYear.length;
+  const who = (visit: Visit): number[] => available[visit].flatMap((a, i) => (a ? [i] : []));
+  let marginalLoss = 0;
+  const columns = { vas: {}, odi: {} } as ScoreColumns;
+  const values = { vas: {}, odi: {} } as Record<"vas" | "odi", Record<Visit, number[]>>;
+  for (const score of ["vas", "odi"] as const) {
+    for (const visit of ["pre", ...POST_VISITS] as const) {
+      if (score === "odi" && visit === "1m") continue;
+      const r = designSample({ n: who(visit).length, grid: grids[score], targets: targets[score][visit], rng, maxIterations: options.iterations });
+      marginalLoss += r.loss;
+      values[score][visit] = r.values;
+    }
+  }
+  // 1-month ODI: the two outcome groups jointly (group quartiles, overall quartiles, Mann–Whitney Z).
+  const at1m = who("1m");
+  const surv = at1m.filter((i) => diedWithinYear[i] === 0);
+  const dead = at1m.filter((i) => diedWithinYear[i] === 1);
+  const g = grids.odi;
+  const start = (count: number, t: SampleTargets): Int32Array =>
+    Int32Array.from(designSample({ n: count, grid: g, targets: t, rng, maxIterations: options.iterations }).values, (x) => g.indexOf(x));
+  const joint = localSearch({
+    initial: [start(surv.length, targets.odi1mSurvivors), start(dead.length, targets.odi1mDeaths)],
+    objective: ([a, b]) => {
+      const xs = Array.from(a, (k) => g[k]);
+      const ys = Array.from(b, (k) => g[k]);
+      const mw = mannWhitneyTest(xs, ys);
+      return (
+        sampleLoss(xs, targets.odi1mSurvivors) +
+        sampleLoss(ys, targets.odi1mDeaths) +
+        sampleLoss([...xs, ...ys], targets.odi["1m"]) +
+        printedMiss(mw.statistic ?? NaN, targets.odi1mZ) +
+        printedMiss(mw.pValue ?? NaN, targets.odi1mP)
+      );
+    },
+    moves: { bounds: [[0, g.length - 1], [0, g.length - 1]], maxStep: Math.ceil(g.length / 10) },
+    rng,
+    maxIterations: options.iterations * 4,
+    temperature: 0.3,
+  });
+  marginalLoss += joint.loss;
+
+  // Assignment: state = per (score, visit) a permutation of the designed values over available patients.
+  const blocks: { score: "vas" | "odi"; visit: Visit; patients: number[]; values: number[] }[] = [];
+  for (const score of ["vas", "odi"] as const) {
+    for (const visit of ["pre", ...POST_VISITS] as const) {
+      if (score === "odi" && visit === "1m") {
+        blocks.push({ score, visit, patients: surv, values: Array.from(joint.state[0], (k) => g[k]) });
+        blocks.push({ score, visit, patients: dead, values: Array.from(joint.state[1], (k) => g[k]) });
+      } else {
+        blocks.push({ score, visit, patients: who(visit), values: rng.shuffle([...values[score][visit]]) });
+      }
+    }
+  }
+  const fill = (state: Int32Array[]): ScoreColumns => {
+    const out = { vas: {}, odi: {} } as ScoreColumns;
+    for (const score of ["vas", "odi"] as const) for (const v of ["pre", ...POST_VISITS] as const) out[score][v] = new Array(n).fill(null);
+    blocks.forEach((b, k) => state[k].forEach((pos, j) => { out[b.score][b.visit][b.patients[j]] = b.values[pos]; }));
+    return out;
+  };
+  const assignmentLoss = (cols: ScoreColumns): number => {
+    let loss = 0;
+    for (const score of ["vas", "odi"] as const) {
+      for (const visit of POST_VISITS) {
+        const pre: number[] = [];
+        const post: number[] = [];
+        cols[score][visit].forEach((v, i) => {
+          if (v !== null && cols[score].pre[i] !== null) { pre.push(cols[score].pre[i]!); post.push(v); }
+        });
+        const p = wilcoxonSignedRankTest(pre, post).pValue ?? NaN;
+        loss += pThresholdMiss(p, targets.pairedSignificant[score][visit] ? "below" : "above");
+      }
+      for (const visit of ["pre", ...POST_VISITS] as const) {
+        if (score === "odi" && visit === "1m") continue;
+        const s: number[] = [];
+        const d: number[] = [];
+        cols[score][visit].forEach((v, i) => { if (v !== null) (diedWithinYear[i] ? d : s).push(v); });
+        if (s.length > 0 && d.length > 0) loss += pThresholdMiss(mannWhitneyTest(s, d).pValue ?? NaN, "above", 0.05, 0.02);
+      }
+    }
+    return loss;
+  };
+  const assigned = localSearch({
+    initial: blocks.map((b) => Int32Array.from(b.values.keys())),
+    objective: (state) => assignmentLoss(fill(state)),
+    moves: { swapBlocks: blocks.map((_, k) => k) },
+    rng,
+    maxIterations: options.iterations,
+  });
+  return { columns: fill(assigned.state), loss: { marginal: marginalLoss, assignment: assigned.loss } };
+}

@@ -1,0 +1,73 @@
+/**
+ * The patient rows the reproduction functions read: one plain record per patient with the
+ * variables the paper analyses, in the paper's terms. Built from a codebook-validated cohort by
+ * {@link studyFromCohort} (or directly by the reconstruction).
+ */
+export type FrankelGrade = "A" | "B" | "C" | "D" | "E";
+export type TumorType = "LUAD" | "SCC" | "SCLC" | "LELC";
+export type BoneDestruction = "osteolytic" | "osteoblastic" | "mixed";
+export type OperationType = "curettage" | "pvp" | "combined";
+export type Complication = "hemorrhagic-shock" | "pulmonary-infection" | "wound-infection" | "csf-leak" | "hematoma";
+
+/** Visits of Table 1 in order. */
+export const VISITS = ["pre", "1m", "3m", "6m", "last"] as const;
+export type Visit = (typeof VISITS)[number];
+
+/** Binary factors of §4.1 / the univariate screen of §4.4, in the paper's order. */
+export const BINARY_FACTORS = [
+  "extraspinal",
+  "visceral",
+  "fracture",
+  "preChemo",
+  "preRadio",
+  "preTargeted",
+  "preImmuno",
+  "preBma",
+  "postChemo",
+  "postRadio",
+  "postTargeted",
+  "postImmuno",
+  "postBma",
+  "emergency",
+  "neuroProgressed",
+] as const;
+export type BinaryFactor = (typeof BINARY_FACTORS)[number];
+
+export interface StudyPatient {
+  readonly id: string;
+  readonly sex: "male" | "female";
+  readonly age: number;
+  readonly tumorType: TumorType;
+  readonly boneDestruction: BoneDestruction;
+  readonly operation: OperationType;
+  readonly factors: Readonly<Record<BinaryFactor, boolean>>;
+  readonly complication: Complication | null;
+  readonly frankelPre: FrankelGrade;
+  readonly frankelPost: FrankelGrade;
+  /** VAS (0–10) and ODI (0–100) by visit; null = not measured (e.g. the patient had died). */
+  readonly vas: Readonly<Record<Visit, number | null>>;
+  readonly odi: Readonly<Record<Visit, number | null>>;
+  readonly operationMinutes: number;
+  readonly bloodLossMl: number;
+  readonly drainageMl: number;
+  readonly lengthOfStayDays: number;
+  /** Months from the (first) operation to death or last follow-up. */
+  readonly survivalMonths: number;
+  /** 1 = tumour-specific death observed, 0 = censored. */
+  readonly died: 0 | 1;
+}
+
+/** A study: the patients plus whether the rows are synthetic (shown on every output). */
+export interface Study {
+  readonly patients: readonly StudyPatient[];
+  readonly synthetic: boolean;
+  readonly source: string;
+}
+
+/** The paper's one-year horizon, months. */
+export const ONE_YEAR_MONTHS = 12;
+
+/** 1 when the patient died within the first year (the paper's "Mortality" group), else 0. */
+export function diedWithinYear(p: StudyPatient): 0 | 1 {
+  return p.died === 1 && p.survivalMonths <= ONE_YEAR_MONTHS ? 1 : 0;
+}
