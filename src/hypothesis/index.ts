@@ -37,3 +37,6 @@ export { pAdjust } from "./p-adjust";
 export type { PAdjustMethod } from "./p-adjust";
 export { eValue } from "./e-value";
 export type { EValueOptions, EValueResult } from "./e-value";
+export { linearByLinearTest } from "./linear-by-linear-test";
+export { crosstabsChiSquareTests } from "./crosstabs-chi-square-tests";
+export { eValueToHtml } from "./e-value-to-html";
