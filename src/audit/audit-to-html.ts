@@ -28,7 +28,11 @@ export function auditToHtml(
   );
 }
 
-/** Counts of findings by verdict (all three keys always present). */
+/**
+ * Counts of findings by verdict (all three keys always present). Cost: O(findings).
+ *
+ * @example countVerdicts([]) // { consistent: 0, inconsistent: 0, "not checkable": 0 }
+ */
 export function countVerdicts(findings: readonly AuditFinding[]): Record<Verdict, number> {
   const out: Record<Verdict, number> = { consistent: 0, inconsistent: 0, "not checkable": 0 };
   for (const f of findings) out[f.verdict]++;

@@ -7,6 +7,8 @@ export interface PairedTableIds {
   /** [[before A & after A, before A & after B], [before B & after A, before B & after B]]. */
   readonly cells: readonly [readonly [string, string], readonly [string, string]];
   readonly pValue: string;
+  /** Optional statement id quoting how the paper analysed the table (evidence for the explanation). */
+  readonly methodStatement?: string;
 }
 
 /**
@@ -28,9 +30,10 @@ export function checkPairedDesign(registry: Registry, ids: PairedTableIds): Audi
   const printedSig = p.number < 0.05;
   const pairedSig = m.pExact < 0.05;
   const holds = printedSig === pairedSig;
-  return makeFinding("paired-design", [ids.pValue, ...ids.cells.flat()], holds ? "consistent" : "inconsistent",
+  const method = ids.methodStatement ? `Paper: "${registry.statement(ids.methodStatement).quote}" ` : "";
+  return makeFinding("paired-design", [ids.pValue, ...ids.cells.flat(), ...(ids.methodStatement ? [ids.methodStatement] : [])], holds ? "consistent" : "inconsistent",
     { discordant: [b, c], mcnemar: m.asymptotic, pMcnemar: m.pAsymptotic, mcnemarCorrected: m.corrected, pMcnemarCorrected: m.pCorrected, pExactBinomial: m.pExact },
-    `same patients before/after → paired test on the discordant cells b = ${b}, c = ${c}: McNemar (${b}−${c})²/${b + c} = ${fmt(m.asymptotic, 4)} (p = ${fmt(m.pAsymptotic, 4)}); ` +
+    `${method}Same patients before/after → paired test on the discordant cells b = ${b}, c = ${c}: McNemar (${b}−${c})²/${b + c} = ${fmt(m.asymptotic, 4)} (p = ${fmt(m.pAsymptotic, 4)}); ` +
       `corrected (|${b}−${c}|−1)²/${b + c} = ${fmt(m.corrected, 4)} (p = ${fmt(m.pCorrected, 4)}); exact binomial p = ${fmt(m.pExact, 4)}. ` +
       `Printed p = ${p.value} (independent-samples χ²) → ${printedSig ? "significant" : "not significant"}; paired → ${pairedSig ? "significant" : "not significant"}: the conclusion ${holds ? "holds" : "does not hold"}.`);
 }

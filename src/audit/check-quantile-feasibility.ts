@@ -1,7 +1,12 @@
 import { fmt, makeFinding, notCheckable, roundingInterval, type AuditFinding } from "./finding";
 import type { LoadedEntry, Registry, Scale } from "./registry";
 
-/** The values a single measurement can take on the scale, ascending. */
+/**
+ * The values a single measurement can take on the scale, ascending: integers min…max, or ODI
+ * percentages 100·s/(5k) for the allowed numbers k of answered sections. Cost: O(values · log values).
+ *
+ * @example scaleValues({ type: "integer", min: 0, max: 3 }) // [0, 1, 2, 3]
+ */
 export function scaleValues(scale: Scale): number[] {
   const out = new Set<number>();
   if (scale.type === "integer") {
@@ -28,7 +33,11 @@ function compactRanges(xs: readonly number[]): string {
 /**
  * Can a quantile with this printed value arise from n values on the scale under SPSS's HAVERAGE
  * definition (R quantile type 6): position h = p·(n + 1), value (1 − g)·x₍ⱼ₎ + g·x₍ⱼ₊₁₎ with j = ⌊h⌋,
- * g = h − j (clamped to the extremes)? Returns a witness pair or null. O(|scale|²).
+ * g = h − j (clamped to the extremes)? Returns a witness pair (x₍ⱼ₎, x₍ⱼ₊₁₎) or null. Each quantile is
+ * tested on its own (a necessary condition; joint feasibility of Q1 ≤ M ≤ Q3 is not searched).
+ * R: quantile(x, p, type = 6). Cost: O(|scale|²).
+ *
+ * @example quantileAttainable({ number: 4.25, decimals: 2 }, 0.5, 13, scaleValues({ type: "integer", min: 0, max: 10 })) // null
  */
 export function quantileAttainable(entry: Pick<LoadedEntry, "number" | "decimals">, p: number, n: number, values: readonly number[]): [number, number] | null {
   const [lo, hi] = roundingInterval(entry);

@@ -57,25 +57,33 @@ export function roundingInterval(e: Pick<LoadedEntry, "number" | "decimals">): [
   return [e.number - h, e.number + h];
 }
 
-/** True when x rounds (half up or half down) to the printed entry. */
+/**
+ * True when x rounds (half up or half down) to the printed entry — scrutiny's rounding = "up_or_down".
+ *
+ * @example roundsTo(81.8182, { number: 81.82, decimals: 2 }) // true
+ */
 export function roundsTo(x: number, e: Pick<LoadedEntry, "number" | "decimals">): boolean {
   const [lo, hi] = roundingInterval(e);
   const slack = 1e-9 * Math.max(1, Math.abs(e.number));
   return x >= lo - slack && x <= hi + slack;
 }
 
-/** True when the two closed intervals overlap. */
+/**
+ * True when the two closed intervals overlap (with a 1e-9 relative slack for binary error).
+ *
+ * @example intervalsOverlap([1, 2], [2, 3]) // true
+ */
 export function intervalsOverlap(a: readonly [number, number], b: readonly [number, number]): boolean {
   const slack = 1e-9 * Math.max(1, Math.abs(a[0]), Math.abs(b[1]));
   return a[0] <= b[1] + slack && b[0] <= a[1] + slack;
 }
 
-/** Short fixed rendering for explanations. */
+/** Short fixed rendering for explanations (formatFixed). @example fmt(3.14159, 2) // "3.14" */
 export function fmt(x: number, decimals = 4): string {
   return formatFixed(x, decimals);
 }
 
-/** A finding for a check whose inputs are absent from the registry. */
+/** A finding for a check whose inputs are absent from the registry. @example notCheckable("grim", ["m"], "no n").verdict // "not checkable" */
 export function notCheckable(check: string, ids: readonly string[], why: string): AuditFinding {
   return makeFinding(check, ids, "not checkable", {}, why);
 }

@@ -29,7 +29,12 @@ const HEADING_SECTIONS: ReadonlyArray<readonly [RegExp, PaperSection]> = [
 ];
 const END_OF_SCOPE = /^## Data availability statement/;
 
-/** Whitespace-normalised text, so quotes need not reproduce the markdown's line breaks and tabs. */
+/**
+ * Whitespace-normalised text (runs of spaces, tabs, newlines → one space), so quotes need not
+ * reproduce the markdown's line breaks and tabs.
+ *
+ * @example normaliseText("B\t7\n 0") // "B 7 0"
+ */
 export function normaliseText(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }

@@ -160,7 +160,12 @@ const ID_PATTERN = /^[a-z0-9][A-Za-z0-9.\-]*$/;
 const NUMBER_PATTERN = /^-?\d+(\.\d+)?$/;
 const RELATION_ID_FIELDS = ["count", "denominator", "statistic", "sd", "lower", "upper", "subgroupOf", "expB", "p"] as const;
 
-/** Numeric value of a printed number ("0.000" → 0, "one" → 1), or null when it is not a number. */
+/**
+ * Numeric value and printed decimals of a printed number ("0.000" → 0 with 3 decimals, "One" → 1),
+ * or null when the string is not a plain decimal or a number word. Cost: O(length).
+ *
+ * @example parsePrinted("57.50") // { number: 57.5, decimals: 2 }
+ */
 export function parsePrinted(value: string): { number: number; decimals: number } | null {
   if (NUMBER_PATTERN.test(value)) {
     const dot = value.indexOf(".");
@@ -209,7 +214,12 @@ function validateEntry(raw: unknown, index: number): LoadedEntry {
   return { ...(raw as unknown as RegistryEntry), number: parsed.number, decimals: parsed.decimals };
 }
 
-/** True when `value` occurs in `quote` as a whole number token (not inside a longer number or word). */
+/**
+ * True when `value` occurs in `quote` as a whole number token (not inside a longer number or word).
+ *
+ * @example quoteContainsValue("23 (41.82%) died", "41.82") // true
+ * @example quoteContainsValue("123 cases", "23") // false
+ */
 export function quoteContainsValue(quote: string, value: string): boolean {
   const escaped = value.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
   return new RegExp(`(?<![\\w.])${escaped}(?![\\w]|\\.\\d)`, "i").test(quote);

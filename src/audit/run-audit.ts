@@ -43,7 +43,7 @@ function paperSpecific(r: Registry): AuditFinding[] {
     checkChisqFromCounts(r, "t5.visceral.chisq", t5Cells("visceral")),
     checkChisqFromCounts(r, "t5.bma.chisq", t5Cells("bma")),
     checkChisqFromCounts(r, "s4.3.chisq", T2_PRE.map((pre) => T2_POST.map((post) => `t2.pre.${pre}.post.${post}`))),
-    checkPairedDesign(r, { cells: T3_CELLS, pValue: "t3.p" }),
+    checkPairedDesign(r, { cells: T3_CELLS, pValue: "t3.p", methodStatement: "stmt.frankel-chisq" }),
     checkKmFeasibility(r, { n: "abs.results.n", deaths: "abs.deaths.n", survivalAtHorizon: "abs.1y-survival", horizon: "abs.horizon.1y", median: "abs.median-survival", minFollowUp: "s2.1.followup-min" }),
     checkFrankel(r, {
       table2Prefix: "t2", preGrades: T2_PRE, postGrades: T2_POST, normalGrade: "E",
