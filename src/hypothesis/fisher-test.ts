@@ -24,7 +24,7 @@ export interface FisherTestOptions {
  * uniroot stops at ~1e-4).
  *
  * r × c: two-sided p by network enumeration (see FISHER_RXC_LIMITS: at most 5 × 5 after dropping empty
- * rows/columns, n ≤ 100, 2·10⁷ enumeration steps; an InputError beyond, suggesting chisqTest).
+ * rows/columns, n ≤ 100, 10⁸ enumeration steps (about 10 s); an InputError beyond, suggesting chisqTest).
  *
  * Reference: Agresti A. Categorical Data Analysis, 3rd ed. (2013), §3.5; Mehta CR, Patel NR (1983) JASA 78:427.
  * R: stats::fisher.test(x, alternative = "two.sided", conf.level = 0.95). SPSS 27: CROSSTABS
