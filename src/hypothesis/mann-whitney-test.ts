@@ -2,7 +2,7 @@ import { InputError } from "../core/errors";
 import type { Alternative } from "../core/result";
 import { statResult, type StatResult } from "../core/result";
 import { normalPValue, normalQuantile } from "./internal/dist";
-import { lowerTail, mannWhitneyNull, nullQuantile, upperTail } from "./internal/exact-rank-distributions";
+import { conditionalPValue, lowerTail, mannWhitneyNull, nullQuantile, tiedRankSumNull, upperTail } from "./internal/exact-rank-distributions";
 import { midRanks } from "./internal/rank";
 import { invertNormalStatistic } from "./internal/root";
 import { checkAlternative, checkChoice, checkConfLevel, checkSample } from "./internal/validate";
@@ -17,7 +17,11 @@ export interface MannWhitneyOptions {
    * continuity correction.
    */
   readonly convention?: "spss" | "r";
-  /** Force the exact (true) or normal (false) p-value; default per convention. Exact with ties is refused, as R. */
+  /**
+   * Force the exact (true) or normal (false) p-value; default per convention. With ties, exact: true
+   * uses the conditional permutation distribution of the mid-rank sum (exactRankTests::wilcox.exact,
+   * two-sided P(|T − E| ≥ |t − E|)); the estimate and interval are then the asymptotic ones.
+   */
   readonly exact?: boolean;
   /** Continuity correction of the normal approximation; default false under "spss", true under "r". */
   readonly correct?: boolean;
@@ -69,16 +73,17 @@ export function mannWhitneyTest(x: ArrayLike<number>, y: ArrayLike<number>, opti
     return (dz - corr) / sigma;
   };
   const exactDefault = convention === "r" ? m < 50 && n < 50 && !hasTies : false;
-  if (options.exact === true && hasTies) {
-    throw new InputError("an exact p-value is not available with ties (as R); use exact: false", { field: "options.exact", value: true });
-  }
   const useExact = options.exact ?? exactDefault;
+  const tiedExact = useExact && hasTies;
   let nullDist: Float64Array | null = null;
   const getNull = (): Float64Array => (nullDist ??= mannWhitneyNull(m, n));
 
   const warnings: string[] = [];
   let pValue: number;
-  if (useExact) {
+  if (tiedExact) {
+    const scores = Int32Array.from(ranks, (r) => Math.round(2 * r));
+    pValue = conditionalPValue(tiedRankSumNull(scores, m), Math.round(2 * r1), alternative);
+  } else if (useExact) {
     const probs = getNull();
     if (alternative === "two-sided") {
       const p = u1 > (m * n) / 2 ? upperTail(probs, u1 - 1) : lowerTail(probs, u1);
@@ -96,7 +101,7 @@ export function mannWhitneyTest(x: ArrayLike<number>, y: ArrayLike<number>, opti
   // SPSS: Wilcoxon W is the rank sum of the smaller group (IBM NPAR TESTS M-W); with equal sizes the smaller rank sum.
   const wilcoxonW = m < n ? r1 : n < m ? r2 : Math.min(r1, r2);
 
-  const est = hodgesLehmann(xs, ys, useExact, correct, alternative, confLevel, getNull, sigma > 0);
+  const est = hodgesLehmann(xs, ys, useExact && !tiedExact, correct, alternative, confLevel, getNull, sigma > 0);
   const zSpss = (uMin - (m * n) / 2) / sigma;
   const details = {
     U: uMin,
@@ -111,14 +116,17 @@ export function mannWhitneyTest(x: ArrayLike<number>, y: ArrayLike<number>, opti
     zSpss,
     exactSig2x1Tailed: spssExact,
     exact: useExact,
+    exactWithTies: tiedExact,
     continuityCorrection: useExact ? false : correct,
     ciMethod: est.method,
   };
   const spss = convention === "spss";
   return statResult({
     test: "mann-whitney",
-    method: spss ? "Mann–Whitney U test" : useExact ? "Wilcoxon rank sum exact test" : correct ? "Wilcoxon rank sum test with continuity correction" : "Wilcoxon rank sum test",
-    convention: spss
+    method: spss ? "Mann–Whitney U test" : tiedExact ? "Exact Wilcoxon rank sum test (conditional, with ties)" : useExact ? "Wilcoxon rank sum exact test" : correct ? "Wilcoxon rank sum test with continuity correction" : "Wilcoxon rank sum test",
+    convention: tiedExact
+      ? "R exactRankTests::wilcox.exact (conditional exact distribution of mid-ranks)"
+      : spss
       ? "SPSS 27 NPAR TESTS /M-W (Z tie-corrected, no continuity correction; Asymp. Sig. (2-tailed))"
       : `R stats::wilcox.test(exact = ${useExact ? "TRUE" : "FALSE"}, correct = ${correct ? "TRUE" : "FALSE"}, conf.int = TRUE)`,
     statisticName: spss ? "Z" : "W",

@@ -2,7 +2,7 @@ import { InputError } from "../core/errors";
 import type { Alternative } from "../core/result";
 import { statResult, type StatResult } from "../core/result";
 import { normalPValue, normalQuantile } from "./internal/dist";
-import { lowerTail, nullQuantile, signedRankNull, upperTail } from "./internal/exact-rank-distributions";
+import { conditionalPValue, lowerTail, nullQuantile, signedRankNull, tiedSignedRankNull, upperTail } from "./internal/exact-rank-distributions";
 import { midRanks } from "./internal/rank";
 import { invertNormalStatistic } from "./internal/root";
 import { checkAlternative, checkChoice, checkConfLevel, checkSameLength, checkSample } from "./internal/validate";
@@ -23,6 +23,12 @@ export interface SignedRankOptions {
    * normal approximation with variance Σ r_i²/4 over non-zero differences.
    */
   readonly zeroMethod?: "wilcoxon" | "pratt";
+  /**
+   * Force the exact (true) or normal (false) p-value; default per convention. With ties or zeros,
+   * exact: true uses the conditional permutation distribution of the mid-rank sum of the non-zero
+   * differences (exactRankTests::wilcox.exact; two-sided P(|T − E| ≥ |t − E|)); the estimate and
+   * interval are then the asymptotic ones.
+   */
   readonly exact?: boolean;
   readonly correct?: boolean;
   readonly alternative?: Alternative;
@@ -99,10 +105,8 @@ export function wilcoxonSignedRankTest(x: ArrayLike<number>, y?: ArrayLike<numbe
   const hasTies = tieSum > 0;
   const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieSum / 48);
   const exactDefault = convention === "r" ? n < 50 && !hasTies && nZero === 0 : false;
-  if (options.exact === true && (hasTies || nZero > 0)) {
-    throw new InputError("an exact p-value is not available with ties or zero differences (as R); use exact: false", { field: "options.exact", value: true });
-  }
   const useExact = options.exact ?? exactDefault;
+  const tiedExact = useExact && (hasTies || nZero > 0);
   let nullDist: Float64Array | null = null;
   const getNull = (): Float64Array => (nullDist ??= signedRankNull(n));
   const half = (n * (n + 1)) / 4;
@@ -112,7 +116,10 @@ export function wilcoxonSignedRankTest(x: ArrayLike<number>, y?: ArrayLike<numbe
     return (dz - corr) / sigma;
   };
   let pValue: number;
-  if (useExact) {
+  if (tiedExact) {
+    const scores = Int32Array.from(ranks, (r) => Math.round(2 * r));
+    pValue = conditionalPValue(tiedSignedRankNull(scores), Math.round(2 * tPlus), alternative);
+  } else if (useExact) {
     const probs = getNull();
     if (alternative === "two-sided") pValue = Math.min(1, 2 * (tPlus > half ? upperTail(probs, tPlus - 1) : lowerTail(probs, tPlus)));
     else pValue = alternative === "greater" ? upperTail(probs, tPlus - 1) : lowerTail(probs, tPlus);
@@ -120,7 +127,7 @@ export function wilcoxonSignedRankTest(x: ArrayLike<number>, y?: ArrayLike<numbe
     pValue = sigma > 0 ? normalPValue(zFor(correct), alternative) : NaN;
   }
   if (nZero > 0) warnings.push(`${nZero} zero difference${nZero === 1 ? "" : "s"} dropped before ranking`);
-  const est = pseudomedian(nonZero, mu, useExact, correct, alternative, confLevel, getNull);
+  const est = pseudomedian(nonZero, mu, useExact && !tiedExact, correct, alternative, confLevel, getNull);
   const zSpss = (Math.min(tPlus, tMinus) - half) / sigma;
   const details = {
     Tplus: tPlus,
@@ -133,13 +140,15 @@ export function wilcoxonSignedRankTest(x: ArrayLike<number>, y?: ArrayLike<numbe
     z: zFor(correct),
     zSpss,
     exact: useExact,
+    exactWithTies: tiedExact,
     continuityCorrection: useExact ? false : correct,
   };
   return statResult({
     test: "wilcoxon-signed-rank",
-    method: useExact ? "Wilcoxon signed rank exact test" : correct ? "Wilcoxon signed rank test with continuity correction" : "Wilcoxon signed rank test",
-    convention:
-      convention === "spss"
+    method: tiedExact ? "Exact Wilcoxon signed rank test (conditional, with ties)" : useExact ? "Wilcoxon signed rank exact test" : correct ? "Wilcoxon signed rank test with continuity correction" : "Wilcoxon signed rank test",
+    convention: tiedExact
+      ? "R exactRankTests::wilcox.exact(paired = TRUE) (conditional exact distribution of mid-ranks, zeros dropped)"
+      : convention === "spss"
         ? "SPSS 27 NPAR TESTS /WILCOXON (zeros excluded, Z tie-corrected, no continuity correction)"
         : `R stats::wilcox.test(paired = TRUE, exact = ${useExact ? "TRUE" : "FALSE"}, correct = ${correct ? "TRUE" : "FALSE"})`,
     statisticName: convention === "spss" ? "Z" : "V",

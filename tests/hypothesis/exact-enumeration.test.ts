@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fisherTest } from "../../src/hypothesis";
-import { mannWhitneyNull, signedRankNull } from "../../src/hypothesis/internal/exact-rank-distributions";
+import { mannWhitneyNull, signedRankNull, tiedRankSumNull, tiedSignedRankNull } from "../../src/hypothesis/internal/exact-rank-distributions";
 import { expectClose } from "../helpers/expect-close";
 
 // Independent checks of the exact kernels by brute force: every subset / sign pattern / table is listed.
@@ -98,6 +98,34 @@ describe("exact null distributions equal brute-force enumeration", () => {
       const dp = signedRankNull(n);
       bruteSignedRank(n).forEach((p, v) => expectClose(dp[v], p, { rel: 1e-12, label: `P(V = ${v} | ${n})` }));
     }
+  });
+});
+
+describe("conditional null distributions with ties equal brute-force enumeration", () => {
+  // doubled mid-ranks of [1, 2, 2, 3, 3, 3, 4]: 2, 5, 5, 10, 10, 10, 14
+  const scores = Int32Array.from([2, 5, 5, 10, 10, 10, 14]);
+  it("rank sum of m = 3 of 7 tied scores", () => {
+    const counts = new Map<number, number>();
+    let total = 0;
+    for (let mask = 0; mask < 1 << 7; mask++) {
+      let bits = 0;
+      let s = 0;
+      for (let i = 0; i < 7; i++) if (mask & (1 << i)) (bits++, (s += scores[i]));
+      if (bits !== 3) continue;
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+      total++;
+    }
+    const dp = tiedRankSumNull(scores, 3);
+    dp.forEach((p, s) => expectClose(p, (counts.get(s) ?? 0) / total, { rel: 1e-12, abs: 1e-15, label: `P(T = ${s})` }));
+  });
+  it("signed-rank sum over all 2^7 sign patterns of tied scores", () => {
+    const counts = new Map<number, number>();
+    for (let mask = 0; mask < 1 << 7; mask++) {
+      let s = 0;
+      for (let i = 0; i < 7; i++) if (mask & (1 << i)) s += scores[i];
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    tiedSignedRankNull(scores).forEach((p, s) => expectClose(p, (counts.get(s) ?? 0) / 128, { rel: 1e-12, abs: 1e-15, label: `P(V = ${s})` }));
   });
 });
 

@@ -64,9 +64,15 @@ describe("Mann–Whitney / Wilcoxon rank sum matches R wilcox.test", () => {
     expect(mannWhitneyTest(x.slice(1), y).details.exactSig2x1Tailed).not.toBeNull();
   });
 
-  it("refuses an exact p with ties, as R", () => {
-    expect(() => mannWhitneyTest([1, 2, 2], [3, 4], { exact: true })).toThrow(/not available with ties/);
-  });
+  for (const [name, c] of Object.entries<any>(ref.mann_whitney)) {
+    it(`${name}: exact: true gives the conditional exact p of exactRankTests::wilcox.exact (ties allowed)`, () => {
+      for (const alt of ["two-sided", "greater", "less"] as const) {
+        const key = alt === "two-sided" ? "two_sided" : alt;
+        const r = mannWhitneyTest(c.x, c.y, { convention: "r", exact: true, alternative: alt });
+        expectClose(r.pValue, c.exact_cond[key].p_value, { ...TOL, label: `${name} wilcox.exact ${alt}` });
+      }
+    });
+  }
 });
 
 describe("Wilcoxon signed-rank matches R wilcox.test(paired = TRUE) and coin", () => {
@@ -94,6 +100,12 @@ describe("Wilcoxon signed-rank matches R wilcox.test(paired = TRUE) and coin", (
       const p = wilcoxonSignedRankTest(c.x, c.y, { zeroMethod: "pratt" });
       expectClose(p.statistic, c.pratt.statistic, { ...TOL, label: `${name} Z Pratt` });
       expectClose(p.pValue, c.pratt.p_value, { ...TOL, label: `${name} p Pratt` });
+    });
+    it(`${name}: exact: true = exactRankTests::wilcox.exact(paired = TRUE), ties and zeros allowed`, () => {
+      const two = wilcoxonSignedRankTest(c.x, c.y, { convention: "r", exact: true });
+      expectClose(two.pValue, c.exact_cond.two_sided.p_value, { ...TOL, label: `${name} exact two-sided` });
+      const greater = wilcoxonSignedRankTest(c.x, c.y, { convention: "r", exact: true, alternative: "greater" });
+      expectClose(greater.pValue, c.exact_cond.greater.p_value, { ...TOL, label: `${name} exact greater` });
     });
     it(`${name}: sign test = R binom.test`, () => {
       const r = signTest(c.x, c.y, { convention: "r" });

@@ -102,3 +102,69 @@ export function nullQuantile(probs: Float64Array, p: number): number {
   }
   return 0;
 }
+
+/**
+ * Conditional (permutation) null distribution of a rank-sum statistic with ties: the sum of m
+ * scores drawn without replacement from `scores` (integers: doubled mid-ranks). Probabilities for
+ * sums 0..Σscores. DP over (items taken, sum): O(N · m · Σscores) time, O(m · Σscores) memory.
+ * Same distribution as exactRankTests::wilcox.exact (Streitberg & Röhmel shift algorithm).
+ */
+export function tiedRankSumNull(scores: Int32Array, m: number): Float64Array {
+  let total = 0;
+  for (const s of scores) total += s;
+  // ways[k * (total + 1) + s]: number of k-subsets of the items seen so far with score sum s
+  const width = total + 1;
+  const ways = new Float64Array((m + 1) * width);
+  ways[0] = 1;
+  let reach = 0;
+  for (let item = 0; item < scores.length; item++) {
+    const sc = scores[item];
+    reach += sc;
+    for (let k = Math.min(m, item + 1); k >= 1; k--) {
+      const row = k * width;
+      const below = (k - 1) * width;
+      for (let s = reach; s >= sc; s--) ways[row + s] += ways[below + s - sc];
+    }
+  }
+  const out = new Float64Array(width);
+  let sum = 0;
+  for (let s = 0; s < width; s++) sum += ways[m * width + s];
+  for (let s = 0; s < width; s++) out[s] = ways[m * width + s] / sum;
+  return out;
+}
+
+/**
+ * Conditional null distribution of Σ scores of the positive differences when each sign is ± with
+ * probability ½ (signed-rank test with tied |d|, scores = doubled mid-ranks). O(n · Σscores).
+ */
+export function tiedSignedRankNull(scores: Int32Array): Float64Array {
+  let total = 0;
+  for (const s of scores) total += s;
+  const counts = new Float64Array(total + 1);
+  counts[0] = 1;
+  let reach = 0;
+  for (const sc of scores) {
+    reach += sc;
+    for (let s = reach; s >= sc; s--) counts[s] += counts[s - sc];
+  }
+  const scale = 2 ** scores.length;
+  return counts.map((c) => c / scale);
+}
+
+/**
+ * p-value of an observed score sum t under a discrete null on 0..len−1: "greater" P(T ≥ t),
+ * "less" P(T ≤ t), "two-sided" P(|T − E| ≥ |t − E|) (exactRankTests / coin convention, not doubling).
+ */
+export function conditionalPValue(probs: Float64Array, t: number, alternative: "two-sided" | "less" | "greater"): number {
+  let mean = 0;
+  for (let s = 0; s < probs.length; s++) mean += s * probs[s];
+  const eps = 1e-7;
+  let p = 0;
+  for (let s = 0; s < probs.length; s++) {
+    if (probs[s] === 0) continue;
+    const hit =
+      alternative === "greater" ? s >= t - eps : alternative === "less" ? s <= t + eps : Math.abs(s - mean) >= Math.abs(t - mean) - eps;
+    if (hit) p += probs[s];
+  }
+  return Math.min(1, p);
+}
