@@ -1,1 +1,11 @@
-export {};
+export { reproductionTable } from "./reproduction-table";
+export type { Reproduction } from "./reproduction-table";
+export { reproduceAll } from "./reproduce-all";
+export type { ReproducedRow } from "./reproduce-all";
+export { coxTable6, coxTable6Arrays } from "./cox-table6";
+export type { CoxRow, Table6Reading } from "./cox-table6";
+export { survivalSummary, survivalSummaryArrays } from "./survival-summary";
+export type { SurvivalSummary } from "./survival-summary";
+export { NOT_REPRODUCIBLE, notReproducibleReason } from "./not-reproducible";
+export { BINARY_FACTORS, VISITS, ONE_YEAR_MONTHS, diedWithinYear } from "./study";
+export type { BinaryFactor, BoneDestruction, Complication, FrankelGrade, OperationType, Study, StudyPatient, TumorType, Visit } from "./study";

@@ -95,7 +95,8 @@ export function searchDeathOrder(options: {
       moves: { bounds: [null, [0, 1]], maxStep: 1, swapBlocks: [0] },
       rng: options.rng,
       maxIterations: options.iterationsPerCandidate,
-      temperature: 0.5,
+      temperature: 2,
+      reheats: 3,
     });
     evaluations += result.iterations;
     if (best === null || result.loss < best.loss) {

@@ -28,6 +28,8 @@ export interface LocalSearchOptions {
   readonly target?: number;
   /** Initial temperature of the annealing schedule, in loss units (default 0: greedy, equal moves accepted). */
   readonly temperature?: number;
+  /** Re-heat from the best state this many times (the budget is split evenly; default 0). */
+  readonly reheats?: number;
 }
 
 export interface LocalSearchResult {
@@ -86,12 +88,24 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
       const i = rng.int(v.length);
       const old = v[i];
       const step = 1 + rng.int(maxStep);
-      const next = moves.copy && rng.next() < 0.3
-        ? state[b][rng.int(v.length)]
-        : Math.min(hi, Math.max(lo, old + (rng.next() < 0.5 ? -step : step)));
-      if (next === old) continue;
-      v[i] = next;
-      undo = () => { v[i] = old; };
+      const sign = rng.next() < 0.5 ? -1 : 1;
+      const kind = rng.next();
+      if (kind < 0.3 && v.length > 1) {
+        // Paired move: one element up, another down by the same step (keeps the sum, so a met mean stays met).
+        const j = rng.int(v.length);
+        const oldJ = v[j];
+        if (j === i || old + sign * step < lo || old + sign * step > hi || oldJ - sign * step < lo || oldJ - sign * step > hi) continue;
+        v[i] = old + sign * step;
+        v[j] = oldJ - sign * step;
+        undo = () => { v[i] = old; v[j] = oldJ; };
+      } else {
+        const next = moves.copy && kind < 0.5
+          ? v[rng.int(v.length)]
+          : Math.min(hi, Math.max(lo, old + sign * step));
+        if (next === old) continue;
+        v[i] = next;
+        undo = () => { v[i] = old; };
+      }
     } else {
       const v = state[swapBlocks[pick - shiftBlocks.length]];
       const i = rng.int(v.length);
@@ -103,7 +117,14 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
       undo = () => { v[j] = v[i]; v[i] = a; };
     }
     const candidate = objective(state);
-    const temperature = t0 * (1 - iterations / maxIterations);
+    const round = maxIterations / (1 + (options.reheats ?? 0));
+    const temperature = t0 * (1 - (iterations % round) / round);
+    if (iterations % Math.ceil(round) === 0 && bestLoss < loss) {
+      // re-heat from the best state found so far
+      best.forEach((v, b) => state[b].set(v));
+      loss = bestLoss;
+      continue;
+    }
     const accept = candidate <= loss || (temperature > 0 && rng.next() < Math.exp((loss - candidate) / temperature));
     if (accept) {
       loss = candidate;

@@ -4,20 +4,22 @@ import { formatFixed } from "../../core/format";
  * How far `value` is from printing as `printed` (a number as the paper prints it, e.g. "10.63"),
  * in units of the printed last digit: 0 when `formatFixed(value, decimals)` equals the printed
  * string (a hit at printed precision), otherwise |value − printed| / 10^−decimals (≥ 0.5). Used as
- * the loss of one target in the reconstruction search: 0 on a hit, else 1 + ln(1 + d) where d is
- * the distance |value − printed| in units of the printed last digit (logarithmic so that a search
- * can cross the barriers between plateaus). Cost: O(1).
+ * the loss of one target in the reconstruction search: 0 on a hit, else d + 1e-3 where d is the
+ * distance from the rounding window [printed ± half a unit] in units of the printed last digit —
+ * continuous at the window's edge, so that a search can trade targets without climbing cliffs.
+ * Cost: O(1).
  *
  * @example
  * printedMiss(10.625, "10.63") // 0
- * printedMiss(10.61, "10.63")  // 1 + ln 3 ≈ 2.0986
+ * printedMiss(10.61, "10.63")  // 1.5 + 0.001 = 1.501
  */
 export function printedMiss(value: number, printed: string): number {
   const dot = printed.indexOf(".");
   const decimals = dot < 0 ? 0 : printed.length - dot - 1;
   if (!Number.isFinite(value)) return 1e6;
   if (formatFixed(value, decimals) === printed) return 0;
-  return 1 + Math.log1p(Math.abs(value - Number(printed)) / 10 ** -decimals);
+  const unit = 10 ** -decimals;
+  return Math.max(0, Math.abs(value - Number(printed)) - unit / 2) / unit + 1e-3;
 }
 
 /**

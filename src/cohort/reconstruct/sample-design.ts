@@ -28,9 +28,8 @@ export function sampleLoss(values: ArrayLike<number>, targets: SampleTargets): n
   }
   if (targets.mean !== undefined || targets.sd !== undefined) {
     const m = meanSd(values);
-    // Mean and SD are scaled down so that an unattainable one (GRIM) cannot mask the quartiles.
-    if (targets.mean !== undefined) loss += 0.1 * printedMiss(m.mean, targets.mean);
-    if (targets.sd !== undefined) loss += 0.1 * printedMiss(m.sd, targets.sd);
+    if (targets.mean !== undefined) loss += printedMiss(m.mean, targets.mean);
+    if (targets.sd !== undefined) loss += printedMiss(m.sd, targets.sd);
   }
   return loss;
 }
@@ -52,6 +51,8 @@ export function designSample(options: {
   readonly targets: SampleTargets;
   readonly rng: Rng;
   readonly maxIterations?: number;
+  /** Initial annealing temperature (default 0.05). */
+  readonly temperature?: number;
   /** Extra loss on the values (e.g. a between-group test); must not mutate. */
   readonly extraLoss?: (values: number[]) => number;
 }): { values: number[]; loss: number } {
@@ -69,7 +70,7 @@ export function designSample(options: {
     moves: { bounds: [[0, grid.length - 1]], maxStep: Math.max(1, Math.ceil(grid.length / 8)) },
     rng,
     maxIterations: options.maxIterations ?? 20000,
-    temperature: 0.2,
+    temperature: options.temperature ?? 0.05,
   });
   const values = toValues(result.state[0]).sort((a, b) => a - b);
   return { values, loss: result.loss };

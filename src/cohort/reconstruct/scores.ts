@@ -78,7 +78,8 @@ export function designScores(options: {
     moves: { bounds: [[0, g.length - 1], [0, g.length - 1]], maxStep: Math.ceil(g.length / 10) },
     rng,
     maxIterations: options.iterations * 4,
-    temperature: 0.3,
+    temperature: 1,
+    reheats: 3,
   });
   marginalLoss += joint.loss;
 

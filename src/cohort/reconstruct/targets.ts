@@ -3,10 +3,10 @@ import type { BinaryFactor, FrankelGrade, Visit } from "../../reproduction/study
 import type { SampleTargets } from "./sample-design";
 import type { ScoreTargets } from "./scores";
 
-/** Allowed ODI values: 100·s/(5k) for k = 10 or 9 answered items, rounded to 2 decimals as stored. */
+/** Allowed ODI values: 100·s/(5k) for k = 10, 9 or 8 answered sections, rounded to 2 decimals as stored. */
 function odiScale(): number[] {
   const v = new Set<number>();
-  for (const k of [10, 9]) for (let s = 0; s <= 5 * k; s++) v.add(Math.round((10000 * s) / (5 * k)) / 100);
+  for (const k of [10, 9, 8]) for (let s = 0; s <= 5 * k; s++) v.add(Math.round((10000 * s) / (5 * k)) / 100);
   return [...v].sort((a, b) => a - b);
 }
 
