@@ -43,7 +43,9 @@ export interface SignedRankOptions {
  *
  * Reference: Wilcoxon F (1945) Biometrics Bull 1:80; Pratt JW (1959) JASA 54:655; Hollander, Wolfe &
  * Chicken (2014) ch. 3. R: stats::wilcox.test(x, y, paired = TRUE, exact = NULL, correct = TRUE).
- * SPSS 27: NPAR TESTS /WILCOXON = a WITH b (PAIRED) (zeros excluded, no continuity correction).
+ * SPSS 27: NPAR TESTS /WILCOXON = a WITH b (PAIRED) — IBM's NPAR TESTS docs: the Ranks table lists
+ * positive and negative differences with their rank sums and, separately, the number of ties (zero
+ * differences), i.e. zeros are not ranked; Z from the rank sums, asymptotic only (no continuity correction).
  * Cost: O(n log n) for the test; O(n² log n) for the interval; O(n³) for the exact null.
  *
  * @example
