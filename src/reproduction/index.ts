@@ -9,3 +9,5 @@ export type { SurvivalSummary } from "./survival-summary";
 export { NOT_REPRODUCIBLE, notReproducibleReason } from "./not-reproducible";
 export { BINARY_FACTORS, VISITS, ONE_YEAR_MONTHS, diedWithinYear } from "./study";
 export type { BinaryFactor, BoneDestruction, Complication, FrankelGrade, OperationType, Study, StudyPatient, TumorType, Visit } from "./study";
+export { scorecard } from "./scorecard";
+export type { Scorecard, ScorecardRow, ScorecardStatus } from "./scorecard";
