@@ -1,6 +1,6 @@
 import { fmt, makeFinding, roundsTo, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
-import { chisqUpperP, pearsonChisq, yatesChisq2x2 } from "./stat-kernels";
+import { chisqTest } from "../hypothesis/chisq-test";
 
 /**
  * Recomputes Pearson's χ² test of independence from a published table of counts (cell ids, rows ×
@@ -17,16 +17,19 @@ export function checkChisqFromCounts(registry: Registry, statisticId: string, ce
   const stat = registry.get(statisticId);
   const table = cellIds.map((row) => row.map((id) => registry.get(id).number));
   const n = table.flat().reduce((a, b) => a + b, 0);
-  const pearson = pearsonChisq(table);
+  const test = chisqTest(table, { convention: "spss" });
+  const expected = (test.details.expected as number[][]).flat();
+  const pearson = { statistic: test.statistic!, df: test.df!, minExpected: Math.min(...expected) };
   const is2x2 = table.length === 2 && table[0].length === 2;
-  const yates = is2x2 ? yatesChisq2x2(table[0][0], table[0][1], table[1][0], table[1][1]) : null;
+  const yatesTest = is2x2 ? chisqTest(table, { convention: "r", correct: true }) : null;
+  const yates = yatesTest === null ? null : yatesTest.statistic!;
   const pearsonOk = roundsTo(pearson.statistic, stat);
   const yatesOk = yates !== null && roundsTo(yates, stat);
-  const small = pearson.expected.flat().filter((e) => e < 5).length;
-  const cells = pearson.expected.flat().length;
+  const small = expected.filter((e) => e < 5).length;
+  const cells = expected.length;
   const explanation =
-    `table ${JSON.stringify(table)} (n = ${n}): Pearson X² = ${fmt(pearson.statistic, 4)} (df ${pearson.df}, p = ${chisqUpperP(pearson.statistic, pearson.df).toExponential(3)})` +
-    (yates !== null ? `, Yates X² = ${fmt(yates, 4)} (p = ${chisqUpperP(yates, 1).toExponential(3)})` : "") +
+    `table ${JSON.stringify(table)} (n = ${n}): Pearson X² = ${fmt(pearson.statistic, 4)} (df ${pearson.df}, p = ${test.pValue!.toExponential(3)})` +
+    (yatesTest !== null ? `, Yates X² = ${fmt(yates!, 4)} (p = ${yatesTest.pValue!.toExponential(3)})` : "") +
     `; printed ${stat.value} ${pearsonOk ? "matches Pearson" : yatesOk ? "matches Yates" : "matches neither"}` +
     (small > 0 ? `; ${small} of ${cells} expected counts < 5 (min ${fmt(pearson.minExpected, 3)}): the χ² approximation is doubtful` : "") + ".";
   return makeFinding("chisq-from-counts", [statisticId, ...cellIds.flat()], pearsonOk || yatesOk ? "consistent" : "inconsistent",

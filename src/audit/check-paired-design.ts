@@ -1,6 +1,6 @@
 import { fmt, makeFinding, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
-import { mcnemar } from "./stat-kernels";
+import { mcnemarTest } from "../hypothesis/mcnemar-test";
 
 /** Ids of a before/after 2×2 table of the same patients and its printed test. */
 export interface PairedTableIds {
@@ -26,7 +26,16 @@ export function checkPairedDesign(registry: Registry, ids: PairedTableIds): Audi
   const b = registry.get(ids.cells[0][1]).number;
   const c = registry.get(ids.cells[1][0]).number;
   const p = registry.get(ids.pValue);
-  const m = mcnemar(b, c);
+  const discordant = [[0, b], [c, 0]];
+  const asymptotic = mcnemarTest(discordant, { method: "asymptotic" });
+  const corrected = mcnemarTest(discordant, { method: "corrected" });
+  const m = {
+    asymptotic: asymptotic.statistic!,
+    pAsymptotic: asymptotic.pValue!,
+    corrected: corrected.statistic!,
+    pCorrected: corrected.pValue!,
+    pExact: mcnemarTest(discordant, { method: "exact" }).pValue!,
+  };
   const printedSig = p.number < 0.05;
   const pairedSig = m.pExact < 0.05;
   const holds = printedSig === pairedSig;

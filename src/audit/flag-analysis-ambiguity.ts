@@ -1,6 +1,6 @@
 import { fmt, makeFinding, roundsTo, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
-import { pearsonChisq } from "./stat-kernels";
+import { chisqTest } from "../hypothesis/chisq-test";
 
 /** Ids the analysis-ambiguity flag reads. */
 export interface AnalysisAmbiguityIds {
@@ -28,7 +28,7 @@ export interface AnalysisAmbiguityIds {
 export function flagAnalysisAmbiguity(registry: Registry, ids: AnalysisAmbiguityIds): AuditFinding {
   const stat = registry.get(ids.statistic);
   const table = ids.cells.map((row) => row.map((id) => registry.get(id).number));
-  const x2 = pearsonChisq(table).statistic;
+  const x2 = chisqTest(table, { convention: "spss" }).statistic!;
   const isStatusChisq = roundsTo(x2, stat);
   const method = registry.statement(ids.methodStatement);
   const cox = registry.statement(ids.coxStatement);
