@@ -1,5 +1,13 @@
 export { figureToJson } from "./figure-to-json";
+export { forestPlotFigure } from "./forest-plot-figure";
+export type { ForestPlotOptions, ForestPlotRow } from "./forest-plot-figure";
+export { frankelFlowFigure } from "./frankel-flow-figure";
+export type { FrankelFlowOptions, GradeChange } from "./frankel-flow-figure";
 export { kaplanMeierFigure } from "./kaplan-meier-figure";
 export type { KaplanMeierCurve, KaplanMeierFigureOptions, KaplanMeierStep } from "./kaplan-meier-figure";
 export { OKABE_ITO, SYNTHETIC_COHORT_NOTE } from "./plotly-types";
 export type { FigureOptions, PlotlyFigure, PlotlyLayout, PlotlyTrace } from "./plotly-types";
+export { scorecardFigure } from "./scorecard-figure";
+export type { ScorecardCounts, ScorecardOptions } from "./scorecard-figure";
+export { scoreTrajectoryFigure } from "./score-trajectory-figure";
+export type { ScoreTrajectoryInput, ScoreTrajectoryOptions } from "./score-trajectory-figure";
