@@ -33,6 +33,25 @@ export const BINARY_FACTORS = [
 ] as const;
 export type BinaryFactor = (typeof BINARY_FACTORS)[number];
 
+/** CSV column of each binary factor (0/1). */
+export const FACTOR_COLUMNS: Record<BinaryFactor, string> = {
+  extraspinal: "extraspinal_bone_mets",
+  visceral: "visceral_mets",
+  fracture: "pathological_fracture",
+  preChemo: "pre_chemo",
+  preRadio: "pre_radio",
+  preTargeted: "pre_targeted",
+  preImmuno: "pre_immuno",
+  preBma: "pre_bma",
+  postChemo: "post_chemo",
+  postRadio: "post_radio",
+  postTargeted: "post_targeted",
+  postImmuno: "post_immuno",
+  postBma: "post_bma",
+  emergency: "emergency",
+  neuroProgressed: "neuro_progressed",
+};
+
 export interface StudyPatient {
   readonly id: string;
   readonly sex: "male" | "female";

@@ -1,23 +1,6 @@
-import { BINARY_FACTORS, VISITS, type BinaryFactor } from "../../reproduction/study";
+import { BINARY_FACTORS, FACTOR_COLUMNS, VISITS } from "../../reproduction/study";
 import type { SyntheticPatient } from "./reconstruct-cohort";
 
-const FACTOR_COLUMNS: Record<BinaryFactor, string> = {
-  extraspinal: "extraspinal_bone_mets",
-  visceral: "visceral_mets",
-  fracture: "pathological_fracture",
-  preChemo: "pre_chemo",
-  preRadio: "pre_radio",
-  preTargeted: "pre_targeted",
-  preImmuno: "pre_immuno",
-  preBma: "pre_bma",
-  postChemo: "post_chemo",
-  postRadio: "post_radio",
-  postTargeted: "post_targeted",
-  postImmuno: "post_immuno",
-  postBma: "post_bma",
-  emergency: "emergency",
-  neuroProgressed: "neuro_progressed",
-};
 
 /**
  * The synthetic patients as flat CSV records (column → cell text), first column `synthetic` = 1 on

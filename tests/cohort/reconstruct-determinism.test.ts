@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { reconstructCohort } from "../../src/cohort/reconstruct/reconstruct-cohort";
+import { fidelityReport } from "../../src/cohort/reconstruct/fidelity";
+import { syntheticRows } from "../../src/cohort/reconstruct/synthetic-rows";
+
+const csv = (rows: Record<string, string>[]): string => [Object.keys(rows[0]).join(","), ...rows.map((r) => Object.values(r).join(","))].join("\n");
+const EFFORT = 0.4; // a smaller search budget than `npm run reconstruct` (effort 1) keeps the test quick
+
+/** Count-type targets (counts, percentages, cross-tabulations) every feasible cohort must hit exactly. */
+const COUNT_KINDS = /(\.n|\.pct|\.total|\.post\.[A-E]|\.abnormal|\.normal|\.cols|\.sum)$/;
+
+describe("reconstructCohort", () => {
+  const a = reconstructCohort({ seed: 11, effort: EFFORT });
+
+  it("same seed → byte-identical CSV rows", () => {
+    const b = reconstructCohort({ seed: 11, effort: EFFORT });
+    expect(csv(syntheticRows(b.patients))).toBe(csv(syntheticRows(a.patients)));
+  });
+
+  it("different seeds → different cohorts, both feasible (every count target hit, every constraint met)", () => {
+    const c = reconstructCohort({ seed: 12, effort: EFFORT });
+    expect(csv(syntheticRows(c.patients))).not.toBe(csv(syntheticRows(a.patients)));
+    for (const r of [a, c]) {
+      const report = fidelityReport(r);
+      const missedCounts = report.targets.filter((t) => t.status === "miss" && COUNT_KINDS.test(t.id));
+      expect(missedCounts, `seed ${r.seed}: ${JSON.stringify(missedCounts)}`).toEqual([]);
+      const unmet = report.constraints.filter((x) => !x.met);
+      expect(unmet, `seed ${r.seed}: ${JSON.stringify(unmet)}`).toEqual([]);
+      expect(r.patients.length).toBe(55);
+    }
+  });
+
+  it("rejects a non-integer seed with an InputError naming it", () => {
+    expect(() => reconstructCohort({ seed: 1.5 })).toThrow(/seed = 1.5/);
+  });
+});
