@@ -1,5 +1,5 @@
 import { InputError } from "../core/errors";
-import { baseLayout, checkArray, checkCount, checkLabel, figure, NEUTRAL_GREY, paletteColor, rgba } from "./internal/figure-style";
+import { baseLayout, checkArray, checkCount, checkLabel, figure, NEUTRAL_GREY, rgba } from "./internal/figure-style";
 import type { FigureOptions, PlotlyFigure } from "./plotly-types";
 
 /** Options of {@link frankelFlowFigure}. */
@@ -21,8 +21,8 @@ const CHANGE_COLORS: Readonly<Record<GradeChange, string>> = Object.freeze({
   worsened: rgba("#D55E00", 0.7),
 });
 
-/** Frankel A (complete) to E (normal): vermillion → orange → yellow → sky blue → blue (Okabe–Ito, ordinal). */
-const GRADE_COLORS_5 = ["#D55E00", "#E69F00", "#F0E442", "#56B4E9", "#0072B2"] as const;
+/** Nodes are neutral dark grey so that colour means only the direction of change of the links. */
+const NODE_COLOR = "#5A5A5A";
 
 /**
  * Before → after flow of an ordinal grade (Frankel A–E) as a plotly Sankey diagram from a k × k
@@ -70,7 +70,7 @@ export function frankelFlowFigure(table: ReadonlyArray<ReadonlyArray<number>>, o
       index.push(n > 0 ? labels.length : -1);
       if (n === 0) return;
       labels.push(`${word} ${grades[g]} (n=${n})`);
-      colors.push(k === 5 ? GRADE_COLORS_5[g] : paletteColor(g));
+      colors.push(NODE_COLOR);
       xs.push(x);
       // Centre of the node's share of the column, kept inside (0.02, 0.98).
       ys.push(0.02 + (0.96 * (cumulative + n / 2)) / total);

@@ -60,7 +60,7 @@ export function scorecardFigure(counts: ScorecardCounts, options: ScorecardOptio
     hoverinfo: "text",
   }));
   data.push({
-    type: "scatter", mode: "text", name: "total", showlegend: false, y: labels, x: totals, text: totals.map((t) => `n = ${t}`),
+    type: "scatter", mode: "text", name: "total", showlegend: false, y: labels, x: totals, text: totals.map((t) => `\u2002n = ${t}`), // en space: clear of the bar end
     textposition: "middle right", cliponaxis: false, hoverinfo: "skip",
   });
   const layout = baseLayout("Reproduction scorecard by section", options, Math.max(320, 170 + 40 * sections.length), {

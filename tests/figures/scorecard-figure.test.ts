@@ -29,7 +29,7 @@ describe("scorecardFigure: stacked horizontal bars", () => {
     expect(trace(fig, "reproduced").text).toEqual(["8", "3", ""]);
     const totals = trace(fig, "total");
     expect(totals.x).toEqual([10, 5, 4]);
-    expect(totals.text).toEqual(["n = 10", "n = 5", "n = 4"]);
+    expect(totals.text).toEqual(["\u2002n = 10", "\u2002n = 5", "\u2002n = 4"]); // led by an en space
     // Table 2: inconsistent 1 of 5 = 20.0%; Table 1: reproduced 8 of 10 = 80.0%.
     expect((trace(fig, "inconsistent").hovertext as string[])[1]).toBe("Table 2: inconsistent 1 of 5 (20.0%)");
     expect((trace(fig, "reproduced").hovertext as string[])[0]).toBe("Table 1: reproduced 8 of 10 (80.0%)");
