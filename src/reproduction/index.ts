@@ -12,3 +12,4 @@ export type { BinaryFactor, BoneDestruction, Complication, FrankelGrade, Operati
 export { scorecard } from "./scorecard";
 export type { Scorecard, ScorecardRow, ScorecardStatus } from "./scorecard";
 export { studyFromRows } from "./study-from-rows";
+export { scorecardToHtml } from "./scorecard-to-html";

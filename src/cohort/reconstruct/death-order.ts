@@ -82,6 +82,8 @@ export function searchDeathOrder(options: {
   readonly objective: (data: ReturnType<typeof rankedOneYearData>) => number;
   readonly rng: Rng;
   readonly iterationsPerCandidate: number;
+  /** Allow same-day deaths (default false: with ties the Breslow and Efron fits differ). */
+  readonly allowTies?: boolean;
 }): DeathOrderResult {
   let best: DeathOrderResult | null = null;
   let evaluations = 0;
@@ -92,7 +94,7 @@ export function searchDeathOrder(options: {
     const result = localSearch({
       initial: [order, ties],
       objective: ([o, t]) => options.objective(rankedOneYearData(o, t, survivors)),
-      moves: { bounds: [null, [0, 1]], maxStep: 1, swapBlocks: [0] },
+      moves: { bounds: [null, options.allowTies ? [0, 1] : null], maxStep: 1, swapBlocks: [0] },
       rng: options.rng,
       maxIterations: options.iterationsPerCandidate,
       temperature: 2,
