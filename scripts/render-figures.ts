@@ -1,7 +1,8 @@
 /**
  * Renders plotly figure specs (the `{data, layout}` the src/figures functions return) to PNG in
  * headless Chromium (Debian's /usr/bin/chromium via playwright-core), with plotly.js inlined from
- * node_modules/plotly.js-dist-min (never a CDN). Fails on any console error or network request.
+ * node_modules/plotly.js-dist-min (never a CDN). Fails on any console error, network request or
+ * attribute that Plotly.validate does not accept.
  *
  * Usage:
  *   tsx scripts/render-figures.ts FIGURE.json OUT.png   one spec (JSON as figureToJson writes it)
@@ -12,17 +13,23 @@ import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import type { Browser } from "playwright-core";
 import { forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scorecardFigure, scoreTrajectoryFigure, type KaplanMeierCurve, type PlotlyFigure } from "../src/figures";
-import { figureHtml, plotlyLibraryHtml } from "../src/notebook/figure-html";
+import { plotlyLibraryHtml, scriptSafeJson } from "../src/notebook/figure-html";
 import { launchChromium } from "./lib/browser-check";
 import { REPO_ROOT } from "./lib/paths";
 import { CHROMIUM, ensureDebian } from "./lib/system-deps";
 
 const PLOTLY_BUNDLE = join(REPO_ROOT, "node_modules", "plotly.js-dist-min", "plotly.min.js");
 
-/** Draws one figure in a fresh page of `browser` and writes a PNG of its div; throws on page errors. */
-export async function renderFigurePng(browser: Browser, fig: PlotlyFigure, out: string, plotlySource: string, width = 800): Promise<void> {
-  const height = typeof fig.layout.height === "number" ? fig.layout.height : 500;
-  const page = await browser.newPage({ viewport: { width, height: height + 20 } });
+/** Draws figures one after another in a single page that holds plotly.js once. */
+export interface FigureRenderer {
+  /** Draws `fig`, writes a PNG of it to `out`; throws on page errors or attributes Plotly.validate rejects. */
+  render(fig: PlotlyFigure, out: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens a page of `browser` with the plotly.js bundle `plotlySource` inlined; figures are drawn `width` px wide. */
+export async function openFigureRenderer(browser: Browser, plotlySource: string, width = 800): Promise<FigureRenderer> {
+  const page = await browser.newPage({ viewport: { width, height: 600 } });
   const problems: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(m.text());
@@ -31,21 +38,35 @@ export async function renderFigurePng(browser: Browser, fig: PlotlyFigure, out: 
   page.on("request", (r) => {
     if (!/^(data|about|blob):/.test(r.url())) problems.push(`network request: ${r.url()}`);
   });
-  try {
-    const html =
-      `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff}</style></head><body>` +
-      `${figureHtml(fig, "fig")}${plotlyLibraryHtml(plotlySource)}</body></html>`;
-    await page.setContent(html, { waitUntil: "load" });
-    await page.waitForSelector("#fig svg.main-svg", { timeout: 20_000 });
-    if (problems.length > 0) throw new Error(`rendering ${out}: ${problems.join(" | ")}`);
-    await page.locator("#fig").screenshot({ path: out });
-  } finally {
-    await page.close();
-  }
+  await page.setContent(
+    `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff}</style></head><body>` +
+      `<div id="fig"></div>${plotlyLibraryHtml(plotlySource)}</body></html>`,
+    { waitUntil: "load" },
+  );
+  return {
+    async render(fig: PlotlyFigure, out: string): Promise<void> {
+      problems.length = 0;
+      const height = typeof fig.layout.height === "number" ? fig.layout.height : 500;
+      await page.setViewportSize({ width, height: height + 20 });
+      // A string expression: the page must not see the test runner's compiled helpers. Plotly.validate
+      // lists every attribute or value plotly does not know (it ignores them silently when drawing).
+      const invalid = (await page.evaluate(
+        `(async () => { const spec = JSON.parse(${JSON.stringify(scriptSafeJson({ data: fig.data, layout: fig.layout }))});
+          const el = document.getElementById("fig"); window.Plotly.purge(el); el.style.width = "${width}px";
+          await window.Plotly.newPlot(el, spec.data, spec.layout, { displaylogo: false, staticPlot: true });
+          return (window.Plotly.validate(spec.data, spec.layout) || []).map((e) => e.msg); })()`,
+      )) as string[];
+      await page.waitForSelector("#fig svg.main-svg", { timeout: 20_000 });
+      problems.push(...invalid.map((m) => `Plotly.validate: ${m}`));
+      if (problems.length > 0) throw new Error(`rendering ${out}: ${problems.join(" | ")}`);
+      await page.locator("#fig").screenshot({ path: out });
+    },
+    close: () => page.close(),
+  };
 }
 
 /** The five figures on small inputs: the KM fixture's groups, the paper's Table 2, made-up scores and verdicts. */
-function demoFigures(): Record<string, PlotlyFigure> {
+export function demoFigures(): Record<string, PlotlyFigure> {
   const km = JSON.parse(readFileSync(join(REPO_ROOT, "tests/figures/fixtures/km-figure.json"), "utf8")) as { groups: KaplanMeierCurve[] };
   const curves = km.groups.slice(0, 2).map((g) => ({ label: g.label === "A" ? "Group A (n=6)" : "Group B (n=4)", steps: g.steps }));
   return {
@@ -88,8 +109,9 @@ async function main(): Promise<void> {
   }
   const browser = await launchChromium();
   try {
+    const renderer = await openFigureRenderer(browser, plotly, width);
     for (const [fig, out] of jobs) {
-      await renderFigurePng(browser, fig, out, plotly, width);
+      await renderer.render(fig, out);
       console.log(`wrote ${out}`);
     }
   } finally {

@@ -112,7 +112,9 @@ export function frankelFlowFigure(table: ReadonlyArray<ReadonlyArray<number>>, o
     `<span style="color:#007A5A">■ improved ${totals.improved}</span>   ` +
     `<span style="color:#5F5F5F">■ unchanged ${totals.unchanged}</span>   ` +
     `<span style="color:#B34E00">■ worsened ${totals.worsened}</span>   (n = ${total})`;
-  const layout = baseLayout("Frankel grade before and after surgery", options, 500, {
+  // A Sankey has no plotting area: Plotly.validate rejects plot_bgcolor on it.
+  const { plot_bgcolor: _noPlotArea, ...layout } = baseLayout("Frankel grade before and after surgery", options, 500, {
+    showlegend: false,
     margin: { l: 20, r: 20, t: options.synthetic ? 95 : 70, b: 50 },
     annotations: [{ text: summary, xref: "paper", yref: "paper", x: 0.5, y: 0, xanchor: "center", yanchor: "top", yshift: -8, showarrow: false, font: { size: 14 } }],
   });

@@ -22,10 +22,11 @@ export function rgba(hex: string, alpha: number): string {
 
 /** An axis with the project's styling: title (with units), grid, outward ticks. */
 export function axis(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  // Plotly.validate flags a gridcolor on an axis without grid lines.
+  const grid = extra.showgrid === false ? {} : { showgrid: true, gridcolor: GRID_COLOR };
   return {
     title: { text: title, font: { size: FONT.size + 1 } },
-    showgrid: true,
-    gridcolor: GRID_COLOR,
+    ...grid,
     zeroline: false,
     showline: true,
     linecolor: "#444444",
@@ -61,7 +62,8 @@ export function baseLayout(
     paper_bgcolor: "#FFFFFF",
     plot_bgcolor: "#FFFFFF",
     hoverlabel: { font: { size: 13 } },
-    legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", font: { size: 13 } },
+    // No legend attributes on a figure without a legend: Plotly.validate fails on them.
+    ...(extra.showlegend === false ? {} : { legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", font: { size: 13 } } }),
     ...extra,
     annotations,
   };
