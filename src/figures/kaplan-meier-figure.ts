@@ -63,7 +63,8 @@ export interface KaplanMeierFigureOptions extends FigureOptions {
  * or, where S(t) equals 0.5 (within √ε) on an interval, the midpoint of that interval; if S stays at
  * 0.5 to the end, the time it reached 0.5 (quantile.survfit would give the midpoint to the last time).
  * The number at risk at tick t is R's `summary(fit, times = t, extend = TRUE)$n.risk`: `nRisk` of
- * the first row with time ≥ t, 0 beyond the last row.
+ * the first row with time ≥ t, 0 beyond the last row. The step table must therefore list censoring
+ * times too (R: `summary(fit, censored = TRUE)`); they also place the censor marks.
  *
  * Reference: Kaplan EL, Meier P (1958) JASA 53:457; Pocock SJ, Clayton TC, Altman DG (2002) Lancet
  * 359:1686 (survival plots: numbers at risk, censor marks). R: plot(survfit(Surv(time, status) ~ g),
@@ -136,7 +137,7 @@ export function kaplanMeierFigure(curves: readonly KaplanMeierCurve[], options: 
     }
     if (showAtRisk) {
       const row = groups.length - 1 - g; // first group on the top row
-      const counts = ticks.map((t) => numberAtRisk(group.steps, t));
+      const counts = numbersAtRisk(group.steps, ticks);
       data.push({
         type: "scatter", mode: "text", name: `${group.label} at risk`, legendgroup: group.label, showlegend: false,
         xaxis: "x", yaxis: "y2", x: ticks, y: ticks.map(() => row), text: counts.map(String),
@@ -198,10 +199,13 @@ function kaplanMeierMedian(steps: readonly KaplanMeierStep[]): number | null {
   return null;
 }
 
-/** Number at risk at time t: nRisk of the first row with time ≥ t; 0 past the last row. */
-function numberAtRisk(steps: readonly KaplanMeierStep[], t: number): number {
-  for (const s of steps) if (s.time >= t) return s.nRisk;
-  return 0;
+/** Number at risk at each (increasing) tick t: nRisk of the first row with time ≥ t; 0 past the last row. One merge pass. */
+function numbersAtRisk(steps: readonly KaplanMeierStep[], ticks: readonly number[]): number[] {
+  let row = 0;
+  return ticks.map((t) => {
+    while (row < steps.length && steps[row].time < t) row++;
+    return row < steps.length ? steps[row].nRisk : 0;
+  });
 }
 
 /** Curve vertices for line shape "hv": (0, 1), then (time, survival) of every row. */
