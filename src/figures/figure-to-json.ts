@@ -8,6 +8,7 @@ import type { PlotlyFigure } from "./plotly-types";
  *
  * Reference: RFC 8785 (JSON canonicalization) in spirit — key order only, numbers as JavaScript prints
  * them. R: jsonlite::toJSON has no key sorting; plotly's own JSON (plotly_json) is not key-sorted.
+ * SPSS 27: no equivalent (charts are not exported as JSON).
  * Cost: O(size · log keys).
  *
  * @example figureToJson({ data: [{ type: "bar", y: [2], x: [1] }], layout: { title: "T" } })

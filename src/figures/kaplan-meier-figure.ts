@@ -84,6 +84,10 @@ export interface KaplanMeierFigureOptions extends FigureOptions {
  */
 export function kaplanMeierFigure(curves: readonly KaplanMeierCurve[], options: KaplanMeierFigureOptions = {}): PlotlyFigure {
   const groups = checkArray<KaplanMeierCurve>(curves, "curves").map((c, g) => checkCurve(c, g));
+  groups.forEach((c, g) => {
+    // Labels name the legend groups and traces: two equal labels would merge two curves' legends.
+    if (groups.findIndex((other) => other.label === c.label) !== g) throw new InputError("group labels must be unique", { field: "curves.label", index: g, value: c.label });
+  });
   const timeUnit = options.timeUnit === undefined ? "months" : checkLabel(options.timeUnit, "options.timeUnit");
   const confLevel = options.confLevel ?? 0.95;
   if (!(typeof confLevel === "number" && confLevel > 0 && confLevel < 1)) throw new InputError("must be in (0, 1)", { field: "options.confLevel", value: options.confLevel });

@@ -159,6 +159,7 @@ describe("kaplanMeierFigure: bad input", () => {
     expect(bad([])).toThrow(/curves\[0\]\.steps = array\(length 0\): must have at least 1/);
     expect(() => kaplanMeierFigure([])).toThrow(/curves = array\(length 0\): must have at least 1/);
     expect(() => kaplanMeierFigure(curves, { logRankP: 1.5 })).toThrow(/options\.logRankP = 1\.5/);
+    expect(() => kaplanMeierFigure([curves[0], { ...curves[1], label: "A" }])).toThrow(/curves\.label\[1\] = "A": group labels must be unique/);
   });
 });
 

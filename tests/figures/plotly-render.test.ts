@@ -12,6 +12,7 @@ import { forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scorecardFigure
 import { launchChromium } from "../../scripts/lib/browser-check";
 import { CHROMIUM, ensureDebian } from "../../scripts/lib/system-deps";
 import { demoFigures, openFigureRenderer, type FigureRenderer } from "../../scripts/render-figures";
+import { figureHtml, plotlyLibraryHtml } from "../../src/notebook/figure-html";
 
 let browser: Browser;
 let renderer: FigureRenderer;
@@ -45,6 +46,27 @@ describe("figures in the real plotly.js (headless Chromium)", () => {
       expect(statSync(png).size, `${png} written`).toBeGreaterThan(5_000);
     });
   }
+
+  it("draws through the notebook/report path (figureHtml + plotlyLibraryHtml), synthetic note visible", async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    try {
+      const km = variants["kaplan-meier"];
+      await page.setContent(`<!doctype html><html><body>${figureHtml(km, "km")}${plotlyLibraryHtml(plotly)}</body></html>`, { waitUntil: "load" });
+      await page.waitForSelector("#km svg.main-svg", { timeout: 20_000 });
+      const text = await page.locator("#km").innerText();
+      expect(text).toContain("Synthetic cohort reconstructed from published aggregates");
+      expect(text).toContain("Number at risk");
+      expect(text).toContain("Log-rank p = 0.023");
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it("the check can fail: an attribute plotly does not know is reported", async () => {
     const bogus: PlotlyFigure = { data: [{ type: "scatter", x: [1, 2], y: [1, 2], bogusAttribute: 1 }], layout: { height: 300 } };
