@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { InputError } from "../../src/core/errors";
 import { figureToJson, kaplanMeierFigure, SYNTHETIC_COHORT_NOTE, type KaplanMeierCurve, type KaplanMeierStep } from "../../src/figures";
-import { expectAllClose, expectClose } from "../helpers/expect-close";
+import { expectAllClose } from "../helpers/expect-close";
 import { annotationTexts, trace } from "./figure-test-helpers";
 
 interface FixtureGroup {
