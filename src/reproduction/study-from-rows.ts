@@ -1,13 +1,12 @@
 import { InputError } from "../core/errors";
-import { BINARY_FACTORS, FACTOR_COLUMNS, VISITS, type BinaryFactor, type Complication, type FrankelGrade, type Study, type StudyPatient } from "./study";
+import { BINARY_FACTORS, COMPLICATION_COLUMNS, DAYS_PER_MONTH, FACTOR_COLUMNS, VISITS, type BinaryFactor, type Complication, type FrankelGrade, type Study, type StudyPatient } from "./study";
 
-const COMPLICATIONS: readonly Complication[] = ["hemorrhagic-shock", "pulmonary-infection", "wound-infection", "csf-leak", "hematoma"];
 const DAY_MS = 86_400_000;
 
 /**
  * Builds the {@link Study} the reproduction functions read from flat records with the cohort CSV's
  * columns (as written by the reconstruction; header row already split into objects). Survival
- * months = (last contact − surgery) days / (365/12). Every cell is validated: a bad one throws an
+ * months = (last contact − surgery) days / (365.25/12), as the codebook. Every cell is validated: a bad one throws an
  * InputError naming the column, the 1-based data line and the value.
  *
  * Cost: O(n · columns).
@@ -44,7 +43,8 @@ export function studyFromRows(rows: readonly Readonly<Record<string, string>>[],
     const days = (date("last_contact_date") - date("surgery_date")) / DAY_MS;
     if (days <= 0) throw new InputError("must be after surgery_date", { field: "last_contact_date", line, value: cell("last_contact_date") });
     const factors = Object.fromEntries(BINARY_FACTORS.map((f) => [f, flag(FACTOR_COLUMNS[f])])) as Record<BinaryFactor, boolean>;
-    const complication = cell("complication") === "" ? null : oneOf("complication", COMPLICATIONS);
+    const complications = (Object.entries(COMPLICATION_COLUMNS) as [Complication, string][]).filter(([, col]) => flag(col)).map(([c]) => c);
+    const optionalFlag = (col: string): boolean => (r[col] === undefined ? false : flag(col));
     const grades = ["A", "B", "C", "D", "E"] as const;
     return {
       id: cell("patient_id"),
@@ -54,7 +54,19 @@ export function studyFromRows(rows: readonly Readonly<Record<string, string>>[],
       boneDestruction: oneOf("bone_destruction", ["osteolytic", "osteoblastic", "mixed"] as const),
       operation: oneOf("operation_type", ["curettage", "pvp", "combined"] as const),
       factors,
-      complication,
+      complications,
+      unpublished: {
+        multiSegment: optionalFlag("multi_segment"),
+        preEndocrine: optionalFlag("pre_endocrine"),
+        postEndocrine: optionalFlag("post_endocrine"),
+        tumorProgressed: optionalFlag("tumor_progressed"),
+        heightCm: r.height_cm === undefined ? null : optional("height_cm", 100, 230),
+        weightKg: r.weight_kg === undefined ? null : optional("weight_kg", 25, 250),
+        bmi: r.bmi === undefined ? null : optional("bmi", 10, 70),
+        vas1d: r.vas_1d === undefined ? null : optional("vas_1d", 0, 10),
+        vas3d: r.vas_3d === undefined ? null : optional("vas_3d", 0, 10),
+        vas7d: r.vas_7d === undefined ? null : optional("vas_7d", 0, 10),
+      },
       frankelPre: oneOf<FrankelGrade>("frankel_pre", grades),
       frankelPost: oneOf<FrankelGrade>("frankel_post", grades),
       vas: Object.fromEntries(VISITS.map((v) => [v, optional(`vas_${v}`, 0, 10)])) as StudyPatient["vas"],
@@ -63,7 +75,7 @@ export function studyFromRows(rows: readonly Readonly<Record<string, string>>[],
       bloodLossMl: num("blood_loss_ml", 0, 20000),
       drainageMl: num("drainage_ml", 0, 20000),
       lengthOfStayDays: num("length_of_stay_days", 0, 365),
-      survivalMonths: days / (365 / 12),
+      survivalMonths: days / DAYS_PER_MONTH,
       died: flag("died") ? 1 : 0,
     };
   });

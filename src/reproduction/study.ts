@@ -9,6 +9,16 @@ export type BoneDestruction = "osteolytic" | "osteoblastic" | "mixed";
 export type OperationType = "curettage" | "pvp" | "combined";
 export type Complication = "hemorrhagic-shock" | "pulmonary-infection" | "wound-infection" | "csf-leak" | "hematoma";
 
+/** Complication → its codebook column (0/1). */
+export const COMPLICATION_COLUMNS: Readonly<Record<Complication, string>> = {
+  "hemorrhagic-shock": "complication_hemorrhagic_shock",
+  "pulmonary-infection": "complication_pulmonary_infection",
+  "wound-infection": "complication_wound_infection",
+  "csf-leak": "complication_csf_leak",
+  hematoma: "complication_hematoma",
+};
+
+
 /** Visits of Table 1 in order. */
 export const VISITS = ["pre", "1m", "3m", "6m", "last"] as const;
 export type Visit = (typeof VISITS)[number];
@@ -52,6 +62,19 @@ export const FACTOR_COLUMNS: Record<BinaryFactor, string> = {
   neuroProgressed: "neuro_progressed",
 };
 
+export interface UnpublishedVariables {
+  readonly multiSegment: boolean;
+  readonly preEndocrine: boolean;
+  readonly postEndocrine: boolean;
+  readonly tumorProgressed: boolean;
+  readonly heightCm: number | null;
+  readonly weightKg: number | null;
+  readonly bmi: number | null;
+  readonly vas1d: number | null;
+  readonly vas3d: number | null;
+  readonly vas7d: number | null;
+}
+
 export interface StudyPatient {
   readonly id: string;
   readonly sex: "male" | "female";
@@ -60,7 +83,10 @@ export interface StudyPatient {
   readonly boneDestruction: BoneDestruction;
   readonly operation: OperationType;
   readonly factors: Readonly<Record<BinaryFactor, boolean>>;
-  readonly complication: Complication | null;
+  /** Postoperative complications (a patient may have several; none = []). */
+  readonly complications: readonly Complication[];
+  /** Variables the paper screened but published no numbers for (§4.4's non-significant list). */
+  readonly unpublished: UnpublishedVariables;
   readonly frankelPre: FrankelGrade;
   readonly frankelPost: FrankelGrade;
   /** VAS (0–10) and ODI (0–100) by visit; null = not measured (e.g. the patient had died). */
@@ -82,6 +108,12 @@ export interface Study {
   readonly synthetic: boolean;
   readonly source: string;
 }
+
+/**
+ * Days per month turning follow-up days into survival months, as the codebook defines it
+ * (data/codebook.json studyDesign.survivalTime: 365.25 / 12 = 30.4375).
+ */
+export const DAYS_PER_MONTH = 365.25 / 12;
 
 /** The paper's one-year horizon, months. */
 export const ONE_YEAR_MONTHS = 12;

@@ -2,13 +2,9 @@ import { loadRegistry, type Registry } from "../../audit/registry";
 import { coxTable6Arrays } from "../../reproduction/cox-table6";
 import { survivalSummaryArrays } from "../../reproduction/survival-summary";
 import { printedMiss } from "./printed-miss";
+import { DAYS_PER_MONTH } from "../../reproduction/study";
 import type { SurvivalEvaluators } from "./reconstruct-cohort";
 
-/**
- * Days per month used to turn follow-up days into months: 365/12. (With 365.25/12 = 30.4375 no whole
- * number of days prints as the published median 16.83 months: 512 d = 16.82, 513 d = 16.85.)
- */
-export const DAYS_PER_MONTH = 365 / 12;
 
 /**
  * The survival computations of the reconstruction, bound to the reproduction functions (the same

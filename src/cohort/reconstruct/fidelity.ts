@@ -21,6 +21,16 @@ export const KNOWN_CONFLICTS: readonly { readonly ids: readonly string[]; readon
   { ids: ["s4.3.worsened.n"], conflict: "§4.3 splits the 23 abnormal patients into 8 + 8 + 7 + 2 = 25; in Table 2 the 2 who worsened (E→A, E→B) were normal before surgery.", resolution: "Table 2 is followed: no abnormal patient worsened." },
   { ids: ["s4.1.age.mean", "s4.1.age.sd"], conflict: "Male 58.86 (n 29) and female 56.00 (n 26) recombine to 57.51, not 57.36; the group SDs imply an overall SD of at most 10.37.", resolution: "The sex-specific means and SDs are met; the overall mean and SD follow from them." },
   { ids: ["s5.vas.pre.mean"], conflict: "GRIM: no 55 integer VAS scores have mean 5.06 (278/55 = 5.05, 279/55 = 5.07).", resolution: "Integer VAS kept; the mean is 5.05 or 5.07." },
+  {
+    ids: ["abs.median-survival", "abs.median-survival.lower", "abs.median-survival.upper", "s4.4.median-survival", "s4.4.median-survival.lower", "s4.4.median-survival.upper", "s5.median-survival"],
+    conflict: "At the codebook's 365.25/12 days per month no whole number of days is 16.83 months (512 d = 16.82, 513 d = 16.85), and with either the symmetric SPSS CI cannot print both 9.88 and 23.78. At 365/12 (512 d = 16.83) all three are attainable.",
+    resolution: "The codebook's month is kept; the median is the nearest attainable day.",
+  },
+  {
+    ids: ["t1.odi.1m.q3", "t1.odi.3m.q3", "t4.odi-1m.mortality.q1", "t4.odi-1m.mortality.q3"],
+    conflict: "These ODI quartiles fall on whole order-statistic positions at the cohort's n (55 at 1 month, 51 at 3 months, 23 deaths) and are not ODI scores 100·s/(5k) with 8–10 answered sections (53.75, 54.46, 26.25, 66.25; audit quantile-feasibility).",
+    resolution: "ODI values stay on the codebook's ODI scale; unattainable quartiles take the nearest attainable value.",
+  },
   { ids: ["t6.visceral.b", "t6.visceral.lower", "t6.visceral.upper"], conflict: "The visceral CI (1.191, 10.516) is centred on B = 1.2638 on the log scale, which prints 1.264, not 1.263.", resolution: "B, p and Exp(B) are targeted first; one CI bound may miss by a unit in the last digit." },
 ];
 
@@ -67,6 +77,10 @@ function constraints(study: Study): FidelityConstraint[] {
     ["blood loss", (p) => p.bloodLossMl],
     ["drainage", (p) => p.drainageMl],
     ["length of stay", (p) => p.lengthOfStayDays],
+    ["BMI", (p) => p.unpublished.bmi],
+    ["VAS 1 day", (p) => p.unpublished.vas1d],
+    ["VAS 3 days", (p) => p.unpublished.vas3d],
+    ["VAS 7 days", (p) => p.unpublished.vas7d],
     ...(["vas", "odi"] as const).flatMap((score) =>
       VISITS.filter((v) => !(score === "odi" && v === "1m")).map((v) => [`${score.toUpperCase()} ${v}`, (p: StudyPatient) => p[score][v]] as [string, (p: StudyPatient) => number | null]),
     ),
@@ -82,7 +96,11 @@ function constraints(study: Study): FidelityConstraint[] {
     ["tumor type", (p) => p.tumorType],
     ["operation type", (p) => p.operation],
     ["bone destruction", (p) => p.boneDestruction],
-    ["complications", (p) => String(p.complication !== null)],
+    ["complications", (p) => String(p.complications.length > 0)],
+    ["multi-segment (≥ 3) metastases", (p) => String(p.unpublished.multiSegment)],
+    ["preoperative endocrine therapy", (p) => String(p.unpublished.preEndocrine)],
+    ["postoperative endocrine therapy", (p) => String(p.unpublished.postEndocrine)],
+    ["tumour progression", (p) => String(p.unpublished.tumorProgressed)],
     ["Frankel before", (p) => p.frankelPre],
     ["Frankel after", (p) => p.frankelPost],
     ...BINARY_FACTORS.filter((f) => f !== "visceral" && f !== "postBma").map((f) => [f, (p: StudyPatient) => String(p.factors[f])] as [string, (p: StudyPatient) => string]),

@@ -2,7 +2,7 @@ export { reconstructCohort } from "./reconstruct-cohort";
 export type { Reconstruction, ReconstructOptions, SurvivalEvaluators, SyntheticPatient } from "./reconstruct-cohort";
 export { fidelityReport, KNOWN_CONFLICTS, SYNTHETIC_BANNER } from "./fidelity";
 export { syntheticRows } from "./synthetic-rows";
-export { defaultEvaluators, DAYS_PER_MONTH } from "./evaluators";
+export { defaultEvaluators } from "./evaluators";
 export { createRng } from "./prng";
 export type { Rng } from "./prng";
 export { localSearch } from "./local-search";

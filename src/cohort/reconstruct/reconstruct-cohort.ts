@@ -21,6 +21,7 @@ import { designSample } from "./sample-design";
 import { designScores } from "./scores";
 import { defaultEvaluators } from "./evaluators";
 import { PUBLISHED_TARGETS as T } from "./targets";
+import { DAYS_PER_MONTH } from "../../reproduction/study";
 
 /** Survival computations the search needs (the reproduction functions, injected to keep this module testable). */
 export interface SurvivalEvaluators {
@@ -116,7 +117,7 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
 
   // 3. After one year: the KM median is the 28th death; deaths 24..27 before it, `late` more after it.
   const medianDay = findDay(ev.daysToMonths, T.medianMonths, 366, 900);
-  if (medianDay === null) decisions.push(`No whole number of days prints as ${T.medianMonths} months under the loader's day→month rule.`);
+  if (medianDay === null) decisions.push(`No whole number of days prints as ${T.medianMonths} months at ${DAYS_PER_MONTH} days per month (the codebook's rule); the nearest day is used and the KM median and CI bounds are documented conflicts.`);
   const dMedian = medianDay ?? Math.round(Number(T.medianMonths) * 30.4375);
   const late = 12;
   const before = 4;
@@ -193,7 +194,18 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   const hasComplication = assignLevels([9, n - 9], proportionalDeaths([9, n - 9], T.deaths1y, n), died1y, rng);
   const shuffledTypes = rng.shuffle([...complicationTypes]);
   let ct = 0;
-  const complication = hasComplication.map((l) => (l === 0 ? shuffledTypes[ct++] : null));
+  const complications = hasComplication.map((l): Complication[] => (l === 0 ? [shuffledTypes[ct++]] : []));
+
+  // Variables screened in §4.4 without published numbers: fixed illustrative counts, no outcome link.
+  const unpublishedFlag = (count: number): boolean[] =>
+    assignLevels([count, n - count], proportionalDeaths([count, n - count], T.deaths1y, n), died1y, rng).map((l) => l === 0);
+  const multiSegment = unpublishedFlag(UNPUBLISHED_COUNTS.multiSegment);
+  const preEndocrine = unpublishedFlag(UNPUBLISHED_COUNTS.preEndocrine);
+  const postEndocrine = unpublishedFlag(UNPUBLISHED_COUNTS.postEndocrine);
+  const tumorProgressed = unpublishedFlag(UNPUBLISHED_COUNTS.tumorProgressed);
+  decisions.push(
+    `Unpublished variables (no numbers in the paper) are illustrative: multi-segment ${UNPUBLISHED_COUNTS.multiSegment}, endocrine therapy before ${UNPUBLISHED_COUNTS.preEndocrine} / after ${UNPUBLISHED_COUNTS.postEndocrine}, tumour progression ${UNPUBLISHED_COUNTS.tumorProgressed}; height, weight, BMI and VAS at 1/3/7 days drawn at random; all split evenly by 1-year outcome.`,
+  );
 
   // 5. Frankel pairs (Table 2 with the E→D cell resolved to 0).
   const pairs: [FrankelGrade, FrankelGrade][] = [];
@@ -262,7 +274,15 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
       boneDestruction: bone[i],
       operation: operation[i],
       factors,
-      complication: complication[i],
+      complications: complications[i],
+      unpublished: {
+        multiSegment: multiSegment[i],
+        preEndocrine: preEndocrine[i],
+        postEndocrine: postEndocrine[i],
+        tumorProgressed: tumorProgressed[i],
+        ...bodySize(sex[i], rng),
+        ...earlyVas(scores.columns.vas.pre[i]!, rng),
+      },
       frankelPre: frankel.pairs[i][0],
       frankelPost: frankel.pairs[i][1],
       vas: visits("vas"),
@@ -278,11 +298,11 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
       survivalDays: survivalDays[i],
     });
   }
-  // Rows in order of surgery date, ids S01..S55 (so row order carries no outcome information).
+  // Rows in order of surgery date, ids SYN01..SYN55 (so row order carries no outcome information).
   const ordered = patients
     .map((p, i) => ({ p, key: `${p.surgeryDate}-${String(i).padStart(2, "0")}` }))
     .sort((a, b) => (a.key < b.key ? -1 : 1))
-    .map(({ p }, k) => ({ ...p, id: `S${String(k + 1).padStart(2, "0")}` }));
+    .map(({ p }, k) => ({ ...p, id: `SYN${String(k + 1).padStart(2, "0")}` }));
   return {
     seed,
     patients: ordered,
@@ -293,6 +313,24 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
 }
 
 type SearchBlocks = Int32Array[];
+
+/** Counts of the variables the paper screened but did not report (illustrative, documented in the fidelity report). */
+const UNPUBLISHED_COUNTS = { multiSegment: 24, preEndocrine: 2, postEndocrine: 3, tumorProgressed: 38 } as const;
+
+/** Height (cm, 1 decimal), weight (kg, 1 decimal) and BMI computed from them (2 decimals). */
+function bodySize(sex: "male" | "female", rng: Rng): { heightCm: number; weightKg: number; bmi: number } {
+  const heightCm = Math.round((sex === "male" ? 160 : 150) * 10 + rng.int(200)) / 10;
+  const weightKg = Math.round((sex === "male" ? 50 : 42) * 10 + rng.int(250)) / 10;
+  return { heightCm, weightKg, bmi: Math.round((weightKg / (heightCm / 100) ** 2) * 100) / 100 };
+}
+
+/** VAS 1, 3 and 7 days after surgery: non-increasing from the preoperative score, random drops. */
+function earlyVas(pre: number, rng: Rng): { vas1d: number; vas3d: number; vas7d: number } {
+  const vas1d = Math.max(0, pre - 1 - rng.int(3));
+  const vas3d = Math.max(0, vas1d - rng.int(2));
+  const vas7d = Math.max(0, vas3d - rng.int(2));
+  return { vas1d, vas3d, vas7d };
+}
 
 function sortedCopy(a: Int32Array): number[] {
   return Array.from(a).sort((x, y) => x - y);

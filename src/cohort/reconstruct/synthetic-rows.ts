@@ -1,38 +1,57 @@
-import { BINARY_FACTORS, FACTOR_COLUMNS, VISITS } from "../../reproduction/study";
+import { COMPLICATION_COLUMNS, FACTOR_COLUMNS, VISITS, type Complication } from "../../reproduction/study";
 import type { SyntheticPatient } from "./reconstruct-cohort";
 
 
 /**
- * The synthetic patients as flat CSV records (column → cell text), first column `synthetic` = 1 on
- * every row so the file cannot be mistaken for patient data. Numbers are printed in full
- * (integers, or 2 decimals for ODI); empty cells are missing values. Cost: O(n · columns).
+ * The synthetic patients as flat records in the codebook's columns and order (data/codebook.json),
+ * written as the codebook says: numbers in shortest form (57.5, not 57.50), booleans 0/1, missing
+ * as an empty cell. Patient ids are SYN01…SYN55 so a row cannot pass for a real patient; the
+ * fidelity report (data/cohort-fidelity.json) carries the synthetic-data banner.
+ * Cost: O(n · columns).
  *
  * @example
- * syntheticRows(reconstructCohort({ seed: 1 }).patients)[0].synthetic // "1"
+ * syntheticRows(reconstructCohort({ seed: 1 }).patients)[0].patient_id // "SYN01"
  */
 export function syntheticRows(patients: readonly SyntheticPatient[]): Record<string, string>[] {
-  const cell = (x: number | null, decimals = 0): string => (x === null ? "" : x.toFixed(decimals));
+  const num = (x: number | null): string => (x === null ? "" : String(Math.round(x * 100) / 100));
+  const bool = (b: boolean): string => (b ? "1" : "0");
   return patients.map((p) => {
+    const u = p.unpublished;
     const row: Record<string, string> = {
-      synthetic: "1",
       patient_id: p.id,
       sex: p.sex,
-      age: cell(p.age),
+      age: num(p.age),
+      height_cm: num(u.heightCm),
+      weight_kg: num(u.weightKg),
+      bmi: num(u.bmi),
       tumor_type: p.tumorType,
       bone_destruction: p.boneDestruction,
       operation_type: p.operation,
+      multi_segment: bool(u.multiSegment),
     };
-    for (const f of BINARY_FACTORS) row[FACTOR_COLUMNS[f]] = p.factors[f] ? "1" : "0";
-    row.complication = p.complication ?? "";
+    const factor = (k: keyof typeof FACTOR_COLUMNS): void => { row[FACTOR_COLUMNS[k]] = bool(p.factors[k]); };
+    (["extraspinal", "visceral", "fracture", "preChemo", "preRadio", "preTargeted", "preImmuno"] as const).forEach(factor);
+    row.pre_endocrine = bool(u.preEndocrine);
+    (["preBma", "postChemo", "postRadio", "postTargeted", "postImmuno"] as const).forEach(factor);
+    row.post_endocrine = bool(u.postEndocrine);
+    (["postBma", "emergency"] as const).forEach(factor);
     row.frankel_pre = p.frankelPre;
     row.frankel_post = p.frankelPost;
-    for (const v of VISITS) row[`vas_${v}`] = cell(p.vas[v]);
-    for (const v of VISITS) row[`odi_${v}`] = cell(p.odi[v], 2);
-    row.operation_min = cell(p.operationMinutes);
-    row.blood_loss_ml = cell(p.bloodLossMl, Number.isInteger(p.bloodLossMl) ? 0 : 1);
-    row.drainage_ml = cell(p.drainageMl);
-    row.length_of_stay_days = cell(p.lengthOfStayDays);
+    for (const [c, col] of Object.entries(COMPLICATION_COLUMNS) as [Complication, string][]) row[col] = bool(p.complications.includes(c));
+    factor("neuroProgressed");
+    row.tumor_progressed = bool(u.tumorProgressed);
+    row.operation_min = num(p.operationMinutes);
+    row.blood_loss_ml = num(p.bloodLossMl);
+    row.drainage_ml = num(p.drainageMl);
+    row.length_of_stay_days = num(p.lengthOfStayDays);
+    row.vas_pre = num(p.vas.pre);
+    row.vas_1d = num(u.vas1d);
+    row.vas_3d = num(u.vas3d);
+    row.vas_7d = num(u.vas7d);
+    for (const v of VISITS.slice(1)) row[`vas_${v}`] = num(p.vas[v]);
+    for (const v of VISITS) row[`odi_${v}`] = num(p.odi[v]);
     row.surgery_date = p.surgeryDate;
+    row.last_visit_date = "";
     row.last_contact_date = p.endDate;
     row.died = String(p.died);
     return row;

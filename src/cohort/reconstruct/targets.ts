@@ -3,7 +3,7 @@ import type { BinaryFactor, FrankelGrade, Visit } from "../../reproduction/study
 import type { SampleTargets } from "./sample-design";
 import type { ScoreTargets } from "./scores";
 
-/** Allowed ODI values: 100·s/(5k) for k = 10, 9 or 8 answered sections, rounded to 2 decimals as stored. */
+/** Allowed ODI values (codebook conventions.odi): 100·s/(5k) for k = 10, 9 or 8 answered sections, rounded to 2 decimals. */
 function odiScale(): number[] {
   const v = new Set<number>();
   for (const k of [10, 9, 8]) for (let s = 0; s <= 5 * k; s++) v.add(Math.round((10000 * s) / (5 * k)) / 100);
@@ -32,10 +32,6 @@ export function publishedTargets(registry: Registry = loadRegistry()) {
   const visits: Visit[] = ["pre", "1m", "3m", "6m", "last"];
   const scoreTargets = (score: "vas" | "odi") =>
     Object.fromEntries(visits.map((visit) => [visit, q(`t1.${score}.${visit}`, visit === "pre" ? `s5.${score}.pre` : undefined)])) as Record<Visit, SampleTargets>;
-  const printedOdi = [
-    ...visits.flatMap((visit) => ["median", "q1", "q3"].map((s) => num(`t1.odi.${visit}.${s}`))),
-    ...["survival", "mortality"].flatMap((g) => ["median", "q1", "q3"].map((s) => num(`t4.odi-1m.${g}.${s}`))),
-  ];
   const binaryCounts: Record<BinaryFactor, number> = {
     extraspinal: num("s4.1.extraspinal.n"),
     visceral: num("s4.1.visceral.n"),
@@ -95,7 +91,7 @@ export function publishedTargets(registry: Registry = loadRegistry()) {
       lengthOfStayDays: { grid: range(3, 45), targets: q("s4.1.los") },
     },
     scores,
-    scoreGrids: { vas: range(0, 10), odi: withValues(odiScale(), printedOdi) },
+    scoreGrids: { vas: range(0, 10), odi: odiScale() },
   };
 }
 
