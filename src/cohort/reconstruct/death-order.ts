@@ -84,7 +84,10 @@ export function searchDeathOrder(options: {
   readonly iterationsPerCandidate: number;
   /** Allow same-day deaths (default false: with ties the Breslow and Efron fits differ). */
   readonly allowTies?: boolean;
+  /** Loss added per same-day tie, so that ties are used only where they help (default 0.02). */
+  readonly tiePenalty?: number;
 }): DeathOrderResult {
+  const tiePenalty = options.tiePenalty ?? 0.02;
   let best: DeathOrderResult | null = null;
   let evaluations = 0;
   for (const cells of options.candidates) {
@@ -93,7 +96,7 @@ export function searchDeathOrder(options: {
     const ties = new Int32Array(deaths.length - 1);
     const result = localSearch({
       initial: [order, ties],
-      objective: ([o, t]) => options.objective(rankedOneYearData(o, t, survivors)),
+      objective: ([o, t]) => options.objective(rankedOneYearData(o, t, survivors)) + tiePenalty * t.reduce((a, b) => a + b, 0),
       moves: { bounds: [null, options.allowTies ? [0, 1] : null], maxStep: 1, swapBlocks: [0] },
       rng: options.rng,
       maxIterations: options.iterationsPerCandidate,
