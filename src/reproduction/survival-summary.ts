@@ -28,7 +28,6 @@ export function survivalSummary(study: Study): SurvivalSummary {
 
 /** {@link survivalSummary} on arrays (months, 0/1 death), for the reconstruction search. */
 export function survivalSummaryArrays(months: readonly number[], died: readonly number[]): SurvivalSummary {
-  const m = interimKmMedian(months, died);
-  const alive12 = months.filter((t, i) => t > ONE_YEAR_MONTHS || died[i] === 0).length;
-  return { median: m.median, lower: m.lower, upper: m.upper, survivalAt12: alive12 / months.length };
+  const m = interimKmMedian(months, died, ONE_YEAR_MONTHS);
+  return { median: m.median, lower: m.lower, upper: m.upper, survivalAt12: m.survivalAt };
 }

@@ -10,11 +10,14 @@ describe("SPSS-style Kaplan–Meier median CI (interim kernel), by hand", () => 
     const t = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     const r = interimKmMedian(t, t.map(() => 1));
     expect(r.median).toBe(5);
+    expect(interimKmMedian(t, t.map(() => 1), 3.5).survivalAt).toBeCloseTo(0.7, 12); // 3 of 10 died by 3.5
     expectClose(r.se, 1.5811388300841898, { label: "SE(median)" });
     expectClose(r.lower, 5 - 1.959963984540054 * 1.5811388300841898, { label: "lower" });
     expectClose(r.upper, 5 + 1.959963984540054 * 1.5811388300841898, { label: "upper" });
   });
-  it("returns NaN when S never reaches 0.5", () => {
-    expect(interimKmMedian([1, 2, 3], [1, 0, 0]).median).toBeNaN();
+  it("returns NaN when S never reaches 0.5; S(t) uses product-limit with censoring", () => {
+    const r = interimKmMedian([1, 2, 3], [1, 0, 0], 5);
+    expect(r.median).toBeNaN();
+    expect(interimKmMedian([1, 2, 3, 4], [0, 1, 0, 1], 3).survivalAt).toBeCloseTo(2 / 3, 12); // (1 − 1/3) after a censoring at 1
   });
 });
