@@ -10,8 +10,6 @@ export interface SearchMoves {
   readonly bounds?: readonly (readonly [number, number] | null)[];
   /** Largest step of a "shift" move (default 3). */
   readonly maxStep?: number;
-  /** Shift blocks may also copy one element's value onto another (creates ties; default false). */
-  readonly copy?: boolean;
   /** Blocks whose elements may be swapped with each other (permutations keep the multiset). */
   readonly swapBlocks?: readonly number[];
 }
@@ -40,8 +38,10 @@ export interface LocalSearchResult {
 
 /**
  * Minimises `objective` over integer vectors by randomised local search (simulated annealing with
- * a linear cooling schedule; moves that do not worsen the loss are always accepted so the search
- * drifts across the plateaus that printed-precision targets create). Used by the cohort
+ * a linear cooling schedule, optionally re-heated from the best state; moves that do not worsen the
+ * loss are always accepted so the search drifts across the plateaus that printed-precision targets
+ * create). Moves: shift one element by 1..maxStep, a paired shift (one element up, another down by
+ * the same step, which keeps a met mean), or swap two elements of a permutation block. Used by the cohort
  * reconstruction to meet published aggregates; deterministic for a given `rng` seed.
  *
  * Reference: Kirkpatrick, Gelatt & Vecchi (1983) Science 220:671. No R/SPSS equivalent (R's
@@ -99,9 +99,7 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
         v[j] = oldJ - sign * step;
         undo = () => { v[i] = old; v[j] = oldJ; };
       } else {
-        const next = moves.copy && kind < 0.5
-          ? v[rng.int(v.length)]
-          : Math.min(hi, Math.max(lo, old + sign * step));
+        const next = Math.min(hi, Math.max(lo, old + sign * step));
         if (next === old) continue;
         v[i] = next;
         undo = () => { v[i] = old; };
