@@ -2,6 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { reproduceAll } from "../../src/reproduction/reproduce-all";
+import { fidelityToHtml } from "../../src/cohort/reconstruct/fidelity-to-html";
 import { studyFromRows } from "../../src/reproduction/study-from-rows";
 import { readCohortCsv, REPO } from "../reproduction/read-cohort-csv";
 
@@ -52,5 +53,12 @@ describe("the shipped synthetic cohort (data/cohort.csv)", () => {
   it("meets every non-numeric constraint in the report (significance pattern, balance, no data after death)", () => {
     const unmet = fidelity.constraints.filter((c: { met: boolean }) => !c.met);
     expect(unmet, JSON.stringify(unmet)).toEqual([]);
+  });
+
+  it("renders its fidelity report as HTML with the banner, every conflict and every constraint", () => {
+    const html = fidelityToHtml(fidelity);
+    expect(html.startsWith("<p><strong>SYNTHETIC DATA")).toBe(true);
+    expect(html.match(/<tr>/g)!.length).toBeGreaterThanOrEqual(fidelity.conflicts.length + fidelity.constraints.length);
+    expect(html).toContain("E→D cell is set to 0");
   });
 });

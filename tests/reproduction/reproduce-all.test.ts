@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reproduceAll } from "../../src/reproduction/reproduce-all";
 import { scorecard } from "../../src/reproduction/scorecard";
+import { scorecardToHtml } from "../../src/reproduction/scorecard-to-html";
 import { studyFromRows } from "../../src/reproduction/study-from-rows";
 import type { Study } from "../../src/reproduction/study";
 import type { AuditFinding } from "../../src/audit/finding";
@@ -52,6 +53,9 @@ describe("scorecard", () => {
     expect(row("abs.deaths.n").status).toBe("reproduced (synthetic by construction)"); // methodological flags do not count
     expect(row("s3.spss-version").status).toBe("not reproducible from the data");
     expect(Object.values(card.counts).reduce((s, n) => s + n, 0)).toBe(card.rows.length);
+    const html = scorecardToHtml(card, { statuses: ["inconsistent in the paper (audit)"] });
+    expect(html).toContain("t2.pre.E.post.D");
+    expect(html).not.toContain(">s3.spss-version<");
     const real = scorecard({ ...study, synthetic: false }, []);
     expect(real.rows.find((r) => r.id === "abs.deaths.n")!.status).toBe("reproduced");
   });

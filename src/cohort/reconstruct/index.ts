@@ -9,3 +9,4 @@ export { localSearch } from "./local-search";
 export { designSample, sampleLoss } from "./sample-design";
 export { printedMiss, pThresholdMiss } from "./printed-miss";
 export { publishedTargets } from "./targets";
+export { fidelityToHtml } from "./fidelity-to-html";
