@@ -11,6 +11,7 @@ import { join, resolve } from "path";
 import { reconstructCohort } from "../src/cohort/reconstruct/reconstruct-cohort";
 import { fidelityReport } from "../src/cohort/reconstruct/fidelity";
 import { syntheticRows } from "../src/cohort/reconstruct/synthetic-rows";
+import { formatCohortCsv } from "../src/cohort/format-cohort-csv";
 
 function parseArgs(argv: string[]): { seed: number; effort: number; out: string; check: boolean } {
   const o = { seed: 1, effort: 1, out: resolve(__dirname, "..", "data"), check: false };
@@ -26,18 +27,12 @@ function parseArgs(argv: string[]): { seed: number; effort: number; out: string;
   return o;
 }
 
-/** RFC 4180 CSV: header in the given column order, cells quoted only when needed, LF line ends. */
-function toCsv(rows: Record<string, string>[]): string {
-  const columns = Object.keys(rows[0]);
-  const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => q(r[c])).join(","))].join("\n") + "\n";
-}
-
 function main(): void {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const reconstruction = reconstructCohort({ seed: o.seed, effort: o.effort });
-  const csv = toCsv(syntheticRows(reconstruction.patients));
+  // The codebook's writer validates every row (the loader's rules) and fixes the column order.
+  const csv = formatCohortCsv(syntheticRows(reconstruction.patients), { source: "reconstruction" });
   const report = fidelityReport(reconstruction);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   const csvPath = join(o.out, "cohort.csv");

@@ -13,3 +13,4 @@ export { resolveCohortPath, SHIPPED_COHORT_PATH } from "./resolve-cohort-path";
 export type { CohortSource } from "./resolve-cohort-path";
 export { toDataFrame } from "./to-data-frame";
 export { cohortErrorsToHtml } from "./cohort-errors-to-html";
+export * from "./reconstruct";

@@ -109,12 +109,6 @@ export interface Study {
   readonly source: string;
 }
 
-/**
- * Days per month turning follow-up days into survival months, as the codebook defines it
- * (data/codebook.json studyDesign.survivalTime: 365.25 / 12 = 30.4375).
- */
-export const DAYS_PER_MONTH = 365.25 / 12;
-
 /** The paper's one-year horizon, months. */
 export const ONE_YEAR_MONTHS = 12;
 

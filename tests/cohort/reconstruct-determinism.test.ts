@@ -3,7 +3,10 @@ import { reconstructCohort } from "../../src/cohort/reconstruct/reconstruct-coho
 import { fidelityReport } from "../../src/cohort/reconstruct/fidelity";
 import { syntheticRows } from "../../src/cohort/reconstruct/synthetic-rows";
 
-const csv = (rows: Record<string, string>[]): string => [Object.keys(rows[0]).join(","), ...rows.map((r) => Object.values(r).join(","))].join("\n");
+import { formatCohortCsv } from "../../src/cohort/format-cohort-csv";
+
+/** The CSV text exactly as `npm run reconstruct` writes it (the codebook's validating writer). */
+const csv = (rows: Record<string, string | number | boolean | null>[]): string => formatCohortCsv(rows);
 const EFFORT = 0.4; // a smaller search budget than `npm run reconstruct` (effort 1) keeps the test quick
 
 /** Count-type targets (counts, percentages, cross-tabulations) every feasible cohort must hit exactly. */

@@ -2,14 +2,12 @@ import { describe, expect, it } from "vitest";
 import { reproduceAll } from "../../src/reproduction/reproduce-all";
 import { scorecard } from "../../src/reproduction/scorecard";
 import { scorecardToHtml } from "../../src/reproduction/scorecard-to-html";
-import { studyFromRows } from "../../src/reproduction/study-from-rows";
 import type { Study } from "../../src/reproduction/study";
 import type { AuditFinding } from "../../src/audit/finding";
 import { expectClose } from "../helpers/expect-close";
-import { readCohortCsv } from "./read-cohort-csv";
+import { shippedStudy } from "./shipped-study";
 
-const rows = readCohortCsv();
-const study: Study = studyFromRows(rows, { synthetic: true, source: "data/cohort.csv" });
+const study: Study = shippedStudy().study;
 const byId = new Map(reproduceAll(study).map((r) => [r.id, r]));
 
 describe("reproduceAll", () => {
@@ -58,16 +56,5 @@ describe("scorecard", () => {
     expect(html).not.toContain(">s3.spss-version<");
     const real = scorecard({ ...study, synthetic: false }, []);
     expect(real.rows.find((r) => r.id === "abs.deaths.n")!.status).toBe("reproduced");
-  });
-});
-
-describe("studyFromRows", () => {
-  it("names the column, line and value of a bad cell", () => {
-    const bad = rows.map((r) => ({ ...r }));
-    bad[2].frankel_pre = "F";
-    expect(() => studyFromRows(bad, { synthetic: true, source: "x" })).toThrow(/line 4, frankel_pre = "F": must be one of A, B, C, D, E/);
-    const bad2 = rows.map((r) => ({ ...r }));
-    bad2[0].odi_pre = "120";
-    expect(() => studyFromRows(bad2, { synthetic: true, source: "x" })).toThrow(/line 2, odi_pre = "120"/);
   });
 });

@@ -6,14 +6,13 @@ import { chisqTest } from "../../src/hypothesis/chisq-test";
 import { medianIqr } from "../../src/hypothesis/median-iqr";
 import { coxTable6 } from "../../src/reproduction/cox-table6";
 import { diedWithinYear } from "../../src/reproduction/study";
-import { studyFromRows } from "../../src/reproduction/study-from-rows";
 import { survivalSummary } from "../../src/reproduction/survival-summary";
 import { expectClose } from "../helpers/expect-close";
-import { readCohortCsv, REPO } from "./read-cohort-csv";
+import { REPO, SHIPPED_CSV, shippedStudy } from "./shipped-study";
 
 const fixture = JSON.parse(readFileSync(join(REPO, "tests", "fixtures", "reproduction", "shipped-cohort-r.json"), "utf8"));
-const csvPath = join(REPO, "data", "cohort.csv");
-const study = studyFromRows(readCohortCsv(csvPath), { synthetic: true, source: "data/cohort.csv" });
+const csvPath = SHIPPED_CSV;
+const { study } = shippedStudy();
 
 describe(`reproduction functions on the shipped cohort vs R ${fixture.r_version}, survival ${fixture.survival_version}`, () => {
   it("the fixture was computed from the current data/cohort.csv (rerun the R script after npm run reconstruct)", () => {

@@ -2,7 +2,7 @@ import { loadRegistry, type Registry } from "../../audit/registry";
 import { coxTable6Arrays } from "../../reproduction/cox-table6";
 import { survivalSummaryArrays } from "../../reproduction/survival-summary";
 import { printedMiss } from "./printed-miss";
-import { DAYS_PER_MONTH } from "../../reproduction/study";
+import { cohortCodebook } from "../codebook";
 import type { SurvivalEvaluators } from "./reconstruct-cohort";
 
 
@@ -32,6 +32,7 @@ export function defaultEvaluators(registry: Registry = loadRegistry()): Survival
       return loss;
     },
     medianCi: (months, died) => survivalSummaryArrays(months, died),
-    daysToMonths: (days) => days / DAYS_PER_MONTH,
+    // the codebook's month (studyDesign.survivalTime), as survivalMonths() of src/cohort
+    daysToMonths: (days) => days / cohortCodebook().studyDesign.survivalTime.daysPerMonth,
   };
 }

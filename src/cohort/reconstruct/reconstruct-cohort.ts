@@ -21,7 +21,6 @@ import { designSample } from "./sample-design";
 import { designScores } from "./scores";
 import { defaultEvaluators } from "./evaluators";
 import { PUBLISHED_TARGETS as T } from "./targets";
-import { DAYS_PER_MONTH } from "../../reproduction/study";
 
 /** Survival computations the search needs (the reproduction functions, injected to keep this module testable). */
 export interface SurvivalEvaluators {
@@ -117,7 +116,7 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
 
   // 3. After one year: the KM median is the 28th death; deaths 24..27 before it, `late` more after it.
   const medianDay = findDay(ev.daysToMonths, T.medianMonths, 366, 900);
-  if (medianDay === null) decisions.push(`No whole number of days prints as ${T.medianMonths} months at ${DAYS_PER_MONTH} days per month (the codebook's rule); the nearest day is used and the KM median and CI bounds are documented conflicts.`);
+  if (medianDay === null) decisions.push(`No whole number of days prints as ${T.medianMonths} months at ${(1 / ev.daysToMonths(1)).toFixed(4)} days per month (the codebook's rule); the nearest day is used and the KM median and CI bounds are documented conflicts.`);
   const dMedian = medianDay ?? Math.round(Number(T.medianMonths) * 30.4375);
   const late = 12;
   const before = 4;

@@ -3,21 +3,21 @@ import type { SyntheticPatient } from "./reconstruct-cohort";
 
 
 /**
- * The synthetic patients as flat records in the codebook's columns and order (data/codebook.json),
- * written as the codebook says: numbers in shortest form (57.5, not 57.50), booleans 0/1, missing
- * as an empty cell. Patient ids are SYN01…SYN55 so a row cannot pass for a real patient; the
- * fidelity report (data/cohort-fidelity.json) carries the synthetic-data banner.
+ * The synthetic patients as typed rows in the codebook's columns (data/codebook.json): numbers,
+ * booleans, category and date strings, null for missing — what `validateCohortRows` and
+ * `formatCohortCsv` of src/cohort take. Patient ids are SYN01…SYN55 so a row cannot pass for a
+ * real patient; the fidelity report (data/cohort-fidelity.json) carries the synthetic-data banner.
  * Cost: O(n · columns).
  *
  * @example
  * syntheticRows(reconstructCohort({ seed: 1 }).patients)[0].patient_id // "SYN01"
  */
-export function syntheticRows(patients: readonly SyntheticPatient[]): Record<string, string>[] {
-  const num = (x: number | null): string => (x === null ? "" : String(Math.round(x * 100) / 100));
-  const bool = (b: boolean): string => (b ? "1" : "0");
+export function syntheticRows(patients: readonly SyntheticPatient[]): Record<string, string | number | boolean | null>[] {
+  const num = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
+  const bool = (b: boolean): boolean => b;
   return patients.map((p) => {
     const u = p.unpublished;
-    const row: Record<string, string> = {
+    const row: Record<string, string | number | boolean | null> = {
       patient_id: p.id,
       sex: p.sex,
       age: num(p.age),
@@ -51,9 +51,9 @@ export function syntheticRows(patients: readonly SyntheticPatient[]): Record<str
     for (const v of VISITS.slice(1)) row[`vas_${v}`] = num(p.vas[v]);
     for (const v of VISITS) row[`odi_${v}`] = num(p.odi[v]);
     row.surgery_date = p.surgeryDate;
-    row.last_visit_date = "";
+    row.last_visit_date = null;
     row.last_contact_date = p.endDate;
-    row.died = String(p.died);
+    row.died = p.died === 1;
     return row;
   });
 }
