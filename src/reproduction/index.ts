@@ -13,3 +13,4 @@ export { scorecard } from "./scorecard";
 export type { Scorecard, ScorecardRow, ScorecardStatus } from "./scorecard";
 export { scorecardToHtml } from "./scorecard-to-html";
 export { studyFromCohort } from "./study-from-cohort";
+export { scorecardToJson } from "./scorecard-to-json";

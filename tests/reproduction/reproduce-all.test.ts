@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reproduceAll } from "../../src/reproduction/reproduce-all";
 import { scorecard } from "../../src/reproduction/scorecard";
 import { scorecardToHtml } from "../../src/reproduction/scorecard-to-html";
+import { scorecardToJson } from "../../src/reproduction/scorecard-to-json";
 import type { Study } from "../../src/reproduction/study";
 import type { AuditFinding } from "../../src/audit/finding";
 import { expectClose } from "../helpers/expect-close";
@@ -54,6 +55,9 @@ describe("scorecard", () => {
     const html = scorecardToHtml(card, { statuses: ["inconsistent in the paper (audit)"] });
     expect(html).toContain("t2.pre.E.post.D");
     expect(html).not.toContain(">s3.spss-version<");
+    const json = JSON.parse(scorecardToJson(card));
+    expect(json.counts).toEqual(card.counts);
+    expect(json.rows.length).toBe(card.rows.length);
     const real = scorecard({ ...study, synthetic: false }, []);
     expect(real.rows.find((r) => r.id === "abs.deaths.n")!.status).toBe("reproduced");
   });
