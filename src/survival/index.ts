@@ -1,2 +1,5 @@
 export { surv, survCounting, isSurv, DEFAULT_TIE_TOLERANCE } from "./surv";
 export type { Surv, SurvOptions } from "./surv";
+export { coxPH } from "./cox-ph";
+export type { CoxCovariates, CoxOptions, CoxResult, CoxTerm } from "./cox-ph";
+export type { CoxConcordance } from "./cox-concordance";
