@@ -3,3 +3,5 @@ export type { Surv, SurvOptions } from "./surv";
 export { coxPH } from "./cox-ph";
 export type { CoxCovariates, CoxOptions, CoxResult, CoxTerm } from "./cox-ph";
 export type { CoxConcordance } from "./cox-concordance";
+export { coxResiduals } from "./cox-residuals";
+export type { CoxResidualType, CoxResiduals } from "./cox-residuals";

@@ -1,25 +1,6 @@
-import { readFileSync } from "fs";
-import { join } from "path";
 import { describe, expect, it } from "vitest";
-import { coxPH, type CoxOptions } from "../../src/survival/cox-ph";
-import { surv, survCounting } from "../../src/survival/surv";
 import { expectClose } from "../helpers/expect-close";
-
-/** One case of tests/fixtures/survival-cox/cox-fixtures.json (written by make-fixtures.R). */
-export interface FixtureCase {
-  name: string;
-  ties: "efron" | "breslow";
-  robust: boolean;
-  data: { time: number[]; event: number[]; start?: number[]; covariates: string[]; columns: number[][]; strata?: string[]; cluster?: number[]; weights?: number[] };
-  r: Record<string, any>;
-}
-export const fixtures = JSON.parse(readFileSync(join(__dirname, "../fixtures/survival-cox/cox-fixtures.json"), "utf8"));
-
-export function fitCase(c: FixtureCase) {
-  const y = c.data.start ? survCounting(c.data.start, c.data.time, c.data.event) : surv(c.data.time, c.data.event);
-  const options: CoxOptions = { ties: c.ties, robust: c.robust, strata: c.data.strata, cluster: c.data.cluster, weights: c.data.weights };
-  return coxPH(y, { names: c.data.covariates, columns: c.data.columns }, options);
-}
+import { fitCase, fixtures, type FixtureCase } from "./cox-fixtures";
 
 describe("coxPH matches R survival::coxph on the fixture data sets", () => {
   for (const c of fixtures.cases as FixtureCase[]) {
