@@ -5,3 +5,5 @@ export type { CoxCovariates, CoxOptions, CoxResult, CoxTerm } from "./cox-ph";
 export type { CoxConcordance } from "./cox-concordance";
 export { coxResiduals } from "./cox-residuals";
 export type { CoxResidualType, CoxResiduals } from "./cox-residuals";
+export { coxZph } from "./cox-zph";
+export type { CoxZphResult, CoxZphTransform } from "./cox-zph";
