@@ -1,3 +1,4 @@
+import { InputError } from "../core/errors";
 import { cohortCodebook } from "./codebook";
 import type { Cohort, CohortLoadOptions, CohortValidation, CohortValue } from "./cohort-row";
 import { errorAt } from "./internal/rules";
@@ -21,6 +22,7 @@ import { runValidation, validatePending, type PendingRow } from "./internal/vali
 export function validateCohortRows(rows: readonly Readonly<Record<string, unknown>>[], options?: CohortLoadOptions & { collect?: false }): Cohort;
 export function validateCohortRows(rows: readonly Readonly<Record<string, unknown>>[], options: CohortLoadOptions & { collect: true }): CohortValidation;
 export function validateCohortRows(rows: readonly Readonly<Record<string, unknown>>[], options: CohortLoadOptions = {}): Cohort | CohortValidation {
+  if (!Array.isArray(rows)) throw new InputError("must be an array of row objects", { field: "rows", value: rows });
   const cb = cohortCodebook();
   const known = new Set(cb.variables.map((v) => v.name));
   return runValidation(options, (report) => {
@@ -28,6 +30,10 @@ export function validateCohortRows(rows: readonly Readonly<Record<string, unknow
       const pos = { line: null, index };
       let priorErrors = 0;
       const values: Record<string, CohortValue | undefined> = {};
+      if (row === null || typeof row !== "object" || Array.isArray(row)) {
+        report(errorAt(pos, "row", "must be an object with one key per codebook column", row));
+        return { values, shown: () => undefined, pos, priorErrors: 1 };
+      }
       for (const key of Object.keys(row)) {
         if (!known.has(key)) {
           priorErrors++;

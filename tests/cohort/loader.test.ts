@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCohort, parseCohortCsv, validateCohortRows, formatCohortCsv } from "../../src/cohort";
+import { cohortErrorsToHtml, formatCohortCsv, loadCohort, parseCohortCsv, validateCohortRows } from "../../src/cohort";
 import { inputErrorOf, VALID_SMALL, VALID_SMALL_PATH, withCell } from "./cohort-test-kit";
 
 describe("parseCohortCsv accepts the hand-written valid file", () => {
@@ -177,5 +177,23 @@ describe("validateCohortRows applies the same rules to rows built in memory", ()
 
   it("formatCohortCsv writes the hand-written file back byte for byte (it uses the shortest decimals)", () => {
     expect(formatCohortCsv(rows())).toBe(VALID_SMALL);
+  });
+});
+
+describe("validateCohortRows guards its input shape", () => {
+  it("a non-array and a non-object row are InputErrors naming them", () => {
+    expect(inputErrorOf(() => validateCohortRows("rows" as never)).message).toBe('rows = "rows": must be an array of row objects');
+    expect(inputErrorOf(() => validateCohortRows([null] as never)).message).toBe("row[0] = null: must be an object with one key per codebook column");
+  });
+});
+
+describe("cohortErrorsToHtml lists each problem for a notebook", () => {
+  it("one table row per error with where, column, value and message", () => {
+    const v = parseCohortCsv(withCell(3, "sex", "M", withCell(2, "age", "61.0")), { collect: true });
+    const html = cohortErrorsToHtml(v.errors);
+    expect(html).toContain("Cohort validation: 2 problem(s)");
+    expect(html).toContain("<td>line 2</td><td>age</td><td>&quot;61.0&quot;</td>");
+    expect(html).toContain("<td>line 3</td><td>sex</td><td>&quot;M&quot;</td>");
+    expect(cohortErrorsToHtml([])).toContain("no problems found");
   });
 });
