@@ -24,7 +24,8 @@ describe("codebook", () => {
   const cb = cohortCodebook();
 
   it("data/codebook.md is the current rendering of data/codebook.json (regenerate with codebookMarkdown)", () => {
-    expect(readFileSync(join(ROOT, "data", "codebook.md"), "utf8")).toBe(codebookMarkdown(cb));
+    const regenerate = `npx tsx -e 'const c = require("./src/cohort"); require("fs").writeFileSync("data/codebook.md", c.codebookMarkdown(c.cohortCodebook()))'`;
+    expect(readFileSync(join(ROOT, "data", "codebook.md"), "utf8"), `data/codebook.md is stale; regenerate with: ${regenerate}`).toBe(codebookMarkdown(cb));
   });
 
   it("the CohortRow type lists exactly the codebook's variables in order", () => {

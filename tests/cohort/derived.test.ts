@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,5 +82,14 @@ describe("resolveCohortPath picks the data source and labels the synthetic cohor
   it("the shipped cohort, when present, passes the codebook", () => {
     const v = loadCohort(SHIPPED_COHORT_PATH, { collect: true });
     expect(v.errors.map((e) => e.message).slice(0, 5)).toEqual([]);
+  });
+});
+
+describe("the cohort barrel does not load danfojs-node until toDataFrame is called", () => {
+  it("requiring src/cohort leaves danfojs-node out of the module cache", () => {
+    const script = `require("./src/cohort"); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("danfojs-node"))));`;
+    const out = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: join(__dirname, "..", ".."), encoding: "utf8" });
+    expect(out.stderr).toBe("");
+    expect(out.stdout).toBe("false");
   });
 });

@@ -62,7 +62,7 @@ export function checkValue(v: CodebookVariable, value: unknown, shown: unknown, 
   if (value === null) return v.missing === "allowed" ? true : fail("is required (this variable may not be missing)");
   switch (v.type) {
     case "id":
-      if (typeof value !== "string" || !new RegExp(v.pattern ?? ".").test(value)) return fail(`must be an identifier matching ${v.pattern}`);
+      if (typeof value !== "string" || !compiled(v.pattern ?? ".").test(value)) return fail(`must be an identifier matching ${v.pattern}`);
       return true;
     case "boolean":
       return typeof value === "boolean" || fail("must be a boolean");
@@ -92,6 +92,13 @@ export function checkValue(v: CodebookVariable, value: unknown, shown: unknown, 
       return true;
     }
   }
+}
+
+const patterns = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
+  return re;
 }
 
 function rangeNote(bound: string, cb: Codebook): string {
