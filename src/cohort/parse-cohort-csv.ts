@@ -14,7 +14,8 @@ import { runValidation, validatePending, type PendingRow } from "./internal/vali
  * starts, the column and the cell text: `line 4, vas_6m = "3": ...`.
  *
  * Default: throws the first InputError. `{ collect: true }`: returns every problem found
- * ({@link CohortValidation}); a CSV syntax error or a bad header ends reading there.
+ * ({@link CohortValidation}); with a bad header the rows are still checked on the columns that
+ * exist; a CSV syntax error ends reading there (it is the only error listed).
  *
  * Reference: RFC 4180; data/codebook.json. R equivalent: `read.csv(colClasses = "character")`
  * followed by checks (R's readers coerce types silently); SPSS: GET DATA /TYPE=TXT.
@@ -62,7 +63,6 @@ export function parseCohortCsv(text: string, options: CohortLoadOptions = {}): C
         report(new InputError("column missing", { field: v.name, line: 1 }));
       }
     }
-    if (headerErrors > 0) return null;
     const pending: PendingRow[] = [];
     for (let r = 1; r < records.length; r++) {
       const rec = records[r];
@@ -77,6 +77,8 @@ export function parseCohortCsv(text: string, options: CohortLoadOptions = {}): C
       let priorErrors = 0;
       const values: Record<string, CohortValue | undefined> = {};
       for (const v of cb.variables) {
+        // With a bad header (collect mode) the rows are still checked on the columns that exist.
+        if (!(v.name in cells)) continue;
         values[v.name] = parseCell(v, cells[v.name], pos, (e) => {
           priorErrors++;
           report(e);
@@ -84,6 +86,7 @@ export function parseCohortCsv(text: string, options: CohortLoadOptions = {}): C
       }
       pending.push({ values, shown: (name) => cells[name], pos, priorErrors });
     }
-    return validatePending(pending, cb, options.source ?? null, report);
+    const cohort = validatePending(pending, cb, options.source ?? null, report);
+    return headerErrors > 0 ? null : cohort;
   });
 }

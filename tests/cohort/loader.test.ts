@@ -137,10 +137,20 @@ describe("collect mode returns every problem in file order", () => {
     expect(inputErrorOf(() => parseCohortCsv(text)).field).toBe("age");
   });
 
-  it("a header problem ends reading: all header problems are listed, rows are not read", () => {
-    const text = VALID_SMALL.replace("sex,", "gender,");
+  it("with a bad header, the header problems come first and the rows are still checked on the other columns", () => {
+    const text = withCell(4, "age", "70.5", VALID_SMALL.replace("sex,", "gender,"));
     const v = parseCohortCsv(text, { collect: true });
-    expect(v.errors.map((e) => e.message)).toEqual(['line 1, gender = "gender": unknown column (not in the codebook)', "line 1, sex: column missing"]);
+    expect(v.cohort).toBeNull();
+    expect(v.errors.map((e) => e.message)).toEqual([
+      'line 1, gender = "gender": unknown column (not in the codebook)',
+      "line 1, sex: column missing",
+      'line 4, age = "70.5": must be an integer written without a decimal point',
+    ]);
+  });
+
+  it("a CSV syntax error ends reading and is the only error listed", () => {
+    const v = parseCohortCsv(withCell(5, "sex", '"male', withCell(2, "age", "61.0")), { collect: true });
+    expect(v.errors.map((e) => [e.line, e.field])).toEqual([[5, "sex"]]);
   });
 });
 
