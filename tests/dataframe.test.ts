@@ -4,6 +4,9 @@
  * agg, describe. Data: tests/fixtures/cohort/valid-small.csv (4 patients); every expected value is
  * computed by hand in the comments.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "danfojs-node";
 import { loadCohort, toDataFrame } from "../src/cohort";
@@ -77,5 +80,13 @@ describe("danfojs-node readCSV (why the project does not use it for loading)", (
     expect(raw["odi_pre"].values).toEqual([66.67, 57.5, 80, 71.11]);
     // dynamic typing: the loader's rule "nothing coerced silently" is why src/cohort parses strings itself.
     expect(raw["died"].dtype).toBe("int32");
+  });
+
+  it("coerces silently: 1.0 and 007 come back as the integers 1 and 7 (parseCohortCsv rejects both)", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "danfo-")), "coerce.csv");
+    writeFileSync(path, "a,b\n1.0,007\n2,8\n");
+    const raw = await danfo.readCSV(path);
+    expect(raw["a"].values).toEqual([1, 2]);
+    expect(raw["b"].values).toEqual([7, 8]);
   });
 });
