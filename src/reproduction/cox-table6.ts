@@ -1,5 +1,5 @@
-import * as normal from "@stdlib/stats-base-dists-normal";
-import { interimCoxBreslow } from "./internal/interim-cox";
+import { coxPH } from "../survival/cox-ph";
+import { surv } from "../survival/surv";
 import { ONE_YEAR_MONTHS, type Study } from "./study";
 
 /** Which follow-up the Table 6 model uses: truncated at 12 months, or all of it. */
@@ -17,22 +17,36 @@ export interface CoxRow {
 
 /**
  * The Table 6 Cox model (visceral metastases, postoperative BMA) on arrays: time, event and the two
- * 0/1 covariates. Used by the reproduction table and, on ranked data, by the reconstruction search.
+ * 0/1 covariates, fitted by src/survival's coxPH (Breslow ties by default, as SPSS COXREG). Used by
+ * the reproduction table and, on ranked data, by the reconstruction search. Non-convergence or an
+ * infinite coefficient appears in coxPH's warnings; here it yields NaN rows.
  */
-export function coxTable6Arrays(time: readonly number[], event: readonly number[], visceral: readonly number[], bma: readonly number[]): [CoxRow, CoxRow] {
-  const fit = interimCoxBreslow(time, event, time.map((_, i) => [visceral[i], bma[i]]));
-  const z = normal.quantile(0.975, 0, 1);
+export function coxTable6Arrays(
+  time: readonly number[],
+  event: readonly number[],
+  visceral: readonly number[],
+  bma: readonly number[],
+  ties: "breslow" | "efron" = "breslow",
+): [CoxRow, CoxRow] {
+  const fit = coxPH(surv(time, event), { names: ["visceral", "bma"], columns: [visceral, bma] }, { ties });
   const row = (k: number): CoxRow => {
-    const b = fit.b[k];
-    const se = fit.se[k];
-    return { b, se, p: 2 * (1 - normal.cdf(Math.abs(b / se), 0, 1)), expb: Math.exp(b), lower: Math.exp(b - z * se), upper: Math.exp(b + z * se) };
+    const t = fit.terms[k];
+    const ok = fit.converged && t.coef !== null;
+    return {
+      b: ok ? t.coef! : NaN,
+      se: ok ? t.se! : NaN,
+      p: ok ? t.pValue! : NaN,
+      expb: ok ? t.hazardRatio! : NaN,
+      lower: ok ? t.ciLower! : NaN,
+      upper: ok ? t.ciUpper! : NaN,
+    };
   };
   return [row(0), row(1)];
 }
 
 /**
  * Table 6: Cox proportional hazards model of survival on visceral metastases and postoperative BMA,
- * Breslow ties (SPSS COXREG default), Wald p and 95% CI exp(B ± 1.96·SE). `reading` "one-year"
+ * Breslow ties (SPSS COXREG default; `ties: "efron"` for R's default), Wald p and 95% CI exp(B ± 1.96·SE). `reading` "one-year"
  * truncates follow-up at 12 months (deaths after 12 months censored at 12) — the paper's "1-year
  * survival" model; "full" uses all follow-up.
  *
@@ -42,7 +56,7 @@ export function coxTable6Arrays(time: readonly number[], event: readonly number[
  * @example
  * coxTable6(study, { reading: "one-year" })[0].b // ≈ 1.263 on the shipped synthetic cohort
  */
-export function coxTable6(study: Study, options: { reading?: Table6Reading } = {}): [CoxRow, CoxRow] {
+export function coxTable6(study: Study, options: { reading?: Table6Reading; ties?: "breslow" | "efron" } = {}): [CoxRow, CoxRow] {
   const oneYear = (options.reading ?? "one-year") === "one-year";
   const time = study.patients.map((p) => (oneYear ? Math.min(p.survivalMonths, ONE_YEAR_MONTHS) : p.survivalMonths));
   const event = study.patients.map((p) => (oneYear && p.survivalMonths > ONE_YEAR_MONTHS ? 0 : p.died));
@@ -51,5 +65,6 @@ export function coxTable6(study: Study, options: { reading?: Table6Reading } = {
     event,
     study.patients.map((p) => (p.factors.visceral ? 1 : 0)),
     study.patients.map((p) => (p.factors.postBma ? 1 : 0)),
+    options.ties ?? "breslow",
   );
 }

@@ -143,9 +143,10 @@ export function fidelityReport(reconstruction: Reconstruction) {
   const counts: Record<TargetStatus, number> = { hit: 0, miss: 0, "conflict (documented)": 0, "not a target": 0 };
   for (const t of targets) counts[t.status]++;
   const checks = constraints(study);
-  const readings = (["one-year", "full"] as const).map((reading) => ({
+  const readings = ([["one-year", "breslow"], ["one-year", "efron"], ["full", "breslow"], ["full", "efron"]] as const).map(([reading, ties]) => ({
     reading,
-    rows: coxTable6(study, { reading }).map((r, k) => ({ term: k === 0 ? "visceral" : "postBma", b: round(r.b), se: round(r.se), p: round(r.p), expb: round(r.expb), lower: round(r.lower), upper: round(r.upper) })),
+    ties,
+    rows: coxTable6(study, { reading, ties }).map((r, k) => ({ term: k === 0 ? "visceral" : "postBma", b: round(r.b), se: round(r.se), p: round(r.p), expb: round(r.expb), lower: round(r.lower), upper: round(r.upper) })),
   }));
   const residual = Object.values(reconstruction.residuals).reduce((s, x) => s + x, 0);
   return deepFreeze({
