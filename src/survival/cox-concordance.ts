@@ -15,10 +15,14 @@ export interface CoxConcordance {
 /** Fenwick (binary indexed) tree of weights over risk ranks 1..m. */
 class Fenwick {
   readonly tree: Float64Array;
+  /** Weight at each rank, so "below" = prefix(rank) − at[rank] costs no second tree walk. */
+  readonly at: Float64Array;
   constructor(readonly m: number) {
     this.tree = new Float64Array(m + 1);
+    this.at = new Float64Array(m + 1);
   }
   add(i: number, w: number): void {
+    this.at[i] += w;
     for (; i <= this.m; i += i & -i) this.tree[i] += w;
   }
   /** Sum over ranks 1..i. */
@@ -76,8 +80,8 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
       }
       for (let k = pos; k < end; k++) {
         if (event[k] === 0) continue;
-        const below = atRisk.prefix(rank[k] - 1);
         const upto = atRisk.prefix(rank[k]);
+        const below = upto - atRisk.at[rank[k]];
         const w = weight[k];
         inf[k * 3] += below;
         inf[k * 3 + 1] += total - upto;
@@ -85,12 +89,11 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
         conc += w * below;
         disc += w * (total - upto);
         tiedX += w * (upto - below);
-        for (let k2 = k + 1; k2 < end; k2++) {
-          if (event[k2] === 0) continue;
-          if (rank[k2] === rank[k]) tiedXY += w * weight[k2];
-          else tiedY += w * weight[k2];
-        }
       }
+      // Pairs of deaths at the same time: tied on y (and on x when their η are equal).
+      const tied = tiedDeathPairs(pos, end, event, weight, rank);
+      tiedY += tied.all - tied.sameX;
+      tiedXY += tied.sameX;
       for (let k = pos; k < end; k++) {
         if (event[k] === 1) {
           atRisk.add(rank[k], weight[k]);
@@ -103,8 +106,8 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
     const deaths = new Fenwick(m);
     let deathTotal = 0;
     const query = (k: number, sign: number): void => {
-      const below = deaths.prefix(rank[k] - 1);
       const upto = deaths.prefix(rank[k]);
+      const below = upto - deaths.at[rank[k]];
       inf[k * 3] += sign * (deathTotal - upto);
       inf[k * 3 + 1] += sign * below;
       inf[k * 3 + 2] += sign * (upto - below);
@@ -147,6 +150,27 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
     for (const s of sums.values()) v += s * s;
   } else for (let k = 0; k < n; k++) v += dfbeta[k] * dfbeta[k];
   return { concordant: conc, discordant: disc, tiedX, tiedY, tiedXY, concordance: (somers + 1) / 2, std: Math.sqrt(v / 4) };
+}
+
+/** Weighted pairs among the deaths in positions [from, to): all, and those with equal η rank. O(d). */
+function tiedDeathPairs(from: number, to: number, event: Uint8Array, weight: Float64Array, rank: Int32Array): { all: number; sameX: number } {
+  let sum = 0;
+  let sumSq = 0;
+  const byRank = new Map<number, [number, number]>();
+  for (let k = from; k < to; k++) {
+    if (event[k] === 0) continue;
+    const w = weight[k];
+    sum += w;
+    sumSq += w * w;
+    const acc = byRank.get(rank[k]);
+    if (acc) {
+      acc[0] += w;
+      acc[1] += w * w;
+    } else byRank.set(rank[k], [w, w * w]);
+  }
+  let sameX = 0;
+  for (const [s, sq] of byRank.values()) sameX += (s * s - sq) / 2;
+  return { all: (sum * sum - sumSq) / 2, sameX };
 }
 
 function lowerBound(a: Float64Array, x: number): number {

@@ -1,6 +1,50 @@
 import type { CoxDesign } from "./cox-kernel";
 import type { Surv } from "./surv";
 
+/**
+ * Stable order by (group ascending, value descending, index ascending) without a comparator sort:
+ * native Float64Array sort of the values, ranks by binary search, then two stable counting sorts
+ * (by value rank, then by group). O(n log n) with small constants (≈ 0.2 s for 10⁶ rows).
+ */
+function argsortDescendingWithin(values: Float64Array, groups: Int32Array): Int32Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  let m = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[m++] = sorted[k];
+  const uniq = sorted.subarray(0, m);
+  // Descending value ⇒ key = (m − 1 − ascending rank).
+  const key = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let l = 0;
+    let h = m;
+    const v = values[i];
+    while (l < h) {
+      const mid = (l + h) >>> 1;
+      if (uniq[mid] < v) l = mid + 1;
+      else h = mid;
+    }
+    key[i] = m - 1 - l;
+  }
+  const byValue = countingSort(key, m, null);
+  let groupCount = 0;
+  for (let i = 0; i < n; i++) if (groups[i] + 1 > groupCount) groupCount = groups[i] + 1;
+  return groupCount <= 1 ? byValue : countingSort(groups, groupCount, byValue);
+}
+
+/** Stable counting sort of `input` (or 0..n−1) by integer keys in [0, m). */
+function countingSort(key: Int32Array, m: number, input: Int32Array | null): Int32Array {
+  const n = key.length;
+  const count = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) count[key[i] + 1]++;
+  for (let k = 0; k < m; k++) count[k + 1] += count[k];
+  const out = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = input ? input[r] : r;
+    out[count[key[i]]++] = i;
+  }
+  return out;
+}
+
 /** Inputs to {@link buildCoxDesign}, already validated by coxPH. */
 export interface CoxDesignInput {
   readonly y: Surv;
@@ -23,9 +67,7 @@ export function buildCoxDesign(input: CoxDesignInput): CoxDesign {
   const p = columns.length;
   const strataIn = input.strata ?? new Int32Array(n);
   const stopIn = y.time;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => strataIn[a] - strataIn[b] || stopIn[b] - stopIn[a] || a - b);
+  const order = argsortDescendingWithin(stopIn, strataIn);
   const stop = new Float64Array(n);
   const event = new Uint8Array(n);
   const weight = new Float64Array(n);
@@ -44,33 +86,29 @@ export function buildCoxDesign(input: CoxDesignInput): CoxDesign {
   const strataEnds = Int32Array.from(ends);
   let startOrder: Int32Array | null = null;
   if (start) {
-    startOrder = new Int32Array(n);
-    for (let k = 0; k < n; k++) startOrder[k] = k;
-    startOrder.sort((a, b) => stratum[a] - stratum[b] || start[b] - start[a] || a - b);
+    startOrder = argsortDescendingWithin(start, stratum);
   }
   let totalWeight = 0;
   for (let k = 0; k < n; k++) totalWeight += weight[k];
+  const wIn = input.weights;
   const means = new Float64Array(p);
   const scale = new Float64Array(p);
   const xs = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
+    // Mean and mean absolute deviation in input order (sequential reads), then one gather into xs.
     const col = columns[j];
     let zeroOne = true;
     let sum = 0;
-    for (let k = 0; k < n; k++) {
-      const v = col[order[k]];
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
       if (v !== 0 && v !== 1 && v !== -1) zeroOne = false;
-      sum += weight[k] * v;
+      sum += (wIn ? wIn[i] : 1) * v;
     }
     const mean = zeroOne ? 0 : sum / totalWeight;
     let absDev = 0;
-    for (let k = 0; k < n; k++) {
-      const v = col[order[k]] - mean;
-      xs[k * p + j] = v;
-      absDev += weight[k] * Math.abs(v);
-    }
+    for (let i = 0; i < n; i++) absDev += (wIn ? wIn[i] : 1) * Math.abs(col[i] - mean);
     const sc = zeroOne ? 1 : absDev > 0 ? totalWeight / absDev : 1;
-    if (sc !== 1) for (let k = 0; k < n; k++) xs[k * p + j] *= sc;
+    for (let k = 0; k < n; k++) xs[k * p + j] = (col[order[k]] - mean) * sc;
     means[j] = mean;
     scale[j] = sc;
   }

@@ -101,3 +101,27 @@ export function dfbetaRows(d: CoxDesign, score: Float64Array, variance: Float64A
   }
   return out;
 }
+
+/** Sorted positions of the events in R's order: stratum, time ascending, then input row. */
+export function schoenfeldOrder(design: CoxDesign): number[] {
+  const { n, event, stratum, stop, rowOf } = design;
+  const deaths: number[] = [];
+  for (let k = 0; k < n; k++) if (event[k] === 1) deaths.push(k);
+  return deaths.sort((a, b) => stratum[a] - stratum[b] || stop[a] - stop[b] || rowOf[a] - rowOf[b]);
+}
+
+/** Unweighted Schoenfeld residuals x − x̄ on the original scale, one row of p per listed death. */
+export function schoenfeldRows(
+  design: CoxDesign,
+  groups: readonly DeathGroup[],
+  groupOfDeath: Int32Array,
+  deaths: readonly number[],
+): Float64Array {
+  const { xs, p, scale } = design;
+  const out = new Float64Array(deaths.length * p);
+  deaths.forEach((k, i) => {
+    const g = groups[groupOfDeath[k]];
+    for (let j = 0; j < p; j++) out[i * p + j] = (xs[k * p + j] - g.meanX[j]) / scale[j];
+  });
+  return out;
+}

@@ -1,7 +1,7 @@
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { coxInternals, type CoxResult } from "./cox-ph";
-import { coxRowResiduals, dfbetaRows } from "./cox-residual-kernel";
+import { coxRowResiduals, dfbetaRows, schoenfeldOrder, schoenfeldRows } from "./cox-residual-kernel";
 
 /** Residual types of {@link coxResiduals}, named as R's residuals.coxph. */
 export type CoxResidualType = "martingale" | "deviance" | "score" | "schoenfeld" | "scaledsch" | "dfbeta";
@@ -73,7 +73,7 @@ export function coxResiduals(fit: CoxResult, type: CoxResidualType = "martingale
     case "schoenfeld":
     case "scaledsch": {
       const deaths = schoenfeldOrder(design);
-      const sch = schoenfeldRows(internals, res.groups, res.groupOfDeath, deaths);
+      const sch = schoenfeldRows(design, res.groups, res.groupOfDeath, deaths);
       let rows = deaths.map((k, i) => Array.from({ length: p }, (_, j) => (aliased[j] ? null : sch[i * p + j])));
       if (type === "scaledsch") {
         const nd = deaths.length;
@@ -91,28 +91,4 @@ export function coxResiduals(fit: CoxResult, type: CoxResidualType = "martingale
     default:
       throw new InputError('must be "martingale", "deviance", "score", "schoenfeld", "scaledsch" or "dfbeta"', { field: "type", value: type });
   }
-}
-
-/** Sorted positions of the events in R's order: stratum, time ascending, then input row. */
-export function schoenfeldOrder(design: ReturnType<typeof coxInternals>["design"]): number[] {
-  const { n, event, stratum, stop, rowOf } = design;
-  const deaths: number[] = [];
-  for (let k = 0; k < n; k++) if (event[k] === 1) deaths.push(k);
-  return deaths.sort((a, b) => stratum[a] - stratum[b] || stop[a] - stop[b] || rowOf[a] - rowOf[b]);
-}
-
-/** Unweighted Schoenfeld residuals x − x̄ on the original scale, one row of p per listed death. */
-export function schoenfeldRows(
-  internals: ReturnType<typeof coxInternals>,
-  groups: ReturnType<typeof coxRowResiduals>["groups"],
-  groupOfDeath: Int32Array,
-  deaths: readonly number[],
-): Float64Array {
-  const { xs, p, scale } = internals.design;
-  const out = new Float64Array(deaths.length * p);
-  deaths.forEach((k, i) => {
-    const g = groups[groupOfDeath[k]];
-    for (let j = 0; j < p; j++) out[i * p + j] = (xs[k * p + j] - g.meanX[j]) / scale[j];
-  });
-  return out;
 }

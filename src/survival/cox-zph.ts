@@ -4,8 +4,7 @@ import { statResult, type StatResult } from "../core/result";
 import { chisqUpperTail } from "./cox-chisq";
 import type { CoxDesign } from "./cox-kernel";
 import { coxInternals, type CoxResult } from "./cox-ph";
-import { coxRowResiduals } from "./cox-residual-kernel";
-import { schoenfeldRows } from "./cox-residuals";
+import { coxRowResiduals, schoenfeldRows } from "./cox-residual-kernel";
 
 export type CoxZphTransform = "km" | "rank" | "identity";
 
@@ -79,7 +78,7 @@ export function coxZph(fit: CoxResult, transform: CoxZphTransform = "km"): CoxZp
     }
   }
   const deaths = zphOrder(design);
-  const sch = schoenfeldRows(internals, res.groups, res.groupOfDeath, deaths);
+  const sch = schoenfeldRows(design, res.groups, res.groupOfDeath, deaths);
   const u = new Float64Array(m);
   deaths.forEach((k, i) => {
     const gt = ttimes[k] - gmean;

@@ -1,0 +1,16 @@
+# Times survival::coxph (Efron) on the data bench/cox.bench.ts wrote. Usage:
+#   Rscript bench/cox.R <file.bin> <n> <p>
+# The file holds little-endian doubles, column after column: time, status, x1..xp.
+# Reading is excluded from the timing; the last stdout line is JSON {"rSeconds", "coef"}.
+suppressPackageStartupMessages(library(survival))
+args <- commandArgs(trailingOnly = TRUE)
+file <- args[1]; n <- as.integer(args[2]); p <- as.integer(args[3])
+con <- file(file, "rb")
+v <- readBin(con, "double", n = n * (p + 2), size = 8, endian = "little")
+close(con)
+m <- matrix(v, nrow = n)
+time <- m[, 1]; status <- m[, 2]; X <- m[, 3:(p + 2), drop = FALSE]
+rm(v, m); invisible(gc())
+elapsed <- system.time(fit <- coxph(Surv(time, status) ~ X, ties = "efron"))[["elapsed"]]
+cat(sprintf('{"rSeconds": %.4f, "coef": [%s], "loglik": %.10f, "concordance": %.10f}\n', elapsed,
+            paste(sprintf("%.10f", coef(fit)), collapse = ", "), fit$loglik[2], fit$concordance[["concordance"]]))
