@@ -122,7 +122,7 @@ const DEFAULT_CONTROL = { eps: 1e-9, iterMax: 20, tolerChol: 2.220446049250313e-
  * @example
  * const y = surv([5, 8, 8, 12, 15, 20], [1, 1, 0, 1, 0, 1]);
  * const fit = coxPH(y, { names: ["x"], columns: [[1, 0, 1, 1, 0, 0]] });
- * fit.terms[0].coef // 1.0335 (R coxph: 1.033516)
+ * fit.terms[0].coef // 1.07307 (R coxph: 1.0730678)
  */
 export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxResult {
   if (!isSurv(y)) throw new InputError("must be a Surv from surv() or survCounting()", { field: "y", value: y });

@@ -36,7 +36,7 @@ export interface CoxResiduals {
  *
  * @example
  * const fit = coxPH(surv([5, 8, 8, 12, 15, 20], [1, 1, 0, 1, 0, 1]), { names: ["x"], columns: [[1, 0, 1, 1, 0, 0]] });
- * coxResiduals(fit, "martingale").values // [0.7697, 0.5705, -0.4582, 0.0855, -0.6187, -0.3488] (R residuals(fit))
+ * coxResiduals(fit, "martingale").values // [0.7516, 0.8020, -0.5789, -0.1727, -0.4010, -0.4010] (R: round(residuals(fit), 4))
  */
 export function coxResiduals(fit: CoxResult, type: CoxResidualType = "martingale"): CoxResiduals {
   const internals = coxInternals(fit);

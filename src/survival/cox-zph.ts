@@ -40,7 +40,7 @@ export interface CoxZphResult {
  *
  * @example
  * const fit = coxPH(surv([5, 8, 8, 12, 15, 20], [1, 1, 0, 1, 0, 1]), { names: ["x"], columns: [[1, 0, 1, 1, 0, 0]] });
- * coxZph(fit, "km").global.statistic // 0.0496 (R: cox.zph(fit)$table["GLOBAL", "chisq"] = 0.04962)
+ * coxZph(fit, "km").global.statistic // 0.05362 (R: cox.zph(fit)$table["GLOBAL", "chisq"] = 0.0536213)
  */
 export function coxZph(fit: CoxResult, transform: CoxZphTransform = "km"): CoxZphResult {
   if (transform !== "km" && transform !== "rank" && transform !== "identity") {
