@@ -19,9 +19,9 @@ describe(`reproduction functions on the shipped cohort vs R ${fixture.r_version}
     expect(createHash("md5").update(readFileSync(csvPath)).digest("hex")).toBe(fixture.cohort_md5);
   });
 
-  for (const [reading, key] of [["one-year", "cox_one_year"], ["full", "cox_full"]] as const) {
-    it(`Table 6 Cox model (${reading} reading) = coxph(ties = "breslow")`, () => {
-      const rows = coxTable6(study, { reading });
+  for (const [reading, ties, key] of [["one-year", "breslow", "cox_one_year"], ["full", "breslow", "cox_full"], ["one-year", "efron", "cox_one_year_efron"]] as const) {
+    it(`Table 6 Cox model (${reading} reading) = coxph(ties = "${ties}")`, () => {
+      const rows = coxTable6(study, { reading, ties });
       rows.forEach((row, k) => {
         const r = fixture[key][k];
         for (const f of ["b", "se", "p", "expb", "lower", "upper"] as const) expectClose(row[f], r[f], { rel: 1e-6, label: `${reading} ${r.term} ${f}` });

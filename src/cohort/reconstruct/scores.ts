@@ -77,7 +77,7 @@ export function designScores(options: {
     },
     moves: { bounds: [[0, g.length - 1], [0, g.length - 1]], maxStep: Math.ceil(g.length / 10) },
     rng,
-    maxIterations: options.iterations * 4,
+    maxIterations: options.iterations * 2,
     temperature: 1,
     reheats: 3,
   });
