@@ -1,4 +1,5 @@
 import type { CoxDesign } from "./cox-kernel";
+import { radixArgsort } from "./cox-sort";
 
 /** Harrell's concordance of a Cox fit as R's coxph reports it (concordancefit(reverse = TRUE), timewt "n"). */
 export interface CoxConcordance {
@@ -51,11 +52,14 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
   let lo = 0;
   for (let s = 0; s < strataEnds.length; s++) {
     const hi = strataEnds[s];
-    const values = Float64Array.from(eta.subarray(lo, hi)).sort();
+    // Ranks of η within the stratum (1 = smallest; equal η share a rank).
+    const byEta = radixArgsort(eta.subarray(lo, hi), false);
     let m = 0;
-    for (let k = 0; k < values.length; k++) if (k === 0 || values[k] !== values[k - 1]) values[m++] = values[k];
-    const uniq = values.subarray(0, m);
-    for (let k = lo; k < hi; k++) rank[k] = lowerBound(uniq, eta[k]) + 1;
+    for (let r = 0; r < byEta.length; r++) {
+      const k = lo + byEta[r];
+      if (r === 0 || eta[k] !== eta[lo + byEta[r - 1]]) m++;
+      rank[k] = m;
+    }
     // Sweep 1 (time descending): each death against the rows at risk not dying at the same time.
     const atRisk = new Fenwick(m);
     let total = 0;
@@ -171,15 +175,4 @@ function tiedDeathPairs(from: number, to: number, event: Uint8Array, weight: Flo
   let sameX = 0;
   for (const [s, sq] of byRank.values()) sameX += (s * s - sq) / 2;
   return { all: (sum * sum - sumSq) / 2, sameX };
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let l = 0;
-  let h = a.length;
-  while (l < h) {
-    const mid = (l + h) >>> 1;
-    if (a[mid] < x) l = mid + 1;
-    else h = mid;
-  }
-  return l;
 }

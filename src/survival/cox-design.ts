@@ -1,33 +1,12 @@
 import type { CoxDesign } from "./cox-kernel";
+import { radixArgsort } from "./cox-sort";
 import type { Surv } from "./surv";
 
-/**
- * Stable order by (group ascending, value descending, index ascending) without a comparator sort:
- * native Float64Array sort of the values, ranks by binary search, then two stable counting sorts
- * (by value rank, then by group). O(n log n) with small constants (≈ 0.2 s for 10⁶ rows).
- */
+/** Stable order by (group ascending, value descending, index ascending): radix sort, then a stable counting sort by group. O(n). */
 function argsortDescendingWithin(values: Float64Array, groups: Int32Array): Int32Array {
-  const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  let m = 0;
-  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[m++] = sorted[k];
-  const uniq = sorted.subarray(0, m);
-  // Descending value ⇒ key = (m − 1 − ascending rank).
-  const key = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let l = 0;
-    let h = m;
-    const v = values[i];
-    while (l < h) {
-      const mid = (l + h) >>> 1;
-      if (uniq[mid] < v) l = mid + 1;
-      else h = mid;
-    }
-    key[i] = m - 1 - l;
-  }
-  const byValue = countingSort(key, m, null);
+  const byValue = radixArgsort(values, true);
   let groupCount = 0;
-  for (let i = 0; i < n; i++) if (groups[i] + 1 > groupCount) groupCount = groups[i] + 1;
+  for (let i = 0; i < groups.length; i++) if (groups[i] + 1 > groupCount) groupCount = groups[i] + 1;
   return groupCount <= 1 ? byValue : countingSort(groups, groupCount, byValue);
 }
 

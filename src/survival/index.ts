@@ -9,3 +9,5 @@ export { coxZph } from "./cox-zph";
 export type { CoxZphResult, CoxZphTransform } from "./cox-zph";
 export { coxToHtml } from "./cox-to-html";
 export { coxZphToHtml } from "./cox-zph-to-html";
+export { coxFirth } from "./cox-firth";
+export type { CoxFirthResult, CoxFirthTerm } from "./cox-firth";
