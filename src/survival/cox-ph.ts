@@ -87,7 +87,6 @@ export interface CoxFitInternals {
   readonly betaScaled: Float64Array;
   /** Naive variance on the original scale (p × p, zero rows for NA terms). */
   readonly naiveVariance: Float64Array;
-  /** Original row → cluster code (robust), or null. */
   readonly names: readonly string[];
   readonly strataLabels: readonly string[] | null;
   readonly aliased: readonly boolean[];
@@ -146,7 +145,14 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
     if (a) warnings.push(`covariate ${names[j]} is constant or a linear combination of the others: coefficient not estimable (R reports NA)`);
   });
   const coef = Array.from(nr.beta, (b, j) => (aliased[j] ? 0 : b * design.scale[j]));
-  if (!nr.converged && control.iterMax > 1) warnings.push("Ran out of iterations and did not converge");
+  if (!nr.converged && control.iterMax > 1) {
+    warnings.push("Ran out of iterations and did not converge");
+    // R coxph.fit adds this when the linear predictor has exploded.
+    const eta = linearPredictorAt(design, Float64Array.from(nr.beta, (b, j) => (aliased[j] ? 0 : b)));
+    let maxEta = -Infinity;
+    for (let k = 0; k < n; k++) if (eta[k] > maxEta) maxEta = eta[k];
+    if (maxEta > 500 || !nr.u.every(Number.isFinite)) warnings.push("one or more coefficients may be infinite");
+  }
   else if (control.iterMax > 1) {
     // R coxph.fit: |u V| still large relative to |β| after convergence ⇒ the coefficient is running off.
     const uOrig = Array.from(nr.u, (u, j) => u / design.scale[j]);
