@@ -2,17 +2,23 @@
  * Stable argsort of doubles by LSD radix sort on their IEEE-754 bits (4 passes of 16 bits): O(n),
  * no comparator calls, ties kept in index order. Internal to the Cox kernels, which sort 10⁶ times
  * and linear predictors where a comparator sort would dominate the fit.
- * Cost: O(n + 4·65536) time, 3 n words of memory.
+ * Assumes a little-endian platform (x86, ARM as Node runs them).
+ * Cost: O(n + 4·65536) time, 5 n words of memory.
  */
 export function radixArgsort(values: Float64Array, descending: boolean): Int32Array {
   const n = values.length;
+  // Read the bits through a Uint32 view of a copy (little-endian: word 2i is the low half of double i).
+  const copy = Float64Array.from(values);
+  const words = new Uint32Array(copy.buffer);
   const lo = new Uint32Array(n);
   const hi = new Uint32Array(n);
-  const view = new DataView(new ArrayBuffer(8));
   for (let i = 0; i < n; i++) {
-    view.setFloat64(0, values[i] === 0 ? 0 : values[i], true); // −0 sorts with +0
-    let l = view.getUint32(0, true);
-    let h = view.getUint32(4, true);
+    let l = words[2 * i];
+    let h = words[2 * i + 1];
+    if (copy[i] === 0) {
+      l = 0; // −0 sorts with +0
+      h = 0;
+    }
     // Order-preserving map to unsigned integers: flip everything for negatives, the sign bit otherwise.
     if (h & 0x80000000) {
       h = ~h >>> 0;
