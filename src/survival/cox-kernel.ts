@@ -176,6 +176,7 @@ export function coxSweep(d: CoxDesign, beta: Float64Array, work: CoxWork, collec
           info: new Float64Array(p * p),
         };
         for (let k = groupStart; k < pos; k++) if (event[k] === 1) g.deaths.push(k);
+        g.info.set(imat); // the group's information is imat after the group minus imat before it
       }
       for (let k = 0; k < steps; k++) {
         const f = efron ? k / nd : 0;
@@ -187,9 +188,7 @@ export function coxSweep(d: CoxDesign, beta: Float64Array, work: CoxWork, collec
         }
         for (let j = 0; j < p; j++) {
           for (let l = 0; l <= j; l++) {
-            const v = meanwt * ((s2[j * p + l] - f * a2[j * p + l]) / d0 - xbar[j] * xbar[l]);
-            imat[j * p + l] += v;
-            if (g) g.info[j * p + l] += v;
+            imat[j * p + l] += meanwt * ((s2[j * p + l] - f * a2[j * p + l]) / d0 - xbar[j] * xbar[l]);
           }
         }
         if (g) {
@@ -204,6 +203,7 @@ export function coxSweep(d: CoxDesign, beta: Float64Array, work: CoxWork, collec
         }
       }
       if (g && collect) {
+        for (let i = 0; i < p * p; i++) g.info[i] = imat[i] - g.info[i];
         mirrorLower(g.info, p);
         collect(g);
       }
