@@ -2,7 +2,10 @@ import { deepFreeze } from "../../core/freeze";
 import { chisqTest } from "../../hypothesis/chisq-test";
 import { mannWhitneyTest } from "../../hypothesis/mann-whitney-test";
 import { wilcoxonSignedRankTest } from "../../hypothesis/wilcoxon-signed-rank-test";
+import { quantileAttainable } from "../../audit/check-quantile-feasibility";
+import { loadRegistry } from "../../audit/registry";
 import { coxTable6 } from "../../reproduction/cox-table6";
+import { PUBLISHED_TARGETS } from "./targets";
 import { reproduceAll } from "../../reproduction/reproduce-all";
 import { BINARY_FACTORS, diedWithinYear, VISITS, type Study, type StudyPatient } from "../../reproduction/study";
 import type { Reconstruction } from "./reconstruct-cohort";
@@ -25,11 +28,6 @@ export const KNOWN_CONFLICTS: readonly { readonly ids: readonly string[]; readon
     ids: ["abs.median-survival", "abs.median-survival.lower", "abs.median-survival.upper", "s4.4.median-survival", "s4.4.median-survival.lower", "s4.4.median-survival.upper", "s5.median-survival"],
     conflict: "At the codebook's 365.25/12 days per month no whole number of days is 16.83 months (512 d = 16.82, 513 d = 16.85), and with either the symmetric SPSS CI cannot print both 9.88 and 23.78. At 365/12 (512 d = 16.83) all three are attainable.",
     resolution: "The codebook's month is kept; the median is the nearest attainable day.",
-  },
-  {
-    ids: ["t1.odi.1m.q3", "t1.odi.3m.q3", "t4.odi-1m.mortality.q1", "t4.odi-1m.mortality.q3"],
-    conflict: "These ODI quartiles fall on whole order-statistic positions at the cohort's n (55 at 1 month, 51 at 3 months, 23 deaths) and are not ODI scores 100·s/(5k) with 8–10 answered sections (53.75, 54.46, 26.25, 66.25; audit quantile-feasibility).",
-    resolution: "ODI values stay on the codebook's ODI scale; unattainable quartiles take the nearest attainable value.",
   },
   { ids: ["t6.visceral.b", "t6.visceral.lower", "t6.visceral.upper"], conflict: "The visceral CI (1.191, 10.516) is centred on B = 1.2638 on the log scale, which prints 1.264, not 1.263.", resolution: "B, p and Exp(B) are targeted first; one CI bound may miss by a unit in the last digit." },
 ];
@@ -133,6 +131,7 @@ export function fidelityReport(reconstruction: Reconstruction) {
   const study = reconstruction.study;
   const conflictOf = new Map<string, string>();
   for (const c of KNOWN_CONFLICTS) for (const id of c.ids) conflictOf.set(id, `${c.conflict} ${c.resolution}`);
+  for (const [id, why] of unattainableQuartiles(study)) conflictOf.set(id, why);
   const targets: FidelityTarget[] = reproduceAll(study).map((r) => ({
     id: r.id,
     published: r.published,
@@ -161,6 +160,32 @@ export function fidelityReport(reconstruction: Reconstruction) {
     targets,
     constraints: checks,
   });
+}
+
+/**
+ * Table 1 / Table 4 quartiles that no sample of this cohort's size on the measurement's scale can
+ * print (the audit's quantileAttainable at the cohort's n; ODI on the codebook's 8–10-section scale).
+ */
+function unattainableQuartiles(study: Study): Map<string, string> {
+  const registry = loadRegistry();
+  const out = new Map<string, string>();
+  const groups: [string, "vas" | "odi", (p: StudyPatient) => number | null, (p: StudyPatient) => boolean][] = [
+    ...(["vas", "odi"] as const).flatMap((score) =>
+      VISITS.map((v) => [`t1.${score}.${v}`, score, (p: StudyPatient) => p[score][v], () => true] as [string, "vas" | "odi", (p: StudyPatient) => number | null, (p: StudyPatient) => boolean]),
+    ),
+    ["t4.odi-1m.survival", "odi", (p) => p.odi["1m"], (p) => diedWithinYear(p) === 0],
+    ["t4.odi-1m.mortality", "odi", (p) => p.odi["1m"], (p) => diedWithinYear(p) === 1],
+  ];
+  for (const [prefix, score, pick, within] of groups) {
+    const n = study.patients.filter((p) => within(p) && pick(p) !== null).length;
+    for (const [suffix, prob] of [["q1", 0.25], ["median", 0.5], ["q3", 0.75]] as const) {
+      const entry = registry.get(`${prefix}.${suffix}`);
+      if (quantileAttainable(entry, prob, n, PUBLISHED_TARGETS.scoreGrids[score]) === null) {
+        out.set(entry.id, `No ${n} ${score.toUpperCase()} scores on the codebook's scale have an SPSS HAVERAGE ${suffix === "median" ? "median" : suffix === "q1" ? "P25" : "P75"} printing ${entry.value} (audit quantile-feasibility; position ${prob}·${n + 1}).`);
+      }
+    }
+  }
+  return out;
 }
 
 function round(x: number): number {

@@ -94,7 +94,7 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   const n = T.n;
 
   // 1. One-year deaths: order of covariate patterns for the Table 6 Cox model.
-  const order = searchDeathOrder({ candidates: cellCandidates(), objective: ev.table6Loss, rng, iterationsPerCandidate: Math.round(100000 * effort), allowTies: true });
+  const order = searchDeathOrder({ candidates: cellCandidates(), objective: ev.table6Loss, rng, iterationsPerCandidate: Math.round(40000 * effort), allowTies: true });
   residuals.table6 = order.loss;
   decisions.push(`Table 6 fitted on the one-year horizon; joint cells (x, y) = (${order.cells.x}, ${order.cells.y}).`);
   const ranked = rankedOneYearData(order.order, order.tieWithPrevious, order.survivors);

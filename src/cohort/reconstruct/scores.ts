@@ -49,7 +49,7 @@ export function designScores(options: {
   for (const score of ["vas", "odi"] as const) {
     for (const visit of ["pre", ...POST_VISITS] as const) {
       if (score === "odi" && visit === "1m") continue;
-      const r = designSample({ n: who(visit).length, grid: grids[score], targets: targets[score][visit], rng, maxIterations: options.iterations });
+      const r = designSample({ n: who(visit).length, grid: grids[score], targets: targets[score][visit], rng, maxIterations: options.iterations * 5 });
       marginalLoss += r.loss;
       values[score][visit] = r.values;
     }
