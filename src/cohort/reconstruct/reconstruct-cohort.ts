@@ -263,6 +263,31 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   residuals.scoresMarginal = scores.loss.marginal;
   residuals.scoresAssignment = scores.loss.assignment;
 
+  // Unpublished continuous variables (BMI, VAS at 1/3/7 days): random, then permuted (body size within
+  // sex, VAS drops across patients) until none differs by 1-year outcome (the paper lists them as non-significant).
+  const bodyDraws = sex.map((x) => bodySize(x, rng));
+  const dropDraws = sex.map(() => earlyVasDrops(rng));
+  const sexIdx2 = (["male", "female"] as const).map((x) => sex.flatMap((y, i) => (y === x ? [i] : [])));
+  const arrange = (perm: SearchBlocks) => {
+    const b = new Array<ReturnType<typeof bodySize>>(n);
+    sexIdx2.forEach((idx, k) => idx.forEach((i, j) => { b[i] = bodyDraws[idx[perm[k][j]]]; }));
+    const e = sex.map((_, i) => earlyVas(scores.columns.vas.pre[i]!, dropDraws[perm[2][i]]));
+    return { b, e };
+  };
+  const balanceP = (x: number[]): number => mannWhitneyTest(x.filter((_, i) => !died1y[i]), x.filter((_, i) => died1y[i])).pValue ?? 0;
+  const unpublishedBalance = localSearch({
+    initial: [Int32Array.from(sexIdx2[0].keys()), Int32Array.from(sexIdx2[1].keys()), Int32Array.from({ length: n }, (_, i) => i)],
+    objective: (perm) => {
+      const { b, e } = arrange(perm);
+      return [b.map((x) => x.bmi), e.map((x) => x.vas1d), e.map((x) => x.vas3d), e.map((x) => x.vas7d)].reduce((sum, x) => sum + pThresholdMiss(balanceP(x), "above", 0.05, 0.05), 0);
+    },
+    moves: { swapBlocks: [0, 1, 2] },
+    rng,
+    maxIterations: Math.round(2000 * effort),
+  });
+  residuals.unpublishedBalance = unpublishedBalance.loss;
+  const { b: body, e: early } = arrange(unpublishedBalance.state);
+
   const patients: SyntheticPatient[] = [];
   for (let i = 0; i < n; i++) {
     const factors = {} as Record<BinaryFactor, boolean>;
@@ -283,8 +308,8 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
         preEndocrine: preEndocrine[i],
         postEndocrine: postEndocrine[i],
         tumorProgressed: tumorProgressed[i],
-        ...bodySize(sex[i], rng),
-        ...earlyVas(scores.columns.vas.pre[i]!, rng),
+        ...body[i],
+        ...early[i],
       },
       frankelPre: frankel.pairs[i][0],
       frankelPost: frankel.pairs[i][1],
@@ -327,11 +352,16 @@ function bodySize(sex: "male" | "female", rng: Rng): { heightCm: number; weightK
   return { heightCm, weightKg, bmi: Math.round((weightKg / (heightCm / 100) ** 2) * 100) / 100 };
 }
 
-/** VAS 1, 3 and 7 days after surgery: non-increasing from the preoperative score, random drops. */
-function earlyVas(pre: number, rng: Rng): { vas1d: number; vas3d: number; vas7d: number } {
-  const vas1d = Math.max(0, pre - 1 - rng.int(3));
-  const vas3d = Math.max(0, vas1d - rng.int(2));
-  const vas7d = Math.max(0, vas3d - rng.int(2));
+/** Random drops of the VAS from before surgery to 1 day, 1 → 3 days and 3 → 7 days. */
+function earlyVasDrops(rng: Rng): [number, number, number] {
+  return [1 + rng.int(3), rng.int(2), rng.int(2)];
+}
+
+/** VAS 1, 3 and 7 days after surgery: non-increasing from the preoperative score by the given drops. */
+function earlyVas(pre: number, [d1, d3, d7]: readonly [number, number, number]): { vas1d: number; vas3d: number; vas7d: number } {
+  const vas1d = Math.max(0, pre - d1);
+  const vas3d = Math.max(0, vas1d - d3);
+  const vas7d = Math.max(0, vas3d - d7);
   return { vas1d, vas3d, vas7d };
 }
 
