@@ -77,7 +77,7 @@ function cellCandidates(): JointCells[] {
  *
  * Reference: the paper (Li et al. 2026, Front Surg 13:1743422) for every target; the searches are
  * simulated annealing (Kirkpatrick et al. 1983). No R/SPSS equivalent. Cost: O(effort × 10⁵ test
- * evaluations); about 10–30 s at effort 1 on a 2-core machine.
+ * evaluations); about 15–35 s at effort 1 on a 2-core machine (most of it Cox fits).
  *
  * @example
  * const r = reconstructCohort({ seed: 1, evaluators });
