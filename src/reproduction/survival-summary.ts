@@ -1,4 +1,6 @@
-import { interimKmMedian } from "./internal/interim-km-median";
+import { kaplanMeier, survivalAt } from "../survival/kaplan-meier";
+import { kmQuantile } from "../survival/km-quantile";
+import { surv } from "../survival/surv";
 import { ONE_YEAR_MONTHS, type Study } from "./study";
 
 /** Kaplan–Meier summary the paper reports: median survival with its SPSS 95% CI, and S(12 months). */
@@ -28,6 +30,12 @@ export function survivalSummary(study: Study): SurvivalSummary {
 
 /** {@link survivalSummary} on arrays (months, 0/1 death), for the reconstruction search. */
 export function survivalSummaryArrays(months: readonly number[], died: readonly number[]): SurvivalSummary {
-  const m = interimKmMedian(months, died, ONE_YEAR_MONTHS);
-  return { median: m.median, lower: m.lower, upper: m.upper, survivalAt12: m.survivalAt };
+  const fit = kaplanMeier(surv(months, died));
+  const median = kmQuantile(fit, 0.5, "spss");
+  return {
+    median: median.time ?? NaN,
+    lower: median.lower ?? NaN,
+    upper: median.upper ?? NaN,
+    survivalAt12: survivalAt(fit, [ONE_YEAR_MONTHS])[0].survival,
+  };
 }
