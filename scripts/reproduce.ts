@@ -95,7 +95,8 @@ function main(): void {
   const runs: { file: string; seconds: number; codeCells: number; path: string }[] = [];
   for (const [i, file] of selected.entries()) {
     process.stdout.write(`[${i + 1}/${selected.length}] ${file} … `);
-    const result = executeNotebook(join(options.notebooks, file), executedDir);
+    // Notebooks that write report files (the scorecard) find the output folder here.
+    const result = executeNotebook(join(options.notebooks, file), executedDir, { ...process.env, REPRO_REPORTS_DIR: options.out });
     console.log(`${result.codeCells} code cells, ${result.seconds.toFixed(1)} s (elapsed ${clock(started)})`);
     if (result.problems.length > 0) {
       const p = result.problems[0];

@@ -14,3 +14,7 @@ export type { Scorecard, ScorecardRow, ScorecardStatus } from "./scorecard";
 export { scorecardToHtml } from "./scorecard-to-html";
 export { studyFromCohort } from "./study-from-cohort";
 export { scorecardToJson } from "./scorecard-to-json";
+export { survivalByFactor, overallSurvival } from "./survival-by-factor";
+export type { SurvivalByFactor } from "./survival-by-factor";
+export { loadStudy } from "./load-study";
+export { scorecardCounts } from "./scorecard-counts";
