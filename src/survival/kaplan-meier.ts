@@ -1,6 +1,7 @@
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
+import { radixArgsort } from "./cox-sort";
 import { isSurv, type Surv } from "./surv";
 
 /** Confidence-interval transformation of S(t): "log" is R's default, "log-log" SPSS/SAS/lifelines style. */
@@ -68,7 +69,7 @@ export function kaplanMeier(y: Surv, options: KaplanMeierOptions = {}): KaplanMe
 /** Pure kernel: times and 0/1 events in any order → step table. */
 export function kmKernel(time: Float64Array, event: Uint8Array, confType: KmConfType, confLevel: number): KmStep[] {
   const n = time.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[a] - time[b]);
+  const order = radixArgsort(time, false); // O(n) for large n, stable
   const z = normal.quantile(1 - (1 - confLevel) / 2, 0, 1);
   const steps: KmStep[] = [];
   let atRisk = n;

@@ -1,6 +1,7 @@
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { chisqUpperTail } from "./cox-chisq";
+import { radixArgsort } from "./cox-sort";
 import { isSurv, type Surv } from "./surv";
 
 export interface LogRankOptions {
@@ -54,9 +55,9 @@ export function logRank(y: Surv, groups: ArrayLike<Label>, options: LogRankOptio
   const stratumOf = strata ?? new Array<Label>(y.n).fill(0);
   const stratumLevels = [...new Set(stratumOf)];
   for (const level of stratumLevels) {
-    const rows = [];
-    for (let i = 0; i < y.n; i++) if (stratumOf[i] === level) rows.push(i);
-    rows.sort((a, b) => y.time[a] - y.time[b]);
+    const members: number[] = [];
+    for (let i = 0; i < y.n; i++) if (stratumOf[i] === level) members.push(i);
+    const rows = Array.from(radixArgsort(Float64Array.from(members, (i) => y.time[i]), false), (k) => members[k]);
     const atRisk = new Array<number>(k).fill(0);
     for (const i of rows) atRisk[gi[i]]++;
     let nRisk = rows.length;
