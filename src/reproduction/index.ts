@@ -19,3 +19,4 @@ export type { SurvivalByFactor } from "./survival-by-factor";
 export { loadStudy } from "./load-study";
 export { scorecardCounts } from "./scorecard-counts";
 export { coxForestRows } from "./cox-forest-rows";
+export { frankelCrosstab } from "./frankel-crosstab";

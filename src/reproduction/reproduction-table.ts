@@ -1,3 +1,4 @@
+import { frankelCrosstab } from "./frankel-crosstab";
 import { chisqTest } from "../hypothesis/chisq-test";
 import { mannWhitneyTest } from "../hypothesis/mann-whitney-test";
 import { meanSd } from "../hypothesis/mean-sd";
@@ -50,8 +51,7 @@ const abnormal = (g: FrankelGrade): boolean => g !== "E";
 const GRADE_ORDER: Record<FrankelGrade, number> = { A: 0, B: 1, C: 2, D: 3, E: 4 };
 
 /** Table 3: Frankel abnormal/normal before × after. */
-const table3 = (s: Study): number[][] =>
-  [true, false].map((pre) => [true, false].map((post) => count(s, (p) => abnormal(p.frankelPre) === pre && abnormal(p.frankelPost) === post)));
+const table3 = (s: Study): readonly (readonly number[])[] => frankelCrosstab(s).table3;
 /** Table 5: factor no/yes × survival/mortality. */
 const table5 = (s: Study, f: BinaryFactor): number[][] =>
   [false, true].map((yes) => [alive1y, dead1y].map((g) => count(s, (p) => p.factors[f] === yes && g(p))));
