@@ -1,3 +1,4 @@
+import { solveLinear } from "./linear-solve";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
@@ -234,24 +235,7 @@ function lowerBoundAt(a: Float64Array, t: number): number {
   return l;
 }
 
-/** Solves a small symmetric system by Gaussian elimination with partial pivoting. */
+/** Solves a small symmetric system (NaN where singular, as the elimination without a check gave). */
 function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
-    [m[c], m[piv]] = [m[piv], m[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r][n];
-    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k];
-    x[r] = s / m[r][r];
-  }
-  return x;
+  return solveLinear(a, b) ?? b.map(() => NaN);
 }

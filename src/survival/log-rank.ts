@@ -2,6 +2,7 @@ import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { chisqUpperTail } from "./cox-chisq";
 import { radixArgsort } from "./cox-sort";
+import { solveLinear } from "./linear-solve";
 import { isSurv, type Surv } from "./surv";
 
 export interface LogRankOptions {
@@ -115,25 +116,9 @@ export function logRank(y: Surv, groups: ArrayLike<Label>, options: LogRankOptio
   });
 }
 
-/** dᵀ V⁻¹ d on the first k − 1 components (V restricted), by Gaussian elimination. */
+/** dᵀ V⁻¹ d on the first k − 1 components (V restricted); NaN when V is singular. */
 function quadraticFormDropLast(d: number[], v: number[][]): number {
   const m = d.length - 1;
-  const a = v.slice(0, m).map((row, i) => [...row.slice(0, m), d[i]]);
-  for (let c = 0; c < m; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < m; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
-    if (Math.abs(a[pivot][c]) < 1e-12) return NaN;
-    [a[c], a[pivot]] = [a[pivot], a[c]];
-    for (let r = c + 1; r < m; r++) {
-      const f = a[r][c] / a[c][c];
-      for (let j = c; j <= m; j++) a[r][j] -= f * a[c][j];
-    }
-  }
-  const x = new Array<number>(m).fill(0);
-  for (let r = m - 1; r >= 0; r--) {
-    let sum = a[r][m];
-    for (let j = r + 1; j < m; j++) sum -= a[r][j] * x[j];
-    x[r] = sum / a[r][r];
-  }
-  return x.reduce((acc, xi, i) => acc + xi * d[i], 0);
+  const x = solveLinear(v.slice(0, m).map((row) => row.slice(0, m)), d.slice(0, m), 1e-12);
+  return x === null ? NaN : x.reduce((acc, xi, i) => acc + xi * d[i], 0);
 }
