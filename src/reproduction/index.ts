@@ -20,3 +20,6 @@ export { loadStudy } from "./load-study";
 export { scorecardCounts } from "./scorecard-counts";
 export { coxForestRows } from "./cox-forest-rows";
 export { frankelCrosstab } from "./frankel-crosstab";
+export { table1PairedTests } from "./table1-paired-tests";
+export type { Table1Row } from "./table1-paired-tests";
+export { scoreTrajectoryInput } from "./score-trajectory-input";

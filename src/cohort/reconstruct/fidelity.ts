@@ -1,7 +1,7 @@
 import { deepFreeze } from "../../core/freeze";
 import { chisqTest } from "../../hypothesis/chisq-test";
 import { mannWhitneyTest } from "../../hypothesis/mann-whitney-test";
-import { wilcoxonSignedRankTest } from "../../hypothesis/wilcoxon-signed-rank-test";
+import { table1PairedTests } from "../../reproduction/table1-paired-tests";
 import { quantileAttainable } from "../../audit/check-quantile-feasibility";
 import { loadRegistry } from "../../audit/registry";
 import { coxTable6 } from "../../reproduction/cox-table6";
@@ -57,14 +57,15 @@ function constraints(study: Study): FidelityConstraint[] {
   const pts = study.patients;
   const dead = (p: StudyPatient): boolean => diedWithinYear(p) === 1;
   for (const score of ["vas", "odi"] as const) {
-    for (const visit of ["1m", "3m", "6m", "last"] as const) {
-      const pairs = pts.filter((p) => p[score].pre !== null && p[score][visit] !== null);
-      const p = wilcoxonSignedRankTest(pairs.map((q) => q[score].pre!), pairs.map((q) => q[score][visit]!)).pValue;
+    for (const row of table1PairedTests(study, score)) {
+      if (row.test === null) continue;
+      const visit = row.visit;
+      const p = row.test.pValue;
       const wantSig = !(score === "vas" && visit === "last");
       out.push({
         name: `Table 1 ${score.toUpperCase()} pre vs ${visit} (Wilcoxon signed-rank, SPSS)`,
         requirement: wantSig ? "p < 0.05 (footnote a)" : "p > 0.05 (footnote b)",
-        achieved: `p = ${fmtP(p)}, n = ${pairs.length}`,
+        achieved: `p = ${fmtP(p)}, n = ${row.pairs}`,
         met: p !== null && (wantSig ? p < 0.05 : p > 0.05),
       });
     }
