@@ -23,3 +23,5 @@ export { frankelCrosstab } from "./frankel-crosstab";
 export { table1PairedTests } from "./table1-paired-tests";
 export type { Table1Row } from "./table1-paired-tests";
 export { scoreTrajectoryInput } from "./score-trajectory-input";
+export { characteristicsTable } from "./characteristics-table";
+export type { CharacteristicRow } from "./characteristics-table";
