@@ -17,3 +17,4 @@ export { kmQuantile } from "./km-quantile";
 export type { KmQuantile, KmQuantileMethod } from "./km-quantile";
 export { logRank } from "./log-rank";
 export type { LogRankOptions } from "./log-rank";
+export { kaplanMeierByGroup } from "./kaplan-meier-by-group";

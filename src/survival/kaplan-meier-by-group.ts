@@ -1,0 +1,38 @@
+import { InputError } from "../core/errors";
+import { deepFreeze } from "../core/freeze";
+import { kaplanMeier, type KaplanMeierFit, type KaplanMeierOptions } from "./kaplan-meier";
+import { isSurv, surv, type Surv } from "./surv";
+
+/**
+ * One Kaplan–Meier curve per group in one call (R: survfit(Surv(time, status) ~ group)). Groups are
+ * ordered as R orders factor levels of the labels (sorted; numbers before text as strings with
+ * numeric collation). Cost: O(n log n).
+ *
+ * @example kaplanMeierByGroup(surv([1, 2, 3, 4], [1, 1, 0, 1]), ["a", "b", "a", "b"]).map((g) => g.label) // ["a", "b"]
+ */
+export function kaplanMeierByGroup(
+  y: Surv,
+  groups: ArrayLike<string | number>,
+  options: KaplanMeierOptions = {},
+): readonly { readonly label: string; readonly n: number; readonly fit: KaplanMeierFit }[] {
+  if (!isSurv(y) || y.kind !== "right") throw new InputError("must be a right-censored Surv built by surv()", { field: "y", value: y });
+  if (groups === null || groups === undefined || groups.length !== y.n) {
+    throw new InputError(`must have one label per subject (${y.n})`, { field: "groups", value: groups });
+  }
+  const labels: string[] = [];
+  for (let i = 0; i < y.n; i++) {
+    const g = groups[i];
+    if (!((typeof g === "string" && g !== "") || (typeof g === "number" && Number.isFinite(g)))) {
+      throw new InputError("group labels must be non-empty strings or finite numbers", { field: "groups", index: i, value: g });
+    }
+    labels.push(String(g));
+  }
+  const levels = [...new Set(labels)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  return deepFreeze(
+    levels.map((label) => {
+      const rows = labels.flatMap((l, i) => (l === label ? [i] : []));
+      const fit = kaplanMeier(surv(rows.map((i) => y.time[i]), rows.map((i) => y.event[i]), { tieTolerance: 0 }), options);
+      return { label, n: rows.length, fit };
+    }),
+  );
+}
