@@ -14,3 +14,5 @@ export type { CohortSource } from "./resolve-cohort-path";
 export { toDataFrame } from "./to-data-frame";
 export { cohortErrorsToHtml } from "./cohort-errors-to-html";
 export * from "./reconstruct";
+export { loadPublicDataset, publicRReference, completeCases, indicator } from "./public-dataset";
+export type { PublicDataset, PublicDatasetName } from "./public-dataset";

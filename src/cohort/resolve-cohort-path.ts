@@ -1,9 +1,8 @@
 import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { InputError } from "../core/errors";
+import { REPO_ROOT } from "./repo-root";
 
-/** Repository root (two levels above src/cohort or dist/cohort). */
-const REPO_ROOT = join(__dirname, "..", "..");
 /** The shipped synthetic cohort written by the reconstruction. */
 export const SHIPPED_COHORT_PATH = join(REPO_ROOT, "data", "cohort.csv");
 

@@ -1,23 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { surv } from "../../src/survival/surv";
+import { completeCases, indicator, loadPublicDataset, publicRReference } from "../../src/cohort/public-dataset";
 import { kaplanMeierByGroup } from "../../src/survival/kaplan-meier-by-group";
+import { kmQuantile } from "../../src/survival/km-quantile";
+import { surv } from "../../src/survival/surv";
 import { InputError } from "../../src/core/errors";
+import { expectClose } from "../helpers/expect-close";
 
-describe("kaplanMeierByGroup", () => {
-  it("one curve per group, levels sorted, survival by hand", () => {
-    // group 2: deaths at 1 and 3 of 2 at risk each time → S = 1/2, then 0.
-    // group 10: death at 2 (2 at risk) → 1/2; censored at 4 → stays 1/2.
-    const y = surv([1, 2, 3, 4], [1, 1, 1, 0]);
-    const fits = kaplanMeierByGroup(y, [2, 10, 2, 10]);
-    expect(fits.map((f) => f.label)).toEqual(["2", "10"]); // numeric collation, like R factor levels of numbers
-    expect(fits.map((f) => f.n)).toEqual([2, 2]);
-    expect(fits[0].fit.steps.map((s) => s.survival)).toEqual([0.5, 0]);
-    expect(fits[1].fit.steps.map((s) => s.survival)).toEqual([0.5, 0.5]);
-    expect(Object.isFrozen(fits)).toBe(true);
+interface KmRow { stratum: string; median: number; lower: number; upper: number; n: number }
+const R = publicRReference() as unknown as { ncctg_lung: { km_by_sex_log: KmRow[] }; va_veteran: { km_by_trt_log: KmRow[] } };
+
+describe("kaplanMeierByGroup vs R survfit(Surv ~ group) on the public datasets", () => {
+  it("NCCTG lung by sex: n and median with log CI per group (R strata sex=1 male, sex=2 female)", () => {
+    const lung = loadPublicDataset("ncctg-lung");
+    const cc = completeCases(lung, ["time_days", "event", "sex"]);
+    expect(cc.dropped).toBe(0);
+    const groups = kaplanMeierByGroup(surv(cc.numeric.time_days, cc.numeric.event), cc.text.sex);
+    expect(groups.map((g) => g.label)).toEqual(["female", "male"]);
+    const ref: Record<string, KmRow> = { male: R.ncctg_lung.km_by_sex_log[0], female: R.ncctg_lung.km_by_sex_log[1] };
+    for (const g of groups) {
+      const q = kmQuantile(g.fit, 0.5, "r");
+      expect(g.n).toBe(ref[g.label].n);
+      expectClose(q.time, ref[g.label].median, { label: `${g.label} median` });
+      expectClose(q.lower, ref[g.label].lower, { label: `${g.label} lower` });
+      expectClose(q.upper, ref[g.label].upper, { label: `${g.label} upper` });
+    }
   });
-  it("rejects mismatched length and bad labels with the index", () => {
+  it("VA veteran by treatment", () => {
+    const vet = loadPublicDataset("va-veteran");
+    const cc = completeCases(vet, ["time_days", "event", "trt"]);
+    const groups = kaplanMeierByGroup(surv(cc.numeric.time_days, cc.numeric.event), cc.text.trt);
+    groups.forEach((g, k) => expectClose(kmQuantile(g.fit, 0.5, "r").time, R.va_veteran.km_by_trt_log[k].median, { label: `${g.label} median` }));
+  });
+  it("reports dropped incomplete rows and makes dummies", () => {
+    const cc = completeCases(loadPublicDataset("ncctg-lung"), ["time_days", "ph_ecog"]);
+    expect(cc.dropped).toBe(1); // R: sum(is.na(lung$ph.ecog)) = 1
+    expect(indicator(["male", "female", "female"], "female")).toEqual([0, 1, 1]);
+    expect(() => completeCases(loadPublicDataset("ncctg-lung"), ["nope"])).toThrow(InputError);
+  });
+  it("rejects mismatched or invalid labels", () => {
     const y = surv([1, 2], [1, 0]);
-    expect(() => kaplanMeierByGroup(y, ["a"])).toThrow(InputError);
-    expect(() => kaplanMeierByGroup(y, ["a", Number.NaN])).toThrow(/groups\[1\]/);
+    expect(() => kaplanMeierByGroup(y, ["a"])).toThrow("must have one label per subject (2)");
+    expect(() => kaplanMeierByGroup(y, ["a", ""])).toThrow('groups[1] = "": group labels');
   });
 });
