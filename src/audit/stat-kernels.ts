@@ -3,14 +3,12 @@
  * published tables (Pearson χ², McNemar) use src/hypothesis, which is validated against R on its own:
  * one implementation per algorithm in the project.
  */
-import chisquare = require("@stdlib/stats-base-dists-chisquare");
+import { chisqUpperTail } from "../core/chisq-upper-tail";
 import normal = require("@stdlib/stats-base-dists-normal");
 import binomial = require("@stdlib/stats-base-dists-binomial");
 
-/** P(χ²_df ≥ x). */
-export function chisqUpperP(x: number, df: number): number {
-  return 1 - chisquare.cdf(x, df);
-}
+/** P(χ²_df ≥ x), accurate in the far tail (the project's one χ² tail). */
+export const chisqUpperP = chisqUpperTail;
 
 /** Two-sided normal p: 2·P(Z ≥ |z|). */
 export function normalTwoSidedP(z: number): number {

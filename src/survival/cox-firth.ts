@@ -2,7 +2,7 @@ import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
 import { normalQuantile } from "../hypothesis/internal/dist";
-import { chisqUpperTail } from "./cox-chisq";
+import { chisqUpperTail } from "../core/chisq-upper-tail";
 import { buildCoxDesign } from "./cox-design";
 import { coxSweep, coxWork, type CoxDesign, type CoxWork } from "./cox-kernel";
 import type { CoxCovariates, CoxOptions } from "./cox-ph";

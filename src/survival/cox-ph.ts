@@ -2,7 +2,7 @@ import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
 import { normalQuantile, normalUpper } from "../hypothesis/internal/dist";
-import { chisqUpperTail as chisqUpper } from "./cox-chisq";
+import { chisqUpperTail as chisqUpper } from "../core/chisq-upper-tail";
 import { coxConcordance, type CoxConcordance } from "./cox-concordance";
 import { buildCoxDesign } from "./cox-design";
 import { cholesky2, chsolve2, coxNewton, coxWork, type CoxDesign } from "./cox-kernel";

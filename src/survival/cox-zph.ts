@@ -2,7 +2,7 @@ import { solveLinear } from "./linear-solve";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
-import { chisqUpperTail } from "./cox-chisq";
+import { chisqUpperTail } from "../core/chisq-upper-tail";
 import type { CoxDesign } from "./cox-kernel";
 import { coxInternals, type CoxResult } from "./cox-ph";
 import { coxRowResiduals, schoenfeldRows } from "./cox-residual-kernel";

@@ -1,6 +1,6 @@
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
-import { chisqUpperTail } from "./cox-chisq";
+import { chisqUpperTail } from "../core/chisq-upper-tail";
 import { radixArgsort } from "./cox-sort";
 import { solveLinear } from "./linear-solve";
 import { isSurv, type Surv } from "./surv";

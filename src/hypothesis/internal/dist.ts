@@ -1,13 +1,14 @@
 /**
  * Thin wrappers over @stdlib distribution functions, giving accurate upper tails where a naive
- * 1 − cdf would lose digits (normal and t by symmetry; chi-square with 1 df via the normal).
+ * 1 − cdf would lose digits (normal and t by symmetry; chi-square with 1 df via the normal, other df
+ * through the project's one accurate χ² tail, core/chisq-upper-tail).
  */
 import * as normal from "@stdlib/stats-base-dists-normal";
-import * as chisquare from "@stdlib/stats-base-dists-chisquare";
 import * as studentT from "@stdlib/stats-base-dists-t";
 import * as binomial from "@stdlib/stats-base-dists-binomial";
 import * as hypergeometric from "@stdlib/stats-base-dists-hypergeometric";
 import type { Alternative } from "../../core/result";
+import { chisqUpperTail } from "../../core/chisq-upper-tail";
 
 export const normalCdf = (z: number): number => normal.cdf(z, 0, 1);
 export const normalQuantile = (p: number): number => normal.quantile(p, 0, 1);
@@ -19,7 +20,7 @@ export const normalUpper = (z: number): number => normal.cdf(-z, 0, 1);
 export function chisqUpper(x: number, df: number): number {
   if (!(x > 0)) return 1;
   if (df === 1) return 2 * normal.cdf(-Math.sqrt(x), 0, 1);
-  return Math.max(0, 1 - chisquare.cdf(x, df));
+  return chisqUpperTail(x, df);
 }
 
 export const tCdf = (t: number, df: number): number => studentT.cdf(t, df);

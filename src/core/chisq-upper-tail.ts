@@ -3,7 +3,8 @@ import gammaln = require("@stdlib/math-base-special-gammaln");
 /**
  * Upper tail P(X ≥ x) of a chi-square(df) variable, accurate to full relative precision in the far
  * tail (Q(df/2, x/2) by Legendre's continued fraction, or 1 − series below the mean), where
- * 1 − cdf would lose digits (p ≈ 1e-12 in Cox model tests). Internal to the survival area.
+ * 1 − cdf would lose digits (p ≈ 1e-12 in Cox model tests). The one χ² tail of the project: survival,
+ * hypothesis and audit all call it.
  * Cost: O(iterations), ≤ a few hundred.
  */
 export function chisqUpperTail(x: number, df: number): number {
