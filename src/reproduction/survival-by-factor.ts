@@ -1,6 +1,7 @@
 import { deepFreeze } from "../core/freeze";
 import type { StatResult } from "../core/result";
 import { kaplanMeier, type KaplanMeierFit, type KaplanMeierOptions } from "../survival/kaplan-meier";
+import { kaplanMeierByGroup } from "../survival/kaplan-meier-by-group";
 import { logRank } from "../survival/log-rank";
 import { surv } from "../survival/surv";
 import type { BinaryFactor, Study } from "./study";
@@ -27,18 +28,9 @@ export function survivalByFactor(study: Study, factor: BinaryFactor, options: Ka
   const months = study.patients.map((p) => p.survivalMonths);
   const died = study.patients.map((p) => p.died);
   const labels = study.patients.map((p) => (p.factors[factor] ? "Yes" : "No"));
-  const groups = (["No", "Yes"] as const)
-    .map((label) => {
-      const rows = labels.flatMap((l, i) => (l === label ? [i] : []));
-      return { label, rows };
-    })
-    .filter((g) => g.rows.length > 0)
-    .map((g) => ({
-      label: g.label,
-      n: g.rows.length,
-      fit: kaplanMeier(surv(g.rows.map((i) => months[i]), g.rows.map((i) => died[i])), options),
-    }));
-  return deepFreeze({ factor, groups, logRank: logRank(surv(months, died), labels), synthetic: study.synthetic });
+  const y = surv(months, died);
+  const groups = kaplanMeierByGroup(y, labels, options); // levels "No", "Yes" in R's order
+  return deepFreeze({ factor, groups, logRank: logRank(y, labels), synthetic: study.synthetic });
 }
 
 /** The whole cohort's Kaplan–Meier fit (months, tumour-specific death). */

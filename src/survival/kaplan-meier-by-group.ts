@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors";
+import { checkGroupLabels, groupLevels } from "./group-labels";
 import { deepFreeze } from "../core/freeze";
 import { kaplanMeier, type KaplanMeierFit, type KaplanMeierOptions } from "./kaplan-meier";
 import { isSurv, surv, type Surv } from "./surv";
@@ -19,15 +20,8 @@ export function kaplanMeierByGroup(
   if (groups === null || groups === undefined || groups.length !== y.n) {
     throw new InputError(`must have one label per subject (${y.n})`, { field: "groups", value: groups });
   }
-  const labels: string[] = [];
-  for (let i = 0; i < y.n; i++) {
-    const g = groups[i];
-    if (!((typeof g === "string" && g !== "") || (typeof g === "number" && Number.isFinite(g)))) {
-      throw new InputError("group labels must be non-empty strings or finite numbers", { field: "groups", index: i, value: g });
-    }
-    labels.push(String(g));
-  }
-  const levels = [...new Set(labels)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const labels = checkGroupLabels(groups, "groups", y.n).map(String);
+  const levels = groupLevels(labels) as string[];
   return deepFreeze(
     levels.map((label) => {
       const rows = labels.flatMap((l, i) => (l === label ? [i] : []));

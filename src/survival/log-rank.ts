@@ -3,6 +3,7 @@ import { statResult, type StatResult } from "../core/result";
 import { chisqUpperTail } from "../core/chisq-upper-tail";
 import { radixArgsort } from "./cox-sort";
 import { solveLinear } from "./linear-solve";
+import { checkGroupLabels, groupLevels } from "./group-labels";
 import { isSurv, type Surv } from "./surv";
 
 export interface LogRankOptions {
@@ -10,22 +11,6 @@ export interface LogRankOptions {
   readonly rho?: number;
   /** Stratum label per subject: a stratified test sums O, E and V over strata. */
   readonly strata?: ArrayLike<string | number>;
-}
-
-type Label = string | number;
-
-function checkLabels(values: ArrayLike<Label> | undefined | null, field: string, n: number): Label[] {
-  if (values === null || values === undefined || typeof values.length !== "number") throw new InputError("must be an array", { field, value: values });
-  if (values.length !== n) throw new InputError(`length ${values.length} differs from the survival data's ${n}`, { field, value: values });
-  const out: Label[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (!((typeof v === "string" && v !== "") || (typeof v === "number" && Number.isFinite(v)))) {
-      throw new InputError("group labels must be non-empty strings or finite numbers", { field, index: i, value: v });
-    }
-    out.push(v);
-  }
-  return out;
 }
 
 /**
@@ -39,13 +24,13 @@ function checkLabels(values: ArrayLike<Label> | undefined | null, field: string,
  * @example
  * logRank(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 0]), ["a", "b", "a", "b", "a", "b"]).df // 1
  */
-export function logRank(y: Surv, groups: ArrayLike<Label>, options: LogRankOptions = {}): StatResult {
+export function logRank(y: Surv, groups: ArrayLike<string | number>, options: LogRankOptions = {}): StatResult {
   if (!isSurv(y) || y.kind !== "right") throw new InputError("must be a right-censored Surv built by surv()", { field: "y", value: y });
-  const g = checkLabels(groups, "groups", y.n);
+  const g = checkGroupLabels(groups, "groups", y.n);
   const rho = options.rho ?? 0;
   if (!(typeof rho === "number" && Number.isFinite(rho) && rho >= 0)) throw new InputError("must be a finite number ≥ 0", { field: "options.rho", value: rho });
-  const strata = options.strata === undefined ? null : checkLabels(options.strata, "options.strata", y.n);
-  const levels = [...new Set(g)].sort((a, b) => String(a).localeCompare(String(b), "en", { numeric: true }));
+  const strata = options.strata === undefined ? null : checkGroupLabels(options.strata, "options.strata", y.n);
+  const levels = groupLevels(g);
   const k = levels.length;
   if (k < 2) throw new InputError(`needs at least 2 groups, got ${k} (${levels.map(String).join(", ")})`, { field: "groups", value: levels });
   const groupIndex = new Map(levels.map((l, i) => [l, i]));
@@ -53,7 +38,7 @@ export function logRank(y: Surv, groups: ArrayLike<Label>, options: LogRankOptio
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
   const variance = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const stratumOf = strata ?? new Array<Label>(y.n).fill(0);
+  const stratumOf = strata ?? new Array<string | number>(y.n).fill(0);
   const stratumLevels = [...new Set(stratumOf)];
   for (const level of stratumLevels) {
     const members: number[] = [];
