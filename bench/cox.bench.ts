@@ -5,7 +5,7 @@
  * the binary file excluded). Last stdout line: {"bench", "n", "oursSeconds", "rSeconds", "ratio", "peakRssMB"}.
  * Target: ratio ≤ 0.2, peak RSS ≤ 2 GB. Run: npx tsx bench/cox.bench.ts [n]
  */
-import { createRng } from "../src/cohort/reconstruct/prng";
+import { createRng } from "../src/core/rng";
 import { coxPH } from "../src/survival/cox-ph";
 import { surv } from "../src/survival/surv";
 import { report, runR, time as timed, writeColumns } from "./lib";

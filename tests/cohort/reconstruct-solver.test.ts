@@ -4,7 +4,7 @@ import { designSample } from "../../src/cohort/reconstruct/sample-design";
 import { printedMiss, pThresholdMiss } from "../../src/cohort/reconstruct/printed-miss";
 import { assignLevels, proportionalDeaths } from "../../src/cohort/reconstruct/allocate";
 import { patternsForCells, rankedOneYearData } from "../../src/cohort/reconstruct/death-order";
-import { createRng } from "../../src/cohort/reconstruct/prng";
+import { createRng } from "../../src/core/rng";
 
 describe("designSample finds samples with given SPSS quartiles", () => {
   it("5 integers in 0..10 with median 4 and quartiles (2, 7): checked by hand with type-6 positions 1.5, 3, 4.5", () => {

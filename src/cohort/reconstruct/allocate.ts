@@ -1,5 +1,5 @@
 import { InputError } from "../../core/errors";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/rng";
 
 /**
  * Splits a published count between the 1-year outcome groups: how many of `count` patients with a

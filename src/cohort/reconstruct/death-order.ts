@@ -1,5 +1,5 @@
 import { localSearch } from "./local-search";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/rng";
 
 /** Covariate pattern of a patient in the Table 6 model: bit 0 = visceral metastases, bit 1 = postoperative BMA. */
 export type Pattern = 0 | 1 | 2 | 3;

@@ -3,8 +3,6 @@ export type { Reconstruction, ReconstructOptions, SurvivalEvaluators, SyntheticP
 export { fidelityReport, KNOWN_CONFLICTS, SYNTHETIC_BANNER } from "./fidelity";
 export { syntheticRows } from "./synthetic-rows";
 export { defaultEvaluators } from "./evaluators";
-export { createRng } from "./prng";
-export type { Rng } from "./prng";
 export { localSearch } from "./local-search";
 export { designSample, sampleLoss } from "./sample-design";
 export { printedMiss, pThresholdMiss } from "./printed-miss";

@@ -1,5 +1,5 @@
 import { InputError } from "../../core/errors";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/rng";
 
 /** A search state: one integer vector per block (grid indices, or patient positions). */
 export type SearchState = Int32Array[];

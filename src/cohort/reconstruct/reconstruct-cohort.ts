@@ -16,7 +16,7 @@ import { assignLevels, proportionalDeaths } from "./allocate";
 import { rankedOneYearData, searchDeathOrder, type JointCells, type Pattern } from "./death-order";
 import { localSearch } from "./local-search";
 import { printedMiss, pThresholdMiss } from "./printed-miss";
-import { createRng, type Rng } from "./prng";
+import { createRng, type Rng } from "../../core/rng";
 import { designSample } from "./sample-design";
 import { designScores } from "./scores";
 import { defaultEvaluators } from "./evaluators";

@@ -3,7 +3,7 @@ import { meanSd } from "../../hypothesis/mean-sd";
 import { medianIqr } from "../../hypothesis/median-iqr";
 import { localSearch } from "./local-search";
 import { printedMiss } from "./printed-miss";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/rng";
 
 /** Printed targets of one sample: "median (P25, P75)" and optionally "mean ± SD", as printed. */
 export interface SampleTargets {

@@ -2,7 +2,7 @@ import { mannWhitneyTest } from "../../hypothesis/mann-whitney-test";
 import { wilcoxonSignedRankTest } from "../../hypothesis/wilcoxon-signed-rank-test";
 import { localSearch } from "./local-search";
 import { printedMiss, pThresholdMiss } from "./printed-miss";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/rng";
 import { designSample, sampleLoss, type SampleTargets, type ValueGrid } from "./sample-design";
 import type { Visit } from "../../reproduction/study";
 

@@ -1,12 +1,17 @@
 /**
- * A small seeded pseudo-random generator for the synthetic-cohort reconstruction. Deterministic
- * across platforms (32-bit integer arithmetic only), so a seed always gives the same cohort.
+ * The project's seeded pseudo-random generator (reconstruction, simulations, bootstrap).
+ * Deterministic across platforms (32-bit integer arithmetic only), so a seed always gives the same
+ * numbers.
  */
 export interface Rng {
   /** Uniform on [0, 1). */
   next(): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
+  /** Exponential with the given rate (mean 1/rate), by inversion: −log(1 − U)/rate. */
+  exponential(rate: number): number;
+  /** Standard normal, by the Box–Muller transform (one draw per call; deterministic pairs are not cached). */
+  normal(): number;
   /** Fisher–Yates shuffle in place; returns the array. */
   shuffle<T>(array: T[]): T[];
 }
@@ -33,6 +38,15 @@ export function createRng(seed: number): Rng {
   return {
     next,
     int,
+    exponential(rate: number): number {
+      return -Math.log1p(-next()) / rate;
+    },
+    normal(): number {
+      // 1 − U keeps the log argument in (0, 1].
+      const u1 = 1 - next();
+      const u2 = next();
+      return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    },
     shuffle<T>(array: T[]): T[] {
       for (let i = array.length - 1; i > 0; i--) {
         const j = int(i + 1);
