@@ -10,4 +10,5 @@ export * from "./cohort";
 export * from "./reproduction";
 export * from "./figures";
 export * from "./notebook";
+export * from "./limitations";
 export { LIBRARY_VERSION } from "./version";
