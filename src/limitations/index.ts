@@ -3,4 +3,13 @@
  * quantitative: immortal-time bias, small-sample behaviour of the Cox model, multiplicity,
  * selection, and robustness to the reconstruction. Notebook 06 is built on these functions.
  */
-export {};
+export { bootstrapResamples } from "./bootstrap-resamples";
+export { coxBootstrap } from "./cox-bootstrap";
+export type { CoxBootstrapOptions, CoxBootstrapResult, CoxBootstrapTerm } from "./cox-bootstrap";
+export { coxOptimism } from "./cox-optimism";
+export type { CoxOptimismOptions, CoxOptimismResult, OptimismIndex } from "./cox-optimism";
+export { heuristicShrinkage } from "./heuristic-shrinkage";
+export { screenMultiplicity } from "./screen-multiplicity";
+export type { ReportedP, ScreenMultiplicityOptions, ScreenMultiplicityResult, ScreenMultiplicityRow } from "./screen-multiplicity";
+export { simulateSelection } from "./simulate-selection";
+export type { FollowUpRule, SelectionSimulationOptions, SelectionSimulationResult, SelectionSummary } from "./simulate-selection";
