@@ -13,3 +13,7 @@ export { screenMultiplicity } from "./screen-multiplicity";
 export type { ReportedP, ScreenMultiplicityOptions, ScreenMultiplicityResult, ScreenMultiplicityRow } from "./screen-multiplicity";
 export { simulateSelection } from "./simulate-selection";
 export type { FollowUpRule, SelectionSimulationOptions, SelectionSimulationResult, SelectionSummary } from "./simulate-selection";
+export { robustnessAcrossCohorts } from "./robustness-across-cohorts";
+export type { EnsembleQuantity, RobustnessResult, RobustnessRow } from "./robustness-across-cohorts";
+export { robustnessToHtml } from "./robustness-to-html";
+export { mainResultQuantities } from "./main-result-quantities";

@@ -1,5 +1,5 @@
-import { coxPH, type CoxResult } from "../survival/cox-ph";
-import { surv } from "../survival/surv";
+import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
+import { surv, type Surv } from "../survival/surv";
 import { ONE_YEAR_MONTHS, type Study } from "./study";
 
 /** Which follow-up the Table 6 model uses: truncated at 12 months, or all of it. */
@@ -31,8 +31,10 @@ export function coxTable6Arrays(
   return table6Rows(table6Fit(time, event, visceral, bma, ties));
 }
 
+const TABLE6_NAMES = ["visceral metastases", "postoperative BMA"] as const;
+
 function table6Fit(time: readonly number[], event: readonly number[], visceral: readonly number[], bma: readonly number[], ties: "breslow" | "efron"): CoxResult {
-  return coxPH(surv(time, event), { names: ["visceral metastases", "postoperative BMA"], columns: [visceral, bma] }, { ties });
+  return coxPH(surv(time, event), { names: TABLE6_NAMES, columns: [visceral, bma] }, { ties });
 }
 
 function table6Rows(fit: CoxResult): [CoxRow, CoxRow] {
@@ -74,14 +76,26 @@ export function coxTable6(study: Study, options: { reading?: Table6Reading; ties
  * @example coxZph(coxTable6Fit(study)).global.pValue // PH test of the Table 6 model
  */
 export function coxTable6Fit(study: Study, options: { reading?: Table6Reading; ties?: "breslow" | "efron" } = {}): CoxResult {
+  const { y, x } = coxTable6Design(study, options);
+  return coxPH(y, x, { ties: options.ties ?? "breslow" });
+}
+
+/**
+ * The data of the Table 6 model — outcome (truncated at 12 months for the "one-year" reading) and the two
+ * 0/1 covariates — so that other analyses (bootstrap, Firth, optimism, time-dependent models) use exactly
+ * the rows and the time scale {@link coxTable6Fit} uses. Cost: O(n).
+ *
+ * @example coxTable6Design(study).x.names // ["visceral metastases", "postoperative BMA"]
+ */
+export function coxTable6Design(study: Study, options: { reading?: Table6Reading } = {}): { y: Surv; x: CoxCovariates } {
   const oneYear = (options.reading ?? "one-year") === "one-year";
   const time = study.patients.map((p) => (oneYear ? Math.min(p.survivalMonths, ONE_YEAR_MONTHS) : p.survivalMonths));
   const event = study.patients.map((p) => (oneYear && p.survivalMonths > ONE_YEAR_MONTHS ? 0 : p.died));
-  return table6Fit(
-    time,
-    event,
-    study.patients.map((p) => (p.factors.visceral ? 1 : 0)),
-    study.patients.map((p) => (p.factors.postBma ? 1 : 0)),
-    options.ties ?? "breslow",
-  );
+  return {
+    y: surv(time, event),
+    x: {
+      names: TABLE6_NAMES,
+      columns: [study.patients.map((p) => (p.factors.visceral ? 1 : 0)), study.patients.map((p) => (p.factors.postBma ? 1 : 0))],
+    },
+  };
 }
