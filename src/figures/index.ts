@@ -11,3 +11,5 @@ export { scorecardFigure } from "./scorecard-figure";
 export type { ScorecardCounts, ScorecardOptions } from "./scorecard-figure";
 export { scoreTrajectoryFigure } from "./score-trajectory-figure";
 export type { ScoreTrajectoryInput, ScoreTrajectoryOptions } from "./score-trajectory-figure";
+export { distributionFigure } from "./distribution-figure";
+export type { DistributionFigureOptions, DistributionSeries } from "./distribution-figure";

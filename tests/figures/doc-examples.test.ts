@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figureToJson, forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scorecardFigure, scoreTrajectoryFigure } from "../../src/figures";
+import { distributionFigure, figureToJson, forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scorecardFigure, scoreTrajectoryFigure } from "../../src/figures";
 
 // Each @example in src/figures, run as written, with the output its doc comment states.
 describe("doc-comment examples of src/figures give the outputs they state", () => {
@@ -14,6 +14,12 @@ describe("doc-comment examples of src/figures give the outputs they state", () =
     expect(fig.data[1].y).toEqual([1, 0.75, 0.75, 0.375]);
     const median = fig.data.find((t) => t.name === "All median");
     expect([median?.x, median?.y]).toEqual([[0, 5, 5], [0.5, 0.5, 0]]);
+  });
+
+  it("distributionFigure", () => {
+    const fig = distributionFigure([{ label: "a", values: [0, 0.5, 1, 1] }], { bins: 2 });
+    expect(fig.data[0].x).toEqual([0.25, 0.75]);
+    expect(fig.data[0].y).toEqual([0.25, 0.75]);
   });
 
   it("forestPlotFigure", () => {

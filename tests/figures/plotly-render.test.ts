@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Browser } from "playwright-core";
-import { forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scorecardFigure, scoreTrajectoryFigure, type PlotlyFigure } from "../../src/figures";
+import { distributionFigure, forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scorecardFigure, scoreTrajectoryFigure, type PlotlyFigure } from "../../src/figures";
 import { launchChromium } from "../../scripts/lib/browser-check";
 import { CHROMIUM, ensureDebian } from "../../scripts/lib/system-deps";
 import { demoFigures, openFigureRenderer, type FigureRenderer } from "../../scripts/render-figures";
@@ -35,6 +35,7 @@ const variants: Record<string, PlotlyFigure> = {
   "forest-one-row": forestPlotFigure([{ label: "x", estimate: 12, lower: 1.5, upper: 96 }], { estimateName: "OR" }),
   "frankel-2x2-synthetic": frankelFlowFigure([[15, 8], [2, 30]], { grades: ["abnormal", "normal"], synthetic: true }),
   "trajectory-missing-visit": scoreTrajectoryFigure({ visits: ["a", "b", "c"], values: [[50, null, 20], [60, null, null]] }, { scoreName: "ODI" }),
+  "distribution-two-series-clipped": distributionFigure([{ label: "naive", values: [-1.2, -0.8, -0.5, -0.4, 3] }, { label: "time-dependent", values: [-0.2, 0, 0.1, 0.3] }], { range: [-2, 1], bins: 12, referenceLines: [{ x: 0, label: "truth" }], xTitle: "log HR", synthetic: true }),
   "scorecard-synthetic": scorecardFigure({ categories: ["a", "b", "c", "d", "e", "f", "g"], sections: [{ label: "s", counts: [1, 1, 1, 1, 1, 1, 1] }] }, { synthetic: true }),
 };
 
