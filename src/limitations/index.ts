@@ -17,3 +17,8 @@ export { robustnessAcrossCohorts } from "./robustness-across-cohorts";
 export type { EnsembleQuantity, RobustnessResult, RobustnessRow } from "./robustness-across-cohorts";
 export { robustnessToHtml } from "./robustness-to-html";
 export { mainResultQuantities } from "./main-result-quantities";
+export { smallSampleRows } from "./small-sample-rows";
+export type { SmallSampleRow } from "./small-sample-rows";
+export { screenMultiplicityRows } from "./screen-multiplicity-rows";
+export { selectionScenarioRows } from "./selection-scenario-rows";
+export type { SelectionScenario } from "./selection-scenario-rows";
