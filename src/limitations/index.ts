@@ -22,3 +22,5 @@ export type { SmallSampleRow } from "./small-sample-rows";
 export { screenMultiplicityRows } from "./screen-multiplicity-rows";
 export { selectionScenarioRows } from "./selection-scenario-rows";
 export type { SelectionScenario } from "./selection-scenario-rows";
+export { screenBootstrap } from "./screen-bootstrap";
+export type { InclusionFrequency, ScreenBootstrapOptions, ScreenBootstrapResult } from "./screen-bootstrap";

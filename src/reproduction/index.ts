@@ -27,3 +27,5 @@ export { characteristicsTable } from "./characteristics-table";
 export type { CharacteristicRow } from "./characteristics-table";
 export { loadEnsembleStudies } from "./load-ensemble";
 export type { EnsembleMember } from "./load-ensemble";
+export { univariateScreen } from "./univariate-screen";
+export type { ScreenCandidate, ScreenResult } from "./univariate-screen";

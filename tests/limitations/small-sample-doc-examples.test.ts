@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { surv } from "../../src/survival/surv";
 import type { CoxResult } from "../../src/survival/cox-ph";
-import { bootstrapResamples, coxBootstrap, coxOptimism, heuristicShrinkage, screenMultiplicity, simulateSelection } from "../../src/limitations";
+import { bootstrapResamples, coxBootstrap, coxOptimism, heuristicShrinkage, screenBootstrap, screenMultiplicity, simulateSelection } from "../../src/limitations";
+import { univariateScreen } from "../../src/reproduction/univariate-screen";
+import { shippedStudy } from "../reproduction/shipped-study";
 
 // Each @example of the bootstrap, shrinkage, multiplicity and selection functions, run as written.
 describe("doc-comment examples of src/limitations give the outputs they state", () => {
@@ -28,6 +30,12 @@ describe("doc-comment examples of src/limitations give the outputs they state", 
   it("screenMultiplicity", () => {
     const r = screenMultiplicity([{ label: "ODI 1 m", p: 0.019 }, { label: "visceral", p: 0.023 }, { label: "BMA", p: 0.013 }], { tests: 43, unreportedAbove: 0.05 });
     expect(r.rows[2].adjusted.holm).toBeCloseTo(0.559, 12);
+  });
+
+  it("univariateScreen and screenBootstrap", () => {
+    const { study } = shippedStudy();
+    expect(univariateScreen(study).length).toBe(43);
+    expect(screenBootstrap(study, { replicates: 20, seed: 1 }).frequencies.at(-1)!.factor).toBe("postoperative BMA");
   });
 
   it("simulateSelection", () => {
