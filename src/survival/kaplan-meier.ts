@@ -47,6 +47,9 @@ export interface KaplanMeierFit {
  * CIs: log: S·exp(±z σ) (upper capped at 1); log-log: S^exp(∓z σ / log S); plain: S ± z σ S
  * clipped to [0, 1] — R survival's `survfit.formula` code. R: survfit(Surv(time, status) ~ 1,
  * conf.type = "log", conf.int = 0.95). SPSS 27 KM prints S and its Greenwood SE (no CI).
+ * Counting-process data (survCounting) give the product-limit estimator with delayed entry: the risk
+ * set at t is the rows with start < t ≤ stop, so n.risk can rise (R survfit(Surv(start, stop, event) ~ 1);
+ * by current treatment state this is the Simon–Makuch estimator).
  * Reference: Kaplan & Meier (1958) JASA 53:457; Therneau & Grambsch (2000) §2.1.
  * Cost: O(n log n) (one sort), O(n) memory.
  *
@@ -56,25 +59,22 @@ export interface KaplanMeierFit {
  */
 export function kaplanMeier(y: Surv, options: KaplanMeierOptions = {}): KaplanMeierFit {
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv()", { field: "y", value: y });
-  if (y.kind !== "right") throw new InputError("Kaplan–Meier here takes right-censored data (surv), not counting-process data", { field: "y", value: y.kind });
   const confType = options.confType ?? "log";
   if (confType !== "log" && confType !== "log-log" && confType !== "plain") {
     throw new InputError('must be "log", "log-log" or "plain"', { field: "options.confType", value: confType });
   }
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new InputError("must be in (0, 1)", { field: "options.confLevel", value: confLevel });
-  return deepFreeze({ n: y.n, nEvents: y.nEvents, confType, confLevel, steps: kmKernel(y.time, y.event, confType, confLevel) });
+  const steps = y.start === null ? kmKernel(y.time, y.event, confType, confLevel) : kmKernelCounting(y.start, y.time, y.event, confType, confLevel);
+  return deepFreeze({ n: y.n, nEvents: y.nEvents, confType, confLevel, steps });
 }
 
 /** Pure kernel: times and 0/1 events in any order → step table. */
 export function kmKernel(time: Float64Array, event: Uint8Array, confType: KmConfType, confLevel: number): KmStep[] {
   const n = time.length;
   const order = radixArgsort(time, false); // O(n) for large n, stable
-  const z = normal.quantile(1 - (1 - confLevel) / 2, 0, 1);
-  const steps: KmStep[] = [];
+  const acc = stepAccumulator(confType, confLevel);
   let atRisk = n;
-  let s = 1;
-  let varLog = 0;
   let k = 0;
   while (k < n) {
     const t = time[order[k]];
@@ -85,26 +85,68 @@ export function kmKernel(time: Float64Array, event: Uint8Array, confType: KmConf
       else c++;
       k++;
     }
-    if (d > 0) {
-      s *= 1 - d / atRisk;
-      varLog = atRisk === d ? Infinity : varLog + d / (atRisk * (atRisk - d));
-    }
-    const se = Math.sqrt(varLog);
-    const [lower, upper] = kmInterval(s, se, z, confType);
-    steps.push({
-      time: t,
-      nRisk: atRisk,
-      nEvent: d,
-      nCensor: c,
-      survival: s,
-      stdErrLog: Number.isFinite(se) ? se : null,
-      stdErr: Number.isFinite(se) ? s * se : null,
-      lower,
-      upper,
-    });
+    acc.push(t, atRisk, d, c);
     atRisk -= d + c;
   }
-  return steps;
+  return acc.steps;
+}
+
+/** Pure kernel for (start, stop] rows: the risk set at t is start < t ≤ stop; one step per distinct stop time. */
+export function kmKernelCounting(start: Float64Array, stop: Float64Array, event: Uint8Array, confType: KmConfType, confLevel: number): KmStep[] {
+  const n = stop.length;
+  const byStop = radixArgsort(stop, false);
+  const byStart = radixArgsort(start, false);
+  const acc = stepAccumulator(confType, confLevel);
+  let atRisk = 0;
+  let e = 0;
+  let k = 0;
+  while (k < n) {
+    const t = stop[byStop[k]];
+    while (e < n && start[byStart[e]] < t) {
+      atRisk++;
+      e++;
+    }
+    let d = 0;
+    let c = 0;
+    while (k < n && stop[byStop[k]] === t) {
+      if (event[byStop[k]] === 1) d++;
+      else c++;
+      k++;
+    }
+    acc.push(t, atRisk, d, c);
+    atRisk -= d + c;
+  }
+  return acc.steps;
+}
+
+/** Builds the step table from (time, n at risk, deaths, censored) in time order: product-limit and Greenwood. */
+function stepAccumulator(confType: KmConfType, confLevel: number): { steps: KmStep[]; push(t: number, atRisk: number, d: number, c: number): void } {
+  const z = normal.quantile(1 - (1 - confLevel) / 2, 0, 1);
+  const steps: KmStep[] = [];
+  let s = 1;
+  let varLog = 0;
+  return {
+    steps,
+    push(t: number, atRisk: number, d: number, c: number): void {
+      if (d > 0) {
+        s *= 1 - d / atRisk;
+        varLog = atRisk === d ? Infinity : varLog + d / (atRisk * (atRisk - d));
+      }
+      const se = Math.sqrt(varLog);
+      const [lower, upper] = kmInterval(s, se, z, confType);
+      steps.push({
+        time: t,
+        nRisk: atRisk,
+        nEvent: d,
+        nCensor: c,
+        survival: s,
+        stdErrLog: Number.isFinite(se) ? se : null,
+        stdErr: Number.isFinite(se) ? s * se : null,
+        lower,
+        upper,
+      });
+    },
+  };
 }
 
 /** R survfit's pointwise interval for S with σ = SE(−log S). */

@@ -16,16 +16,20 @@ export interface LogRankOptions {
 /**
  * Log-rank family test of k survival curves (G-rho weights, optional strata): observed and
  * expected events per group, their variance matrix, χ² = (O−E)ᵀ V⁻ (O−E) on k − 1 df.
+ * With counting-process data (survCounting: one row per (start, stop] interval, a group label per
+ * row) the risk set at t is the rows with start < t ≤ stop, so a subject can enter late or change
+ * group over time — the Mantel–Byar test when the group is a treatment that starts during follow-up.
  *
- * Reference: Mantel (1966); Harrington & Fleming (1982) for G-rho. R: survdiff(Surv(time, status)
- * ~ group + strata(s), rho = 0). SPSS 27: KM /TEST LOGRANK (rho = 0, the same statistic).
+ * Reference: Mantel (1966); Harrington & Fleming (1982) for G-rho; Mantel & Byar (1974) JASA 69:81
+ * for time-dependent groups. R: survdiff(Surv(time, status) ~ group + strata(s), rho = 0) (survdiff
+ * does not take counting-process data). SPSS 27: KM /TEST LOGRANK (rho = 0, the same statistic).
  * Cost: O(n log n).
  *
  * @example
  * logRank(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 0]), ["a", "b", "a", "b", "a", "b"]).df // 1
  */
 export function logRank(y: Surv, groups: ArrayLike<string | number>, options: LogRankOptions = {}): StatResult {
-  if (!isSurv(y) || y.kind !== "right") throw new InputError("must be a right-censored Surv built by surv()", { field: "y", value: y });
+  if (!isSurv(y)) throw new InputError("must be a Surv built by surv() or survCounting()", { field: "y", value: y });
   const g = checkGroupLabels(groups, "groups", y.n);
   const rho = options.rho ?? 0;
   if (!(typeof rho === "number" && Number.isFinite(rho) && rho >= 0)) throw new InputError("must be a finite number ≥ 0", { field: "options.rho", value: rho });
@@ -44,13 +48,24 @@ export function logRank(y: Surv, groups: ArrayLike<string | number>, options: Lo
     const members: number[] = [];
     for (let i = 0; i < y.n; i++) if (stratumOf[i] === level) members.push(i);
     const rows = Array.from(radixArgsort(Float64Array.from(members, (i) => y.time[i]), false), (k) => members[k]);
+    // Counting process: rows join the risk set once t passes their start (entries sorted by start).
+    const start = y.start;
+    const entries = start === null ? null : Array.from(radixArgsort(Float64Array.from(members, (i) => start[i]), false), (k) => members[k]);
     const atRisk = new Array<number>(k).fill(0);
-    for (const i of rows) atRisk[gi[i]]++;
-    let nRisk = rows.length;
+    if (entries === null) for (const i of rows) atRisk[gi[i]]++;
+    let nRisk = entries === null ? rows.length : 0;
+    let e = 0;
     let s = 1; // pooled KM just before the current time, for G-rho weights
     let r = 0;
     while (r < rows.length) {
       const t = y.time[rows[r]];
+      if (entries !== null && start !== null) {
+        while (e < entries.length && start[entries[e]] < t) {
+          atRisk[gi[entries[e]]]++;
+          nRisk++;
+          e++;
+        }
+      }
       const deaths = new Array<number>(k).fill(0);
       const leaving = new Array<number>(k).fill(0);
       let d = 0;
@@ -90,7 +105,7 @@ export function logRank(y: Surv, groups: ArrayLike<string | number>, options: Lo
   return statResult({
     test: "logrank",
     method: rho === 0 ? "Log-rank test" : rho === 1 ? "Peto–Peto (G-rho, rho = 1) test" : `G-rho test (rho = ${rho})`,
-    convention: `R survival::survdiff(rho = ${rho})${strata ? " with strata" : ""}; SPSS 27 KM /TEST LOGRANK for rho = 0`,
+    convention: `R survival::survdiff(rho = ${rho})${strata ? " with strata" : ""}${y.kind === "counting" ? ", risk sets from (start, stop] rows" : ""}; SPSS 27 KM /TEST LOGRANK for rho = 0`,
     statisticName: "Chisq",
     statistic,
     df,
