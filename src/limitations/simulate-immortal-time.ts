@@ -15,8 +15,13 @@ export interface ImmortalTimeSimulationOptions {
   readonly n: number;
   readonly replicates: number;
   readonly seed: number;
-  /** Constant hazard without treatment (exponential survival; ln 2 / median). */
+  /** Constant hazard without treatment after the survival floor (exponential survival; ln 2 / (median − floor)). */
   readonly baselineHazard: number;
+  /**
+   * Everyone survives at least this long (default 0): the hazard is 0 before it. Use it when the data show
+   * that nobody died early (e.g. a measurement every patient has at one month).
+   */
+  readonly survivalFloor?: number;
   /** Share of subjects for whom treatment is planned (it happens only if they are alive and followed when it starts). */
   readonly treatedFraction: number;
   readonly treatmentDelay: TreatmentDelay;
@@ -89,6 +94,7 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
   const o = checkOptions(options);
   const rng = createRng(o.seed);
   const ties = o.ties ?? "breslow";
+  const floor = o.survivalFloor ?? 0;
   const methods = o.landmark === undefined ? 2 : 3;
   const fits: Fit[][] = Array.from({ length: methods }, () => []);
   let treatedShare = 0;
@@ -99,13 +105,13 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
     const start: (number | null)[] = new Array(o.n).fill(null);
     const ever = new Uint8Array(o.n);
     for (let i = 0; i < o.n; i++) {
-      const untreated = rng.exponential(o.baselineHazard);
+      const untreated = floor + rng.exponential(o.baselineHazard);
       const planned = rng.next() < o.treatedFraction;
       const s = o.treatmentDelay.kind === "fixed" ? o.treatmentDelay.at : o.treatmentDelay.min + (o.treatmentDelay.max - o.treatmentDelay.min) * rng.next();
       let t = untreated;
       if (planned && untreated > s && s < o.followUp) {
-        // Memoryless: from the start of treatment, the residual time has hazard baseline × HR.
-        t = s + rng.exponential(o.baselineHazard * o.trueHazardRatio);
+        // Memoryless: once treatment has started (and the floor passed), the residual time has hazard baseline × HR.
+        t = Math.max(s, floor) + rng.exponential(o.baselineHazard * o.trueHazardRatio);
         start[i] = s;
         ever[i] = 1;
       }
@@ -127,7 +133,7 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
   const delay = o.treatmentDelay.kind === "fixed" ? `at ${o.treatmentDelay.at}` : `uniform on [${o.treatmentDelay.min}, ${o.treatmentDelay.max}]`;
   return deepFreeze({
     kind: "immortal-time-simulation",
-    method: `${o.replicates} simulated studies of n = ${o.n}: exponential survival (hazard ${o.baselineHazard.toPrecision(4)}), treatment planned for ${(100 * o.treatedFraction).toFixed(1)}% starting ${delay}, true HR ${o.trueHazardRatio}, follow-up ${o.followUp}; ${ties} ties; seed ${o.seed}`,
+    method: `${o.replicates} simulated studies of n = ${o.n}: exponential survival (hazard ${o.baselineHazard.toPrecision(4)}${floor > 0 ? ` after a survival floor of ${floor}` : ""}), treatment planned for ${(100 * o.treatedFraction).toFixed(1)}% starting ${delay}, true HR ${o.trueHazardRatio}, follow-up ${o.followUp}; ${ties} ties; seed ${o.seed}`,
     settings: options,
     summaries,
     logHr: fits.map((f) => f.map((x) => (x === null ? null : x.logHr))),
@@ -178,6 +184,7 @@ function checkOptions(o: ImmortalTimeSimulationOptions): ImmortalTimeSimulationO
   pos(o.baselineHazard, "baselineHazard");
   pos(o.trueHazardRatio, "trueHazardRatio");
   pos(o.followUp, "followUp");
+  if (o.survivalFloor !== undefined && !(Number.isFinite(o.survivalFloor) && o.survivalFloor >= 0 && o.survivalFloor < o.followUp)) throw new InputError("must be a time in [0, followUp)", { field: "survivalFloor", value: o.survivalFloor });
   if (!(o.treatedFraction > 0 && o.treatedFraction < 1)) throw new InputError("must be in (0, 1)", { field: "treatedFraction", value: o.treatedFraction });
   const d = o.treatmentDelay;
   if (d?.kind === "fixed") {

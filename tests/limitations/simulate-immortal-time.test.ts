@@ -60,3 +60,19 @@ describe("simulateImmortalTime — determinism and input", () => {
     expect(() => simulateImmortalTime({ ...base, landmark: 30 })).toThrow(/landmark = 30/);
   });
 });
+
+describe("simulateImmortalTime — survival floor", () => {
+  it("nobody dies before the floor, so treatment starting before it creates no immortal time", () => {
+    // Floor 3, treatment uniformly in [0, 3]: every planned patient is treated, no early deaths to misclassify.
+    const r = simulateImmortalTime({ ...base, survivalFloor: 3, treatmentDelay: { kind: "uniform", min: 0, max: 3 } });
+    within(r.summaries[0], 0);
+    within(r.summaries[1], 0);
+    expect(Math.abs(r.meanTreatedShare - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / (base.n * base.replicates)));
+  });
+
+  it("treatment starting after the floor brings the bias back", () => {
+    const r = simulateImmortalTime({ ...base, survivalFloor: 1, treatmentDelay: { kind: "uniform", min: 1, max: 7 } });
+    within(r.summaries[1], 0);
+    expect(r.summaries[0].meanLogHr).toBeLessThan(-10 * (r.summaries[0].empiricalSe / Math.sqrt(r.summaries[0].estimable)));
+  });
+});

@@ -1,0 +1,38 @@
+import { formatP } from "../core/format";
+import { coxTable6Design } from "../reproduction/cox-table6";
+import type { Study } from "../reproduction/study";
+import type { BmaStartScenario } from "./bma-start-scenarios";
+import { landmarkAnalyses } from "./landmark-analyses";
+
+/**
+ * Landmark analyses of postoperative BMA on the Table 6 time scale (survival from each landmark to 12
+ * months, visceral metastases as covariate, Breslow ties) under one start-time scenario; table rows.
+ * Cost: one landmark analysis per landmark.
+ *
+ * @example landmarkBmaRows(study, bmaStartScenarios(study, [1])[0], [3])[0].landmark // 3
+ */
+export function landmarkBmaRows(study: Study, scenario: BmaStartScenario, landmarks: readonly number[]): readonly Record<string, string | number | null>[] {
+  const { y, x } = coxTable6Design(study);
+  const results = landmarkAnalyses(Array.from(y.time), Array.from(y.event), scenario.treatmentTime, landmarks, {
+    ties: "breslow",
+    horizon: 12,
+    covariates: { names: ["visceral metastases"], columns: [x.columns[0]] },
+  });
+  return Object.freeze(
+    results.map((r) => {
+      const t = r.cox?.terms[0] ?? null;
+      return {
+        landmark: r.landmark,
+        "alive at landmark": r.n,
+        "on BMA by then": r.treated,
+        "deaths after": r.events,
+        "HR (BMA)": t?.hazardRatio ?? null,
+        lower: t?.ciLower ?? null,
+        upper: t?.ciUpper ?? null,
+        "Wald p": t?.pValue == null ? "—" : formatP(t.pValue),
+        "log-rank p": r.logRank?.pValue == null ? "—" : formatP(r.logRank.pValue),
+        note: r.warnings.join("; "),
+      };
+    }),
+  );
+}
