@@ -1,9 +1,10 @@
+import { formatFixed } from "../core/format";
 import type { CoxResult } from "../survival/cox-ph";
 import type { CoxFirthResult } from "../survival/cox-firth";
 import type { CoxBootstrapResult } from "./cox-bootstrap";
 
-/** One row of {@link smallSampleRows}. */
-export interface SmallSampleRow {
+/** One row of {@link smallSampleRows} (a type alias, so that it is a table row for showTable). */
+export type SmallSampleRow = {
   readonly covariate: string;
   readonly method: string;
   readonly B: number | null;
@@ -11,7 +12,7 @@ export interface SmallSampleRow {
   readonly lower: number | null;
   readonly upper: number | null;
   readonly interval: string;
-}
+};
 
 /**
  * Side by side, per covariate: the maximum-likelihood Cox fit (Wald CI), Firth's penalized fit (profile
@@ -27,8 +28,8 @@ export function smallSampleRows(fit: CoxResult, firth: CoxFirthResult, boot: Cox
       { covariate: t.name, method: "maximum likelihood", B: t.coef, HR: t.hazardRatio, lower: t.ciLower, upper: t.ciUpper, interval: `Wald ${level}` },
       { covariate: t.name, method: "Firth", B: firth.terms[j].coef, HR: firth.terms[j].hazardRatio, lower: firth.terms[j].ciLower, upper: firth.terms[j].ciUpper, interval: `profile penalized likelihood ${level}` },
       {
-        covariate: t.name, method: "bootstrap", B: boot.terms[j].bootstrapMean, HR: boot.terms[j].hazardRatio, lower: boot.terms[j].hazardRatioLower, upper: boot.terms[j].hazardRatioUpper,
-        interval: `percentile ${Math.round(boot.confLevel * 100)}%, ${boot.replicates} resamples (B = bootstrap mean)`,
+        covariate: t.name, method: "bootstrap", B: boot.terms[j].estimate, HR: boot.terms[j].hazardRatio, lower: boot.terms[j].hazardRatioLower, upper: boot.terms[j].hazardRatioUpper,
+        interval: `percentile ${Math.round(boot.confLevel * 100)}%, ${boot.replicates} resamples; bootstrap mean of B ${formatFixed(boot.terms[j].bootstrapMean, 3)}, SE ${formatFixed(boot.terms[j].bootstrapSe, 3)}`,
       },
     ]),
   );
