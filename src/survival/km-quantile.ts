@@ -4,7 +4,7 @@ import normal = require("@stdlib/stats-base-dists-normal");
 import type { KaplanMeierFit } from "./kaplan-meier";
 
 /** How the confidence interval of a survival quantile is obtained. */
-export type KmQuantileMethod = "r" | "spss";
+export type KmQuantileMethod = "r" | "spss" | "brookmeyer-crowley";
 
 export interface KmQuantile {
   /** Probability of the event (0.5 = median). */
@@ -68,6 +68,12 @@ function findq(x: readonly number[], y: readonly (number | null)[], p: number): 
  *   is symmetric). SPSS's own algorithm text was not available here; the formula is validated by a
  *   hand calculation in the tests, not by SPSS output.
  *
+ * - "brookmeyer-crowley": Brookmeyer & Crowley (1982) Biometrics 38:29 — the set of t where the test
+ *   of S(t) = 1 − p is not rejected with the untransformed Greenwood SE, {t : |Ŝ(t) − (1 − p)| ≤ z·SE(Ŝ(t))},
+ *   whatever the fit's confType; the point estimate as "r". It equals "r" on a fit with confType
+ *   "plain" (R: quantile(survfit(..., conf.type = "plain")), checked in the tests). SAS LIFETEST's default
+ *   is the same test on the log-log scale (CONFTYPE = LOGLOG), i.e. "r" with confType "log-log".
+ *
  * A quantile that does not exist is null, not a number. Cost: O(steps) per quantile.
  *
  * @example
@@ -75,7 +81,7 @@ function findq(x: readonly number[], y: readonly (number | null)[], p: number): 
  */
 export function kmQuantile(fit: KaplanMeierFit, p: number, method: KmQuantileMethod = "r"): KmQuantile {
   if (!(typeof p === "number" && p > 0 && p < 1)) throw new InputError("must be a probability in (0, 1)", { field: "p", value: p });
-  if (method !== "r" && method !== "spss") throw new InputError('must be "r" or "spss"', { field: "method", value: method });
+  if (method !== "r" && method !== "spss" && method !== "brookmeyer-crowley") throw new InputError('must be "r", "spss" or "brookmeyer-crowley"', { field: "method", value: method });
   const x = [0, ...fit.steps.map((s) => s.time)];
   const dist = (v: (s: KaplanMeierFit["steps"][number]) => number | null): (number | null)[] => [0, ...fit.steps.map((s) => { const u = v(s); return u === null ? null : 1 - u; })];
   if (method === "r") {
@@ -85,6 +91,17 @@ export function kmQuantile(fit: KaplanMeierFit, p: number, method: KmQuantileMet
       lower: findq(x, dist((s) => s.lower), p),
       upper: findq(x, dist((s) => s.upper), p),
       convention: `R survival quantile.survfit (conf.type "${fit.confType}", ${fit.confLevel * 100}%)`,
+    });
+  }
+  if (method === "brookmeyer-crowley") {
+    const z = normal.quantile(1 - (1 - fit.confLevel) / 2, 0, 1);
+    // The plain-scale Greenwood band (R's conf.type "plain", clipped to [0, 1] as R does).
+    const band = (sign: 1 | -1) => dist((s) => (s.stdErr === null ? null : Math.min(1, Math.max(0, s.survival + sign * z * s.stdErr))));
+    return deepFreeze({
+      p, time: findq(x, dist((s) => s.survival), p), se: null, method,
+      lower: findq(x, band(-1), p),
+      upper: findq(x, band(1), p),
+      convention: `Brookmeyer & Crowley (1982): test-based interval on the untransformed Greenwood scale, ${fit.confLevel * 100}%`,
     });
   }
   const convention = `SPSS-style symmetric CI: quantile ± z·SE(S)/f̂ (Collett 2015 §2.4.2, ε = 0.05), ${fit.confLevel * 100}%`;
