@@ -68,6 +68,12 @@ export interface CoxResult {
   readonly likelihoodRatioTest: StatResult;
   readonly waldTest: StatResult;
   readonly scoreTest: StatResult;
+  /**
+   * Robust score test of β = 0 (R's "Robust = … p = …" line, fit$rscore) when robust or cluster variance
+   * was requested, else null: U(0)ᵀ (Σ_c s_c s_cᵀ)⁻¹ U(0) with s_c the weighted score residuals at β = 0
+   * summed within clusters.
+   */
+  readonly robustScoreTest: StatResult | null;
   readonly iterations: number;
   readonly converged: boolean;
   readonly concordance: CoxConcordance;
@@ -209,6 +215,7 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
     likelihoodRatioTest: statResult({ ...common, test: "cox-likelihood-ratio", method: "Likelihood ratio test (Cox model)", statisticName: "LR", statistic: lr, pValue: chisqUpper(lr, df) }),
     waldTest: statResult({ ...common, test: "cox-wald", method: robust ? "Wald test (Cox model, robust variance)" : "Wald test (Cox model)", statisticName: "Wald", statistic: wald, pValue: chisqUpper(wald, df) }),
     scoreTest: statResult({ ...common, test: "cox-score", method: "Score (log-rank) test (Cox model)", statisticName: "Score", statistic: nr.scoreTest, pValue: chisqUpper(nr.scoreTest, df) }),
+    robustScoreTest: robust ? robustScore(design, aliased, cluster?.codes ?? null, control.tolerChol, common, df) : null,
     iterations: nr.iterations,
     converged: nr.converged,
     concordance: coxConcordance(design, linearPredictorAt(design, betaScaled), cluster?.codes ?? null),
@@ -253,6 +260,37 @@ function sandwich(d: CoxDesign, betaScaled: Float64Array, vNaive: Float64Array, 
   const v = new Float64Array(p * p);
   for (let r = 0; r < m; r++) for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) v[j * p + l] += rows[r * p + j] * rows[r * p + l];
   return v;
+}
+
+/**
+ * R coxph's robust score test (fit$rscore): score residuals at β = 0, weighted, summed within clusters
+ * (rows s_c); u = Σ s_c; statistic uᵀ (Σ s_c s_cᵀ)⁻ u on the estimable terms. Scaling of the covariates
+ * cancels in the quadratic form.
+ */
+function robustScore(d: CoxDesign, aliased: readonly boolean[], cluster: Int32Array | null, toler: number, common: { n: number; df: number; alternative: null; warnings: string[]; convention: string }, df: number): StatResult {
+  const p = d.p;
+  const res = coxRowResiduals(d, new Float64Array(p));
+  const groupOf = (k: number) => (cluster ? cluster[d.rowOf[k]] : k);
+  let groups = d.n;
+  if (cluster) {
+    groups = 0;
+    for (let i = 0; i < cluster.length; i++) groups = Math.max(groups, cluster[i] + 1);
+  }
+  const s = new Float64Array(groups * p);
+  for (let k = 0; k < d.n; k++) {
+    const g = groupOf(k);
+    for (let j = 0; j < p; j++) s[g * p + j] += d.weight[k] * res.score[k * p + j];
+  }
+  const u = new Array<number>(p).fill(0);
+  const v = new Float64Array(p * p);
+  for (let g = 0; g < groups; g++) {
+    for (let j = 0; j < p; j++) {
+      u[j] += s[g * p + j];
+      for (let l = 0; l < p; l++) v[j * p + l] += s[g * p + j] * s[g * p + l];
+    }
+  }
+  const statistic = waldStatistic(u, new Array<number>(p).fill(0), v, aliased, toler);
+  return statResult({ ...common, test: "cox-robust-score", method: "Robust score test (Cox model, sandwich variance of the score at β = 0)", statisticName: "Robust", statistic, pValue: chisqUpper(statistic, df) });
 }
 
 /** R coxph.wtest: b' V⁻ b over the estimable terms, V factored with toler.chol. */

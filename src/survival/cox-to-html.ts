@@ -46,7 +46,7 @@ export function coxToHtml(fit: CoxResult): string {
   return [
     htmlTable(rRows, { caption: `Cox proportional hazards (${ties} ties) — R summary(coxph)` }),
     htmlTable(spssRows, { caption: `Variables in the Equation (SPSS COXREG layout, ${ties} ties)`, decimals: 3 }),
-    resultToHtml([fit.likelihoodRatioTest, fit.waldTest, fit.scoreTest], "Global tests"),
+    resultToHtml(fit.robustScoreTest ? [fit.likelihoodRatioTest, fit.waldTest, fit.scoreTest, fit.robustScoreTest] : [fit.likelihoodRatioTest, fit.waldTest, fit.scoreTest], "Global tests"),
     htmlTable(
       notes.map((note) => ({ note })),
       { caption: "Fit" },

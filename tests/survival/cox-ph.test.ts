@@ -24,6 +24,8 @@ describe("coxPH matches R survival::coxph on the fixture data sets", () => {
       expectClose(fit.waldTest.statistic, r.wald.statistic, opts("Wald test"));
       expectClose(fit.scoreTest.statistic, r.score.statistic, opts("score test"));
       expectClose(fit.scoreTest.pValue, r.score.p, opts("score p"));
+      if (c.robust || c.data.cluster) expectClose(fit.robustScoreTest?.statistic, r.rscore, opts("robust score test"));
+      else expect(fit.robustScoreTest).toBeNull();
       expect(fit.likelihoodRatioTest.df).toBe(r.lrt.df);
       expect(fit.iterations, `${c.name} iterations`).toBe(r.iter);
       expect(fit.converged).toBe(true);
