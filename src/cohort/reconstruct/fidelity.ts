@@ -1,13 +1,12 @@
 import { deepFreeze } from "../../core/freeze";
-import { chisqTest } from "../../hypothesis/chisq-test";
-import { mannWhitneyTest } from "../../hypothesis/mann-whitney-test";
 import { table1PairedTests } from "../../reproduction/table1-paired-tests";
 import { quantileAttainable } from "../../audit/check-quantile-feasibility";
 import { loadRegistry } from "../../audit/registry";
 import { coxTable6 } from "../../reproduction/cox-table6";
-import { PUBLISHED_TARGETS } from "./targets";
+import { shippedTargets } from "./targets";
 import { reproduceAll } from "../../reproduction/reproduce-all";
-import { BINARY_FACTORS, diedWithinYear, VISITS, type Study, type StudyPatient } from "../../reproduction/study";
+import { univariateScreen } from "../../reproduction/univariate-screen";
+import { diedWithinYear, VISITS, type Study, type StudyPatient } from "../../reproduction/study";
 import type { Reconstruction } from "./reconstruct-cohort";
 
 /** Banner carried by the fidelity report and the CSV's `synthetic` column. */
@@ -55,7 +54,6 @@ const fmtP = (p: number | null): string => (p === null ? "—" : p.toFixed(4));
 function constraints(study: Study): FidelityConstraint[] {
   const out: FidelityConstraint[] = [];
   const pts = study.patients;
-  const dead = (p: StudyPatient): boolean => diedWithinYear(p) === 1;
   for (const score of ["vas", "odi"] as const) {
     for (const row of table1PairedTests(study, score)) {
       if (row.test === null) continue;
@@ -70,45 +68,11 @@ function constraints(study: Study): FidelityConstraint[] {
       });
     }
   }
-  const continuous: [string, (p: StudyPatient) => number | null][] = [
-    ["age", (p) => p.age],
-    ["operation time", (p) => p.operationMinutes],
-    ["blood loss", (p) => p.bloodLossMl],
-    ["drainage", (p) => p.drainageMl],
-    ["length of stay", (p) => p.lengthOfStayDays],
-    ["BMI", (p) => p.unpublished.bmi],
-    ["VAS 1 day", (p) => p.unpublished.vas1d],
-    ["VAS 3 days", (p) => p.unpublished.vas3d],
-    ["VAS 7 days", (p) => p.unpublished.vas7d],
-    ...(["vas", "odi"] as const).flatMap((score) =>
-      VISITS.filter((v) => !(score === "odi" && v === "1m")).map((v) => [`${score.toUpperCase()} ${v}`, (p: StudyPatient) => p[score][v]] as [string, (p: StudyPatient) => number | null]),
-    ),
-  ];
-  for (const [name, pick] of continuous) {
-    const s = pts.filter((p) => !dead(p)).map(pick).filter((v): v is number => v !== null);
-    const d = pts.filter(dead).map(pick).filter((v): v is number => v !== null);
-    const p = mannWhitneyTest(s, d).pValue;
-    out.push({ name: `§4.4 ${name} by 1-year status (Mann–Whitney)`, requirement: "p > 0.05", achieved: `p = ${fmtP(p)}`, met: p !== null && p > 0.05 });
-  }
-  const categorical: [string, (p: StudyPatient) => string][] = [
-    ["sex", (p) => p.sex],
-    ["tumor type", (p) => p.tumorType],
-    ["operation type", (p) => p.operation],
-    ["bone destruction", (p) => p.boneDestruction],
-    ["complications", (p) => String(p.complications.length > 0)],
-    ["multi-segment (≥ 3) metastases", (p) => String(p.unpublished.multiSegment)],
-    ["preoperative endocrine therapy", (p) => String(p.unpublished.preEndocrine)],
-    ["postoperative endocrine therapy", (p) => String(p.unpublished.postEndocrine)],
-    ["tumour progression", (p) => String(p.unpublished.tumorProgressed)],
-    ["Frankel before", (p) => p.frankelPre],
-    ["Frankel after", (p) => p.frankelPost],
-    ...BINARY_FACTORS.filter((f) => f !== "visceral" && f !== "postBma").map((f) => [f, (p: StudyPatient) => String(p.factors[f])] as [string, (p: StudyPatient) => string]),
-  ];
-  for (const [name, pick] of categorical) {
-    const levels = [...new Set(pts.map(pick))].sort();
-    const table = levels.map((l) => [0, 1].map((g) => pts.filter((p) => pick(p) === l && diedWithinYear(p) === g).length));
-    const p = chisqTest(table).pValue;
-    out.push({ name: `§4.4 ${name} by 1-year status (Pearson chi-square)`, requirement: "p > 0.05", achieved: `p = ${fmtP(p)}`, met: p !== null && p > 0.05 });
+  // §4.4: the 40 factors printed only as "no significant differences (P > 0.05)".
+  for (const r of univariateScreen(study).filter((x) => !x.printed)) {
+    const p = r.test.pValue;
+    const test = r.kind === "continuous" ? "Mann–Whitney" : "Pearson chi-square";
+    out.push({ name: `§4.4 ${r.factor} by 1-year status (${test})`, requirement: "p > 0.05", achieved: `p = ${fmtP(p)}`, met: p !== null && p > 0.05 });
   }
   const visitMonths = { "1m": 1, "3m": 3, "6m": 6 } as const;
   const afterDeath = pts.filter((p) => p.died === 1 && (Object.keys(visitMonths) as (keyof typeof visitMonths)[]).some((v) => p.survivalMonths <= visitMonths[v] && (p.vas[v] !== null || p.odi[v] !== null)));
@@ -181,7 +145,7 @@ function unattainableQuartiles(study: Study): Map<string, string> {
     const n = study.patients.filter((p) => within(p) && pick(p) !== null).length;
     for (const [suffix, prob] of [["q1", 0.25], ["median", 0.5], ["q3", 0.75]] as const) {
       const entry = registry.get(`${prefix}.${suffix}`);
-      if (quantileAttainable(entry, prob, n, PUBLISHED_TARGETS.scoreGrids[score]) === null) {
+      if (quantileAttainable(entry, prob, n, shippedTargets().scoreGrids[score]) === null) {
         out.set(entry.id, `No ${n} ${score.toUpperCase()} scores on the codebook's scale have an SPSS HAVERAGE ${suffix === "median" ? "median" : suffix === "q1" ? "P25" : "P75"} printing ${entry.value} (audit quantile-feasibility; position ${prob}·${n + 1}).`);
       }
     }

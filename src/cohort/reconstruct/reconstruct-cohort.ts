@@ -20,7 +20,7 @@ import { createRng, type Rng } from "../../core/rng";
 import { designSample } from "./sample-design";
 import { designScores } from "./scores";
 import { defaultEvaluators } from "./evaluators";
-import { PUBLISHED_TARGETS as T } from "./targets";
+import { shippedTargets } from "./targets";
 
 /** Survival computations the search needs (the reproduction functions, injected to keep this module testable). */
 export interface SurvivalEvaluators {
@@ -72,7 +72,7 @@ function cellCandidates(): JointCells[] {
 
 /**
  * Reconstructs a synthetic 55-patient cohort from the paper's published aggregates (see
- * {@link PUBLISHED_TARGETS}): seeded, deterministic, every stage a local search whose loss is 0
+ * {@link shippedTargets}): seeded, deterministic, every stage a local search whose loss is 0
  * when its targets print as published. Different seeds give different feasible cohorts.
  *
  * Reference: the paper (Li et al. 2026, Front Surg 13:1743422) for every target; the searches are
@@ -91,6 +91,7 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   const rng = createRng(seed);
   const residuals: Record<string, number> = {};
   const decisions: string[] = [];
+  const T = shippedTargets();
   const n = T.n;
 
   // 1. One-year deaths: order of covariate patterns for the Table 6 Cox model.

@@ -97,5 +97,13 @@ export function publishedTargets(registry: Registry = loadRegistry()) {
 
 export type PublishedTargets = ReturnType<typeof publishedTargets>;
 
-/** The targets from the shipped registry, loaded once. */
-export const PUBLISHED_TARGETS: PublishedTargets = publishedTargets();
+let shipped: PublishedTargets | null = null;
+
+/**
+ * The targets from the shipped registry, read on first use and kept (importing the library does no
+ * file I/O). Cost: O(registry size) once.
+ */
+export function shippedTargets(): PublishedTargets {
+  shipped ??= publishedTargets();
+  return shipped;
+}
