@@ -27,7 +27,7 @@ export function codebookMarkdown(cb: Codebook): string {
     `- End of follow-up: ${d.followUpEnd}`,
     `- Time origin: ${d.timeOrigin}`,
     `- Event: ${d.event}`,
-    `- Survival time: ${d.survivalTime.formula} (${d.survivalTime.daysPerMonth} days per month). ${d.survivalTime.alternative}`,
+    `- Survival time: ${d.survivalTime.formula} (${Number(d.survivalTime.daysPerMonth.toFixed(4))} days per month). ${d.survivalTime.alternative}`,
     `- One-year status (horizon ${d.oneYearMonths} months): ${d.oneYearStatus}`,
     `- Source: ${d.source}`,
     "",

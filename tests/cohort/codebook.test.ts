@@ -34,8 +34,8 @@ describe("codebook", () => {
 
   it("study design: window, follow-up end, month length as stated in §2.1/§2.3", () => {
     expect([cb.studyDesign.studyStart, cb.studyDesign.studyEnd, cb.studyDesign.followUpEnd]).toEqual(["2017-01-01", "2022-12-31", "2024-04-01"]);
-    expect(cb.studyDesign.survivalTime.daysPerMonth).toBe(365.25 / 12);
-    // Nominal visit days = floor(months × 30.4375): 30.4375, 91.3125, 182.625.
+    expect(cb.studyDesign.survivalTime.daysPerMonth).toBe(365 / 12);
+    // Nominal visit days = floor(months × 365/12): 30.42, 91.25, 182.5.
     expect(cb.visits.days).toEqual({ pre: 0, "1d": 1, "3d": 3, "7d": 7, "1m": 30, "3m": 91, "6m": 182, last: null });
   });
 

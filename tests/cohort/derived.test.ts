@@ -7,25 +7,25 @@ import { cohortSurv, loadCohort, oneYearStatus, resolveCohortPath, SHIPPED_COHOR
 import { expectClose } from "../helpers/expect-close";
 import { inputErrorOf, VALID_SMALL, VALID_SMALL_PATH } from "./cohort-test-kit";
 
-// Days counted by hand on the calendar, months = days / 30.4375 (= 365.25 / 12):
-//   P01 2017-02-06 → 2017-06-06: 28 + 31 + 30 + 31 = 120 days   → 3.942505...
-//   P02 2018-03-02 → 2019-05-03: 365 + 31 + 30 + 1 = 427 days   → 14.028747...
-//   P03 2022-12-31 → 2024-04-01: 365 + 31 + 29 + 31 + 1 = 457 days (2024 leap) → 15.014374...
-//   P04 2021-01-01 → 2021-01-20: 19 days                         → 0.624230...
+// Days counted by hand on the calendar, months = days / (365 / 12) = 12·days / 365:
+//   P01 2017-02-06 → 2017-06-06: 28 + 31 + 30 + 31 = 120 days   → 1440 / 365 = 3.945205...
+//   P02 2018-03-02 → 2019-05-03: 365 + 31 + 30 + 1 = 427 days   → 14.038356...
+//   P03 2022-12-31 → 2024-04-01: 365 + 31 + 29 + 31 + 1 = 457 days (2024 leap) → 15.024657...
+//   P04 2021-01-01 → 2021-01-20: 19 days                         → 0.624657...
 const DAYS = [120, 427, 457, 19];
 
 describe("survival months, one-year status and Surv from the valid file", () => {
   const cohort = loadCohort(VALID_SMALL_PATH);
 
-  it("survivalMonths = calendar days / (365.25/12)", () => {
-    cohort.rows.forEach((r, k) => expectClose(survivalMonths(r), DAYS[k] / 30.4375, { rel: 1e-12, label: `months of ${r.patient_id}`, input: [r.surgery_date, r.last_contact_date] }));
-    expectClose(survivalMonths(cohort.rows[0]), 3.9425051334702257, { rel: 1e-12, label: "120 / 30.4375" });
+  it("survivalMonths = calendar days / (365/12)", () => {
+    cohort.rows.forEach((r, k) => expectClose(survivalMonths(r), (12 * DAYS[k]) / 365, { rel: 1e-12, label: `months of ${r.patient_id}`, input: [r.surgery_date, r.last_contact_date] }));
+    expectClose(survivalMonths(cohort.rows[0]), 1440 / 365, { rel: 1e-12, label: "120 / (365/12)" });
   });
 
   it("oneYearStatus: died by 12 months → 1, died later → 0, censored after 12 months → 0, censored before → null", () => {
     expect(cohort.rows.map((r) => oneYearStatus(r))).toEqual([1, 0, 0, 1]);
     expect(oneYearStatus({ surgery_date: "2020-01-01", last_contact_date: "2020-06-01", died: false })).toBeNull();
-    // 365 days = 11.99 months ≤ 12 → within the year; 366 days (2020 is leap: 2020-01-01 → 2021-01-01) = 12.02 months.
+    // 365 days = 12 months exactly ≤ 12 → within the year; 366 days (2020 is leap: 2020-01-01 → 2021-01-01) = 12.03 months.
     expect(oneYearStatus({ surgery_date: "2021-01-01", last_contact_date: "2022-01-01", died: true })).toBe(1);
     expect(oneYearStatus({ surgery_date: "2020-01-01", last_contact_date: "2021-01-01", died: true })).toBe(0);
   });
@@ -35,7 +35,7 @@ describe("survival months, one-year status and Surv from the valid file", () => 
     expect(y.n).toBe(4);
     expect(y.nEvents).toBe(3);
     expect(Array.from(y.event)).toEqual([1, 1, 0, 1]);
-    Array.from(y.time).forEach((t, k) => expectClose(t, DAYS[k] / 30.4375, { rel: 1e-12, label: `time[${k}]` }));
+    Array.from(y.time).forEach((t, k) => expectClose(t, (12 * DAYS[k]) / 365, { rel: 1e-12, label: `time[${k}]` }));
   });
 
   it("cohortSurv rejects something that is not a cohort", () => {

@@ -117,8 +117,9 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
 
   // 3. After one year: the KM median is the 28th death; deaths 24..27 before it, `late` more after it.
   const medianDay = findDay(ev.daysToMonths, T.medianMonths, 366, 900);
+  if (medianDay !== null) decisions.push(`Months are days / ${(1 / ev.daysToMonths(1)).toFixed(4)} (the codebook's 365/12): the KM median is ${medianDay} days = ${T.medianMonths} months, and the symmetric SPSS interval is searched to print ${T.medianLower} and ${T.medianUpper}.`);
   if (medianDay === null) decisions.push(`No whole number of days prints as ${T.medianMonths} months at ${(1 / ev.daysToMonths(1)).toFixed(4)} days per month (the codebook's rule); the nearest day is used and the KM median and CI bounds are documented conflicts.`);
-  const dMedian = medianDay ?? Math.round(Number(T.medianMonths) * 30.4375);
+  const dMedian = medianDay ?? Math.round(Number(T.medianMonths) / ev.daysToMonths(1));
   const late = 12;
   const before = 4;
   const censored = n - T.deaths1y - before - 1 - late;
@@ -145,9 +146,11 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
     },
     moves: { bounds: [[366, dMedian - 1], [dMedian + 1, lastDeathDay], [Math.max(minFollowUp, dMedian + 1), maxFollowUp]], maxStep: 20 },
     rng,
-    maxIterations: Math.round(30000 * effort),
+    // The symmetric SPSS interval must print both 9.88 and 23.78: a window of 0.004 months for its
+    // half-width, so this stage gets a larger budget than the others.
+    maxIterations: Math.round(90000 * effort),
     temperature: 2,
-    reheats: 4,
+    reheats: 8,
   });
   residuals.kaplanMeier = km.loss;
   const final = lateData(km.state);
