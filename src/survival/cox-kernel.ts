@@ -5,6 +5,8 @@
  * Nothing here validates: src/survival/cox-ph.ts does that. Internal to the survival area.
  */
 
+import { MAX_UNROLLED_P, unrolledSweep } from "./cox-sweep-unrolled";
+
 /** The data of one fit, sorted by (stratum, stop time descending), covariates centred and scaled as coxfit6 does. */
 export interface CoxDesign {
   readonly n: number;
@@ -100,6 +102,11 @@ export function linearPredictor(d: CoxDesign, beta: Float64Array, work: CoxWork)
  */
 export function coxSweep(d: CoxDesign, beta: Float64Array, work: CoxWork, collect?: (g: DeathGroup) => void): void {
   linearPredictor(d, beta, work);
+  if (!collect && d.p <= MAX_UNROLLED_P) {
+    // The same sweep with the covariate loops unrolled (bit-identical, several times faster).
+    unrolledSweep(d.p)(d, work);
+    return;
+  }
   const { p, xs, stop, start, event, weight, strataEnds, startOrder, efron } = d;
   const { eta, risk, s1, s2, a1, a2, xbar, u, imat } = work;
   let loglik = 0;
