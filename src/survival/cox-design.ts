@@ -49,17 +49,19 @@ export function buildCoxDesign(input: CoxDesignInput): CoxDesign {
   const order = argsortDescendingWithin(stopIn, strataIn);
   const stop = new Float64Array(n);
   const event = new Uint8Array(n);
-  const weight = new Float64Array(n);
-  const stratum = new Int32Array(n);
   const start = y.start ? new Float64Array(n) : null;
   for (let k = 0; k < n; k++) {
     const i = order[k];
     stop[k] = stopIn[i];
     event[k] = y.event[i];
-    weight[k] = input.weights ? input.weights[i] : 1;
-    stratum[k] = strataIn[i];
-    if (start && y.start) start[k] = y.start[i];
   }
+  if (start && y.start) for (let k = 0; k < n; k++) start[k] = y.start[order[k]];
+  // Without weights or strata there is nothing to gather (each gather is n random reads).
+  const weight = new Float64Array(n);
+  if (input.weights) for (let k = 0; k < n; k++) weight[k] = input.weights[order[k]];
+  else weight.fill(1);
+  const stratum = new Int32Array(n);
+  if (input.strata) for (let k = 0; k < n; k++) stratum[k] = strataIn[order[k]];
   const ends: number[] = [];
   for (let k = 1; k <= n; k++) if (k === n || stratum[k] !== stratum[k - 1]) ends.push(k);
   const strataEnds = Int32Array.from(ends);
