@@ -44,6 +44,27 @@ cox_tab <- function(fit) {
 lr <- function(d) list(chisq = unname(d$chisq), df = length(d$n) - 1, p = unname(pchisq(d$chisq, length(d$n) - 1, lower.tail = FALSE)),
                        observed = unname(d$obs), expected = unname(d$exp), groups = names(d$n))
 
+# Stanford heart transplant programme (Crowley & Hu 1977), the classic immortal-time example: prepared as in
+# the survival package vignette "Using time dependent covariates" §3 (a death on the day of acceptance gets
+# 0.5 days; a transplant on the day of death is moved half a day earlier). tx_days empty = never transplanted.
+jasa$subject <- seq_len(nrow(jasa))
+heart_out <- with(jasa, data.frame(
+  id = subject, futime_days = pmax(0.5, as.numeric(fu.date - accept.dt)), event = fustat,
+  tx_days = ifelse(tx.date == fu.date, as.numeric(tx.date - accept.dt) - 0.5, as.numeric(tx.date - accept.dt)),
+  age = round(age, 4), prior_surgery = ifelse(surgery == 1, "yes", "no")))
+write.csv(heart_out, "stanford-heart.csv", row.names = FALSE, na = "")
+hsplit <- tmerge(jasa, transform(heart_out, subject = id), id = subject, death = event(futime_days, event), trt = tdc(tx_days), options = list(idname = "subject"))
+heart_mb <- local({
+  times <- sort(unique(hsplit$tstop[hsplit$death == 1])); O <- E <- V <- 0
+  for (t in times) { at <- hsplit$tstart < t & hsplit$tstop >= t; n <- sum(at); n1 <- sum(at & hsplit$trt == 1)
+    d <- sum(hsplit$tstop == t & hsplit$death == 1); d1 <- sum(hsplit$tstop == t & hsplit$death == 1 & hsplit$trt == 1)
+    O <- O + d1; E <- E + d * n1 / n; if (n > 1) V <- V + d * (n1 / n) * (1 - n1 / n) * (n - d) / (n - 1) }
+  list(observed = O, expected = E, variance = V, chisq = (O - E)^2 / V, p = pchisq((O - E)^2 / V, 1, lower.tail = FALSE)) })
+heart_naive <- coxph(Surv(futime_days, event) ~ I(!is.na(tx_days)), data = heart_out)
+heart_td <- coxph(Surv(tstart, tstop, death) ~ trt, data = hsplit)
+cox_one <- function(fit) { s <- summary(fit); list(hr = unname(s$conf.int[1, "exp(coef)"]), lower = unname(s$conf.int[1, "lower .95"]),
+  upper = unname(s$conf.int[1, "upper .95"]), p = unname(s$coefficients[1, "Pr(>|z|)"])) }
+
 ref <- list(
   generated_by = "data/public/export-public-data.R",
   r_version = R.version.string, survival_version = as.character(packageVersion("survival")),
@@ -61,6 +82,10 @@ ref <- list(
     logrank_trt = lr(survdiff(Surv(time, status) ~ trt, data = veteran)),
     logrank_celltype = lr(survdiff(Surv(time, status) ~ celltype, data = veteran)),
     cox_trt_karno_celltype = cox_tab(cox_vet)
+  ),
+  stanford_heart = list(
+    n = nrow(heart_out), transplanted = sum(!is.na(heart_out$tx_days)), deaths = sum(heart_out$event),
+    cox_ever_transplanted = cox_one(heart_naive), cox_time_dependent = cox_one(heart_td), mantel_byar = heart_mb
   )
 )
 writeLines(toJSON(ref, auto_unbox = TRUE, digits = NA, pretty = TRUE), "r-reference.json")

@@ -5,12 +5,13 @@ import { deepFreeze } from "../core/freeze";
 import { REPO_ROOT } from "./repo-root";
 import { parseCsvRecords } from "./internal/csv";
 
-/** The public lung-cancer datasets shipped in data/public/ (see its README for provenance). */
-export type PublicDatasetName = "ncctg-lung" | "va-veteran";
+/** The public datasets shipped in data/public/ (see its README for provenance). */
+export type PublicDatasetName = "ncctg-lung" | "va-veteran" | "stanford-heart";
 
 const NUMERIC: Record<PublicDatasetName, readonly string[]> = {
   "ncctg-lung": ["id", "inst", "time_days", "event", "age", "ph_ecog", "ph_karno", "pat_karno", "meal_cal", "wt_loss"],
   "va-veteran": ["id", "time_days", "event", "karno", "diag_time", "age"],
+  "stanford-heart": ["id", "futime_days", "event", "tx_days", "age"],
 };
 
 export interface PublicDataset {
@@ -23,7 +24,7 @@ export interface PublicDataset {
 }
 
 /**
- * Loads one of the public datasets in data/public/ (NCCTG lung, VA veteran), exported from R's
+ * Loads one of the public datasets in data/public/ (NCCTG lung, VA veteran, Stanford heart transplant), exported from R's
  * survival package by data/public/export-public-data.R. Numeric columns must parse as finite numbers;
  * an empty cell is missing (null). A malformed cell is an InputError with line, column and value.
  * Cost: O(size of the file).
@@ -31,7 +32,7 @@ export interface PublicDataset {
  * @example loadPublicDataset("va-veteran").n // 137
  */
 export function loadPublicDataset(name: PublicDatasetName): PublicDataset {
-  if (!(name in NUMERIC)) throw new InputError('must be "ncctg-lung" or "va-veteran"', { field: "name", value: name });
+  if (!(name in NUMERIC)) throw new InputError('must be "ncctg-lung", "va-veteran" or "stanford-heart"', { field: "name", value: name });
   const records = parseCsvRecords(readFileSync(join(REPO_ROOT, "data", "public", `${name}.csv`), "utf8"));
   const header = records[0].fields;
   const numeric: Record<string, (number | null)[]> = {};

@@ -45,3 +45,4 @@ export { immortalTimeSummaryRows } from "./immortal-time-summary-rows";
 export { immortalTimeDistributions } from "./immortal-time-distributions";
 export { immortalTimeDelaySweep } from "./immortal-time-delay-sweep";
 export { immortalTimeQuantities } from "./immortal-time-quantities";
+export { immortalTimeComparison } from "./immortal-time-comparison";
