@@ -71,3 +71,15 @@ describe("doc-comment examples of the BMA helpers", () => {
     expect(immortalTimeQuantities(1)[0].label).toBe("HR postoperative BMA, time-dependent (BMA from 1 month)");
   });
 });
+
+describe("landmark rows with no usable estimate", () => {
+  it("leave the hazard ratio empty and keep the reason", () => {
+    // From 9 months (BMA from 3) only two deaths remain and the fit does not converge.
+    const [late, none] = landmarkBmaRows(study, bmaStartScenarios(study, [3])[0], [9, 11.9]);
+    expect(late["deaths after"]).toBe(2);
+    expect(late["HR (BMA)"]).toBeNull();
+    expect(String(late.note)).toMatch(/did not converge|infinite/);
+    expect(none["deaths after"]).toBe(0);
+    expect(none.note).toBe("no events after the landmark 11.9: no comparison");
+  });
+});
