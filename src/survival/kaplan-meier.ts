@@ -55,7 +55,7 @@ export interface KaplanMeierFit {
  *
  * @example
  * const fit = kaplanMeier(surv([1, 2, 2, 3, 4], [1, 1, 0, 1, 0]));
- * fit.steps.map((s) => s.survival) // [0.8, 0.6, 0.3, 0.3]
+ * fit.steps.map((s) => s.survival) // [0.8, 0.6000000000000001, 0.30000000000000004, 0.30000000000000004] (0.8, 0.6, 0.3, 0.3 in floating point)
  */
 export function kaplanMeier(y: Surv, options: KaplanMeierOptions = {}): KaplanMeierFit {
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv()", { field: "y", value: y });
