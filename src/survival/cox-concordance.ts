@@ -42,7 +42,14 @@ class Fenwick {
  */
 export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Array | null = null): CoxConcordance {
   const { n, stop, start, event, weight, strataEnds, startOrder } = d;
-  const inf = new Float64Array(n * 3); // per sorted row: concordant, discordant, tied.x influence
+  // Per slot: concordant, discordant, tied.x influence. A slot is a sorted position, except for
+  // right-censored data where slot lo + q of a stratum holds its q-th row in η order (slotRow maps it
+  // back), so that sweep writes sequentially and the sum of squares below needs no scatter.
+  const inf = new Float64Array(n * 3);
+  const slotRow = start ? null : new Int32Array(n);
+  const slotWeight = start ? weight : new Float64Array(n);
+  const etaRank = start ? null : new Int32Array(n);
+  const tied = new TiedDeaths(n);
   let conc = 0;
   let disc = 0;
   let tiedX = 0;
@@ -55,14 +62,18 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
     // Ranks of η within the stratum (1 = smallest; equal η share a rank).
     const byEta = radixArgsort(eta.subarray(lo, hi), false);
     let m = 0;
+    let previous = 0;
     for (let r = 0; r < byEta.length; r++) {
       const k = lo + byEta[r];
-      if (r === 0 || eta[k] !== eta[lo + byEta[r - 1]]) m++;
+      const e = eta[k];
+      if (r === 0 || e !== previous) m++;
+      previous = e;
       rank[k] = m;
+      if (etaRank) etaRank[lo + r] = m;
     }
-    if (!start) {
+    if (slotRow && etaRank) {
       // Right-censored data: one sweep in η order over small trees keyed by time (see rightCensoredPairs).
-      const c = rightCensoredPairs(d, lo, hi, byEta, rank, inf);
+      const c = rightCensoredPairs(d, lo, hi, byEta, rank, etaRank, inf, slotRow, slotWeight, tied);
       conc += c.conc;
       disc += c.disc;
       tiedX += c.tiedX;
@@ -106,7 +117,7 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
         tiedX += w * (upto - below);
       }
       // Pairs of deaths at the same time: tied on y (and on x when their η are equal).
-      const tied = tiedDeathPairs(pos, end, event, weight, rank);
+      tied.pairs(pos, end, event, weight, rank);
       tiedY += tied.all - tied.sameX;
       tiedXY += tied.sameX;
       for (let k = pos; k < end; k++) {
@@ -156,12 +167,15 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
     const c = inf[k * 3];
     const dd = inf[k * 3 + 1];
     const tx = inf[k * 3 + 2];
-    dfbeta[k] = weight[k] * ((c - dd) / npair - (somers / npair) * (c + dd + tx));
+    dfbeta[k] = slotWeight[k] * ((c - dd) / npair - (somers / npair) * (c + dd + tx));
   }
   let v = 0;
   if (cluster) {
     const sums = new Map<number, number>();
-    for (let k = 0; k < n; k++) sums.set(cluster[d.rowOf[k]], (sums.get(cluster[d.rowOf[k]]) ?? 0) + dfbeta[k]);
+    for (let k = 0; k < n; k++) {
+      const c = cluster[d.rowOf[slotRow ? slotRow[k] : k]];
+      sums.set(c, (sums.get(c) ?? 0) + dfbeta[k]);
+    }
     for (const s of sums.values()) v += s * s;
   } else for (let k = 0; k < n; k++) v += dfbeta[k] * dfbeta[k];
   return { concordant: conc, discordant: disc, tiedX, tiedY, tiedXY, concordance: (somers + 1) / 2, std: Math.sqrt(v / 4) };
@@ -179,7 +193,11 @@ function rightCensoredPairs(
   hi: number,
   byEta: Int32Array,
   rank: Int32Array,
+  etaRank: Int32Array,
   inf: Float64Array,
+  slotRow: Int32Array,
+  slotWeight: Float64Array,
+  tied: TiedDeaths,
 ): { conc: number; disc: number; tiedX: number; tiedY: number; tiedXY: number } {
   const { stop, event, weight } = d;
   // Keys: rows are sorted by time descending, so walk upwards from hi − 1.
@@ -205,20 +223,18 @@ function rightCensoredPairs(
   const deaths = new Fenwick(size);
   const rowsEq = new Fenwick(size);
   const deathsEq = new Fenwick(size);
-  // Gather into η order once so the sweep reads memory sequentially.
+  // Gather into η order once so the sweep reads memory sequentially (the key's parity is the event).
   const m = hi - lo;
   const keyE = new Int32Array(m);
-  const wE = new Float64Array(m);
-  const evE = new Uint8Array(m);
-  const rankE = new Int32Array(m);
+  const wE = slotWeight.subarray(lo, hi);
+  const rankE = etaRank.subarray(lo, hi);
   for (let q = 0; q < m; q++) {
     const k = lo + byEta[q];
     keyE[q] = key[k - lo];
     wE[q] = weight[k];
-    evE[q] = event[k];
-    rankE[q] = rank[k];
+    slotRow[lo + q] = k;
   }
-  const infE = new Float64Array(m * 3);
+  const infE = inf.subarray(3 * lo, 3 * hi);
   let rowsSoFar = 0;
   let conc = 0;
   let disc = 0;
@@ -230,12 +246,12 @@ function rightCensoredPairs(
     if (!single) {
       for (let q = r; q < e; q++) {
         rowsEq.add(keyE[q] + 1, wE[q]);
-        if (evE[q] === 1) deathsEq.add(keyE[q] + 1, wE[q]);
+        if ((keyE[q] & 1) === 0) deathsEq.add(keyE[q] + 1, wE[q]);
       }
     }
     for (let q = r; q < e; q++) {
       const c = keyE[q];
-      if (evE[q] === 1) {
+      if ((keyE[q] & 1) === 0) {
         // Comparators with smaller η: rows so far minus those with key ≤ 2r (Fenwick index = key + 1).
         const less = rowsSoFar - rows.prefix(c + 1);
         const eq = single ? 0 : rowsEq.prefix(size) - rowsEq.prefix(c + 1);
@@ -258,50 +274,64 @@ function rightCensoredPairs(
     for (let q = r; q < e; q++) {
       if (!single) {
         rowsEq.add(keyE[q] + 1, -wE[q]);
-        if (evE[q] === 1) deathsEq.add(keyE[q] + 1, -wE[q]);
+        if ((keyE[q] & 1) === 0) deathsEq.add(keyE[q] + 1, -wE[q]);
       }
       rows.add(keyE[q] + 1, wE[q]);
       rowsSoFar += wE[q];
-      if (evE[q] === 1) deaths.add(keyE[q] + 1, wE[q]);
+      if ((keyE[q] & 1) === 0) deaths.add(keyE[q] + 1, wE[q]);
     }
     r = e;
-  }
-  for (let q = 0; q < m; q++) {
-    const k = lo + byEta[q];
-    inf[k * 3] += infE[q * 3];
-    inf[k * 3 + 1] += infE[q * 3 + 1];
-    inf[k * 3 + 2] += infE[q * 3 + 2];
   }
   let tiedY = 0;
   let tiedXY = 0;
   for (let a = lo; a < hi; ) {
     let b = a;
     while (b < hi && stop[b] === stop[a]) b++;
-    const t = tiedDeathPairs(a, b, event, weight, rank);
-    tiedY += t.all - t.sameX;
-    tiedXY += t.sameX;
+    tied.pairs(a, b, event, weight, rank);
+    tiedY += tied.all - tied.sameX;
+    tiedXY += tied.sameX;
     a = b;
   }
   return { conc, disc, tiedX, tiedY, tiedXY };
 }
 
-/** Weighted pairs among the deaths in positions [from, to): all, and those with equal η rank. O(d). */
-function tiedDeathPairs(from: number, to: number, event: Uint8Array, weight: Float64Array, rank: Int32Array): { all: number; sameX: number } {
-  let sum = 0;
-  let sumSq = 0;
-  const byRank = new Map<number, [number, number]>();
-  for (let k = from; k < to; k++) {
-    if (event[k] === 0) continue;
-    const w = weight[k];
-    sum += w;
-    sumSq += w * w;
-    const acc = byRank.get(rank[k]);
-    if (acc) {
-      acc[0] += w;
-      acc[1] += w * w;
-    } else byRank.set(rank[k], [w, w * w]);
+/**
+ * Weighted pairs among the deaths in positions [from, to): all, and those with equal η rank. O(d):
+ * weights are summed per rank in arrays allocated once (indexed by rank) and reset after each group.
+ */
+class TiedDeaths {
+  all = 0;
+  sameX = 0;
+  private readonly sum: Float64Array;
+  private readonly sumSq: Float64Array;
+  private readonly touched: Int32Array;
+  constructor(n: number) {
+    this.sum = new Float64Array(n + 1);
+    this.sumSq = new Float64Array(n + 1);
+    this.touched = new Int32Array(n);
   }
-  let sameX = 0;
-  for (const [s, sq] of byRank.values()) sameX += (s * s - sq) / 2;
-  return { all: (sum * sum - sumSq) / 2, sameX };
+  pairs(from: number, to: number, event: Uint8Array, weight: Float64Array, rank: Int32Array): void {
+    let sum = 0;
+    let sumSq = 0;
+    let used = 0;
+    for (let k = from; k < to; k++) {
+      if (event[k] === 0) continue;
+      const w = weight[k];
+      const r = rank[k];
+      sum += w;
+      sumSq += w * w;
+      if (this.sum[r] === 0 && this.sumSq[r] === 0) this.touched[used++] = r;
+      this.sum[r] += w;
+      this.sumSq[r] += w * w;
+    }
+    let sameX = 0;
+    for (let u = 0; u < used; u++) {
+      const r = this.touched[u];
+      sameX += (this.sum[r] * this.sum[r] - this.sumSq[r]) / 2;
+      this.sum[r] = 0;
+      this.sumSq[r] = 0;
+    }
+    this.all = (sum * sum - sumSq) / 2;
+    this.sameX = sameX;
+  }
 }

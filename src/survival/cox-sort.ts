@@ -18,15 +18,16 @@ export function radixArgsort(values: Float64Array, descending: boolean): Int32Ar
     idx.sort(descending ? (a, b) => values[b] - values[a] || a - b : (a, b) => values[a] - values[b] || a - b);
     return Int32Array.from(idx);
   }
-  // Read the bits through a Uint32 view of a copy (little-endian: word 2i is the low half of double i).
-  const copy = Float64Array.from(values);
-  const words = new Uint32Array(copy.buffer);
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
+  // Read the bits through a Uint32 view (little-endian: word 2i is the low half of double i).
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  // Histograms of all four 16-bit digits in the same pass that maps the keys.
+  const counts = new Int32Array(4 * 65537);
   for (let i = 0; i < n; i++) {
     let l = words[2 * i];
     let h = words[2 * i + 1];
-    if (copy[i] === 0) {
+    if (values[i] === 0) {
       l = 0; // −0 sorts with +0
       h = 0;
     }
@@ -41,29 +42,47 @@ export function radixArgsort(values: Float64Array, descending: boolean): Int32Ar
     }
     lo[i] = l;
     hi[i] = h;
+    counts[(l & 0xffff) + 1]++;
+    counts[65537 + (l >>> 16) + 1]++;
+    counts[2 * 65537 + (h & 0xffff) + 1]++;
+    counts[3 * 65537 + (h >>> 16) + 1]++;
   }
+  // LSD passes that carry the keys with the indices, so each pass reads sequentially and only the
+  // writes scatter (a gather through the index, as before, made every read a cache miss).
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  const count = new Int32Array(65537);
-  const passes: Array<[Uint32Array, number]> = [
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
-  ];
-  for (const [word, shift] of passes) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[((word[i] >>> shift) & 0xffff) + 1]++;
-    if (count[((word[0] >>> shift) & 0xffff) + 1] === n) continue; // this digit is constant
+  let nextOrder = new Int32Array(n);
+  let nextLo = new Uint32Array(n);
+  let nextHi = new Uint32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const offset = pass * 65537;
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    if (counts[offset + ((word[0] >>> shift) & 0xffff) + 1] === n) continue; // this digit is constant
+    const count = counts.subarray(offset, offset + 65537);
     for (let k = 0; k < 65536; k++) count[k + 1] += count[k];
+    // Keys still needed by later passes travel along: lo until its second digit is done, hi until the end.
+    const carryLo = pass === 0;
+    const carryHi = pass < 3;
     for (let r = 0; r < n; r++) {
-      const i = order[r];
-      next[count[(word[i] >>> shift) & 0xffff]++] = i;
+      const dest = count[(word[r] >>> shift) & 0xffff]++;
+      nextOrder[dest] = order[r];
+      if (carryLo) nextLo[dest] = lo[r];
+      if (carryHi) nextHi[dest] = hi[r];
     }
-    const tmp = order;
-    order = next;
-    next = tmp;
+    const tmpI = order;
+    order = nextOrder;
+    nextOrder = tmpI;
+    if (carryLo) {
+      const tmp = lo;
+      lo = nextLo;
+      nextLo = tmp;
+    }
+    if (carryHi) {
+      const tmp = hi;
+      hi = nextHi;
+      nextHi = tmp;
+    }
   }
   return order;
 }

@@ -29,4 +29,21 @@ describe("radixArgsort", () => {
     expect(Array.from(radixArgsort(v, false))).toEqual([1, 2, 3, 5, 0, 4]);
     expect(Array.from(radixArgsort(v, true))).toEqual([0, 4, 5, 2, 3, 1]);
   });
+  it("matches a stable comparator sort on full-precision doubles (every radix digit varies)", () => {
+    const n = RADIX_MIN_N * 3;
+    const v = new Float64Array(n);
+    let s = 12345;
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      // Full mantissas, both signs, a few exact repeats so stability is exercised.
+      v[i] = i % 50 === 0 ? 0.25 : Math.log(s / 2147483648 + 1e-9) * (i % 2 === 0 ? 1 : -1);
+    }
+    for (const descending of [false, true]) {
+      const idx = Array.from({ length: n }, (_, i) => i);
+      idx.sort(descending ? (a, b) => v[b] - v[a] || a - b : (a, b) => v[a] - v[b] || a - b);
+      expect(Array.from(radixArgsort(v, descending))).toEqual(idx);
+      // A view into a larger buffer (strata pass subarrays) sorts as its copy does.
+      expect(Array.from(radixArgsort(v.subarray(7), descending))).toEqual(Array.from(radixArgsort(v.slice(7), descending)));
+    }
+  });
 });
