@@ -49,13 +49,14 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
   const slotRow = start ? null : new Int32Array(n);
   const slotWeight = start ? weight : new Float64Array(n);
   const etaRank = start ? null : new Int32Array(n);
-  const tied = new TiedDeaths(n);
   let conc = 0;
   let disc = 0;
   let tiedX = 0;
   let tiedY = 0;
   let tiedXY = 0;
   const rank = new Int32Array(n);
+  const deathGroup = new Int32Array(start ? n : 0);
+  const tied = new TiedDeaths(start ? 2 * n + 2 : 0);
   let lo = 0;
   for (let s = 0; s < strataEnds.length; s++) {
     const hi = strataEnds[s];
@@ -68,12 +69,12 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
       const e = eta[k];
       if (r === 0 || e !== previous) m++;
       previous = e;
-      rank[k] = m;
       if (etaRank) etaRank[lo + r] = m;
+      else rank[k] = m;
     }
     if (slotRow && etaRank) {
       // Right-censored data: one sweep in η order over small trees keyed by time (see rightCensoredPairs).
-      const c = rightCensoredPairs(d, lo, hi, byEta, rank, etaRank, inf, slotRow, slotWeight, tied);
+      const c = rightCensoredPairs(d, lo, hi, byEta, etaRank, inf, slotRow, slotWeight);
       conc += c.conc;
       disc += c.disc;
       tiedX += c.tiedX;
@@ -82,6 +83,8 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
       lo = hi;
       continue;
     }
+    // Deaths tied in time are tied on η when their ranks agree: group 2·rank for deaths, odd otherwise.
+    for (let k = lo; k < hi; k++) deathGroup[k] = event[k] === 1 ? 2 * rank[k] : 1;
     // Sweep 1 (time descending): each death against the rows at risk not dying at the same time.
     const atRisk = new Fenwick(m);
     let total = 0;
@@ -117,7 +120,7 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
         tiedX += w * (upto - below);
       }
       // Pairs of deaths at the same time: tied on y (and on x when their η are equal).
-      tied.pairs(pos, end, event, weight, rank);
+      tied.pairs(pos, end, deathGroup, weight);
       tiedY += tied.all - tied.sameX;
       tiedXY += tied.sameX;
       for (let k = pos; k < end; k++) {
@@ -192,12 +195,10 @@ function rightCensoredPairs(
   lo: number,
   hi: number,
   byEta: Int32Array,
-  rank: Int32Array,
   etaRank: Int32Array,
   inf: Float64Array,
   slotRow: Int32Array,
   slotWeight: Float64Array,
-  tied: TiedDeaths,
 ): { conc: number; disc: number; tiedX: number; tiedY: number; tiedXY: number } {
   const { stop, event, weight } = d;
   // Keys: rows are sorted by time descending, so walk upwards from hi − 1.
@@ -211,14 +212,24 @@ function rightCensoredPairs(
   // Comparators of a death with key 2r: all rows with key ≥ 2r + 1; deaths comparable to a row with key c: deaths with key < c.
   const rowsAtKey = new Float64Array(size + 1);
   const deathsAtKey = new Float64Array(size + 1);
+  // Pairs of deaths at the same time (tied on y): Σ over times of (S² − Σw²)/2, S the deaths' weight.
+  const deathsSqAtKey = new Float64Array(size + 1);
   for (let k = lo; k < hi; k++) {
-    rowsAtKey[key[k - lo]] += weight[k];
-    if (event[k] === 1) deathsAtKey[key[k - lo]] += weight[k];
+    const w = weight[k];
+    rowsAtKey[key[k - lo]] += w;
+    if (event[k] === 1) {
+      deathsAtKey[key[k - lo]] += w;
+      deathsSqAtKey[key[k - lo]] += w * w;
+    }
   }
+  let tiedYAll = 0;
+  for (let c = 0; c < size; c += 2) tiedYAll += (deathsAtKey[c] * deathsAtKey[c] - deathsSqAtKey[c]) / 2;
+  let tiedXY = 0;
   const rowsFrom = new Float64Array(size + 1); // Σ rows with key ≥ c
   for (let c = size - 1; c >= 0; c--) rowsFrom[c] = rowsFrom[c + 1] + rowsAtKey[c];
   const deathsBelow = new Float64Array(size + 1); // Σ deaths with key < c
   for (let c = 0; c < size; c++) deathsBelow[c + 1] = deathsBelow[c] + deathsAtKey[c];
+  const tied = new TiedDeaths(size);
   const rows = new Fenwick(size);
   const deaths = new Fenwick(size);
   const rowsEq = new Fenwick(size);
@@ -239,15 +250,47 @@ function rightCensoredPairs(
   let conc = 0;
   let disc = 0;
   let tiedX = 0;
+  const rowsTree = rows.tree;
+  const deathsTree = deaths.tree;
   for (let r = 0; r < m; ) {
-    let e = r;
+    let e = r + 1;
     while (e < m && rankE[e] === rankE[r]) e++;
     const single = e - r === 1;
+    if (single) {
+      // The common case (η untied): the general steps below with the tied terms (0) dropped and the
+      // tree walks inlined; same operations in the same order.
+      const c = keyE[r];
+      const w = wE[r];
+      const o = 3 * r;
+      let dLess = 0;
+      for (let i = c; i > 0; i -= i & -i) dLess += deathsTree[i];
+      if ((c & 1) === 0) {
+        let upto = 0;
+        for (let i = c + 1; i > 0; i -= i & -i) upto += rowsTree[i];
+        const less = rowsSoFar - upto;
+        const greater = rowsFrom[c + 1] - less;
+        infE[o] = less + (deathsBelow[c] - dLess);
+        infE[o + 1] = greater + dLess;
+        conc += w * less;
+        disc += w * greater;
+        for (let i = c + 1; i <= size; i += i & -i) deathsTree[i] += w;
+      } else {
+        infE[o] = deathsBelow[c] - dLess;
+        infE[o + 1] = dLess;
+      }
+      for (let i = c + 1; i <= size; i += i & -i) rowsTree[i] += w;
+      rowsSoFar += w;
+      r = e;
+      continue;
+    }
     if (!single) {
       for (let q = r; q < e; q++) {
         rowsEq.add(keyE[q] + 1, wE[q]);
         if ((keyE[q] & 1) === 0) deathsEq.add(keyE[q] + 1, wE[q]);
       }
+      // Deaths tied on η and on time (tied.xy): same key within this η group.
+      tied.pairs(r, e, keyE, wE);
+      tiedXY += tied.sameX;
     }
     for (let q = r; q < e; q++) {
       const c = keyE[q];
@@ -282,22 +325,14 @@ function rightCensoredPairs(
     }
     r = e;
   }
-  let tiedY = 0;
-  let tiedXY = 0;
-  for (let a = lo; a < hi; ) {
-    let b = a;
-    while (b < hi && stop[b] === stop[a]) b++;
-    tied.pairs(a, b, event, weight, rank);
-    tiedY += tied.all - tied.sameX;
-    tiedXY += tied.sameX;
-    a = b;
-  }
-  return { conc, disc, tiedX, tiedY, tiedXY };
+  return { conc, disc, tiedX, tiedY: tiedYAll - tiedXY, tiedXY };
 }
 
 /**
- * Weighted pairs among the deaths in positions [from, to): all, and those with equal η rank. O(d):
- * weights are summed per rank in arrays allocated once (indexed by rank) and reset after each group.
+ * Weighted pairs among deaths: `pairs(from, to, group, weight)` takes positions [from, to) whose
+ * `group` value is even for a death (the right-censored keys; the counting-process sweep passes
+ * 2·rank for deaths) and sets `all` (pairs of deaths) and `sameX` (pairs of deaths in the same group).
+ * O(to − from): weights are summed per group in arrays allocated once and reset after each call.
  */
 class TiedDeaths {
   all = 0;
@@ -305,31 +340,31 @@ class TiedDeaths {
   private readonly sum: Float64Array;
   private readonly sumSq: Float64Array;
   private readonly touched: Int32Array;
-  constructor(n: number) {
-    this.sum = new Float64Array(n + 1);
-    this.sumSq = new Float64Array(n + 1);
-    this.touched = new Int32Array(n);
+  constructor(groups: number) {
+    this.sum = new Float64Array(groups + 1);
+    this.sumSq = new Float64Array(groups + 1);
+    this.touched = new Int32Array(groups + 1);
   }
-  pairs(from: number, to: number, event: Uint8Array, weight: Float64Array, rank: Int32Array): void {
+  pairs(from: number, to: number, group: Int32Array, weight: Float64Array): void {
     let sum = 0;
     let sumSq = 0;
     let used = 0;
     for (let k = from; k < to; k++) {
-      if (event[k] === 0) continue;
+      const g = group[k];
+      if ((g & 1) !== 0) continue;
       const w = weight[k];
-      const r = rank[k];
       sum += w;
       sumSq += w * w;
-      if (this.sum[r] === 0 && this.sumSq[r] === 0) this.touched[used++] = r;
-      this.sum[r] += w;
-      this.sumSq[r] += w * w;
+      if (this.sum[g] === 0 && this.sumSq[g] === 0) this.touched[used++] = g;
+      this.sum[g] += w;
+      this.sumSq[g] += w * w;
     }
     let sameX = 0;
     for (let u = 0; u < used; u++) {
-      const r = this.touched[u];
-      sameX += (this.sum[r] * this.sum[r] - this.sumSq[r]) / 2;
-      this.sum[r] = 0;
-      this.sumSq[r] = 0;
+      const g = this.touched[u];
+      sameX += (this.sum[g] * this.sum[g] - this.sumSq[g]) / 2;
+      this.sum[g] = 0;
+      this.sumSq[g] = 0;
     }
     this.all = (sum * sum - sumSq) / 2;
     this.sameX = sameX;
