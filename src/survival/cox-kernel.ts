@@ -321,6 +321,7 @@ export interface NewtonResult {
  * Newton–Raphson with step-halving exactly as survival's coxfit6: stop when
  * |1 − loglik_old / loglik_new| ≤ eps after a full (not halved) step; when the log-likelihood falls,
  * halve the step towards the last accepted β. Cost O(iterations × n p²).
+ * On return work.eta holds X β for the returned β (its last sweep was there), for callers to reuse.
  */
 export function coxNewton(d: CoxDesign, init: Float64Array, opts: NewtonOptions, work: CoxWork): NewtonResult {
   const p = d.p;

@@ -218,7 +218,8 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
     robustScoreTest: robust ? robustScore(design, aliased, cluster?.codes ?? null, control.tolerChol, common, df) : null,
     iterations: nr.iterations,
     converged: nr.converged,
-    concordance: coxConcordance(design, linearPredictorAt(design, betaScaled), cluster?.codes ?? null),
+    // The Newton driver's last sweep left η = X β̂ in work.eta (same arithmetic); recompute only when terms were zeroed.
+    concordance: coxConcordance(design, aliased.some((a) => a) ? linearPredictorAt(design, betaScaled) : work.eta, cluster?.codes ?? null),
     n,
     nEvents: y.nEvents,
     nStrata: design.strataEnds.length,
