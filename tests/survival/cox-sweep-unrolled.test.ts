@@ -5,8 +5,10 @@ import { coxSweep, coxWork } from "../../src/survival/cox-kernel";
 import { sweepSource } from "../../src/survival/cox-sweep-unrolled";
 import { surv, survCounting } from "../../src/survival/surv";
 
-// The unrolled sweep must give exactly (bit for bit) what the generic loop gives: the generic loop runs
-// when a per-death-time collector is passed, the unrolled one otherwise.
+// The unrolled sweep must give what the generic loop gives: the generic loop runs when a per-death-time
+// collector is passed, the unrolled one otherwise. The log-likelihood uses the same operations (bit for
+// bit); score and information sum the Efron steps in closed form, so they agree to rounding (1e-11 of the
+// largest entry: the closed form loses at most a few digits in large tied groups).
 function compare(opts: { n: number; p: number; counting: boolean; strata: boolean; weights: boolean; efron: boolean; seed: number }) {
   const rng = createRng(opts.seed);
   const time = Array.from({ length: opts.n }, () => 1 + rng.int(20)); // many ties
@@ -27,8 +29,12 @@ function compare(opts: { n: number; p: number; counting: boolean; strata: boolea
   coxSweep(design, beta, generic, () => undefined);
   coxSweep(design, beta, unrolled);
   expect(unrolled.loglik).toBe(generic.loglik);
-  expect(Array.from(unrolled.u)).toEqual(Array.from(generic.u));
-  expect(Array.from(unrolled.imat)).toEqual(Array.from(generic.imat));
+  const close = (a: Float64Array, b: Float64Array) => {
+    const scale = Math.max(...Array.from(b, Math.abs));
+    a.forEach((v, i) => expect(Math.abs(v - b[i]), `entry ${i}: ${v} vs ${b[i]}`).toBeLessThanOrEqual(1e-11 * scale));
+  };
+  close(unrolled.u, generic.u);
+  close(unrolled.imat, generic.imat);
 }
 
 describe("unrolled Cox sweep", () => {
@@ -38,7 +44,7 @@ describe("unrolled Cox sweep", () => {
     { n: 300, p: 5, counting: true, strata: false, weights: true, efron: true, seed: 3 },
     { n: 400, p: 7, counting: true, strata: true, weights: true, efron: false, seed: 4 },
     { n: 150, p: 12, counting: false, strata: false, weights: true, efron: true, seed: 5 },
-  ])("is bit-identical to the generic sweep (p = $p, counting $counting, strata $strata, weights $weights, efron $efron)", (o) => compare(o));
+  ])("agrees with the generic sweep (p = $p, counting $counting, strata $strata, weights $weights, efron $efron)", (o) => compare(o));
 
   it("generates straight-line code: no loop over covariates", () => {
     const src = sweepSource(3);
