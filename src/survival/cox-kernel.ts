@@ -101,13 +101,13 @@ export function linearPredictor(d: CoxDesign, beta: Float64Array, work: CoxWork)
  * `collect`, when given, receives each death time's summaries (residuals, cox.zph).
  */
 export function coxSweep(d: CoxDesign, beta: Float64Array, work: CoxWork, collect?: (g: DeathGroup) => void): void {
-  linearPredictor(d, beta, work);
   if (!collect && d.p <= MAX_UNROLLED_P) {
-    // The same sweep with the covariate loops unrolled and the Efron steps summed in closed form (same
-    // log-likelihood bit for bit, score and information to rounding; several times faster).
-    unrolledSweep(d.p)(d, work);
+    // The same sweep with the covariate loops unrolled, η computed as rows enter and the Efron steps
+    // summed in closed form (same log-likelihood bit for bit, score and information to rounding).
+    unrolledSweep(d.p)(d, beta, work);
     return;
   }
+  linearPredictor(d, beta, work);
   const { p, xs, stop, start, event, weight, strataEnds, startOrder, efron } = d;
   const { eta, risk, s1, s2, a1, a2, xbar, u, imat } = work;
   let loglik = 0;

@@ -9,7 +9,7 @@ import type { CoxDesign, CoxWork } from "./cox-kernel";
  * they agree with the generic loop to rounding (tests compare both to 1e-11). Used for fits without a
  * per-death-time collector and p ≤ MAX_UNROLLED_P. Internal to the survival area.
  */
-export type UnrolledSweep = (d: CoxDesign, work: CoxWork) => void;
+export type UnrolledSweep = (d: CoxDesign, beta: Float64Array, work: CoxWork) => void;
 
 export const MAX_UNROLLED_P = 12;
 
@@ -20,7 +20,7 @@ export function unrolledSweep(p: number): UnrolledSweep {
   let f = cache.get(p);
   if (!f) {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from integers only, no user input
-    f = new Function("d", "work", sweepSource(p)) as UnrolledSweep;
+    f = new Function("d", "beta", "work", sweepSource(p)) as UnrolledSweep;
     cache.set(p, f);
   }
   return f;
@@ -34,6 +34,7 @@ export function sweepSource(p: number): string {
   const emit = (s: string) => lines.push(s);
   emit("const { n, xs, stop, start, event, weight, strataEnds, startOrder, efron } = d;");
   emit("const { eta, risk } = work;");
+  for (const j of J) emit(`const b${j} = beta[${j}];`);
   emit("let loglik = 0;");
   emit(`let ${J.map((j) => `u${j} = 0`).join(", ")};`);
   emit(`let ${pairs.map(([j, l]) => `i${j}_${l} = 0`).join(", ")};`);
@@ -68,9 +69,14 @@ export function sweepSource(p: number): string {
   emit(`    let ${pairs.map(([j, l]) => `a2_${j}_${l} = 0`).join(", ")};`);
   emit("    while (pos < hi && stop[pos] === t) {");
   emit("      const k = pos++;");
-  emit("      const r = risk[k];");
   emit(`      const base = k * ${p};`);
   for (const j of J) emit(`      const x${j} = xs[base + ${j}];`);
+  // η and the risk weight computed as the row enters (linearPredictor's operations, in its order); kept
+  // in work for rows leaving later (counting process) and for callers.
+  emit(`      const e = ${J.map((j) => `x${j} * b${j}`).join(" + ")};`);
+  emit("      eta[k] = e;");
+  emit("      const r = weight[k] * Math.exp(e);");
+  emit("      risk[k] = r;");
   emit("      s0 += r;");
   for (const j of J) {
     emit(`      const rx${j} = r * x${j};`);
@@ -82,7 +88,7 @@ export function sweepSource(p: number): string {
   emit("        nd++;");
   emit("        wd += w;");
   emit("        a0 += r;");
-  emit("        loglik += w * eta[k];");
+  emit("        loglik += w * e;");
   for (const j of J) {
     emit(`        u${j} += w * x${j};`);
     emit(`        a1_${j} += rx${j};`);
