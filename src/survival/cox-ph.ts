@@ -74,7 +74,9 @@ export interface CoxResult {
    * summed within clusters.
    */
   readonly robustScoreTest: StatResult | null;
+  /** Newton iterations done (at most control.iterMax; R's fit$iter reads iterMax + 1 when it runs out). */
   readonly iterations: number;
+  /** False when |1 − ℓ_old/ℓ_new| ≤ eps was not reached within iterMax (warning "Ran out of iterations…" when iterMax > 1, as R). */
   readonly converged: boolean;
   readonly concordance: CoxConcordance;
   readonly n: number;

@@ -157,3 +157,24 @@ describe("HTML renderers", () => {
     expect(html).toContain("<td>ph.ecog</td>");
   });
 });
+
+describe("coxPH convergence rule and iteration limit (R coxph.control: eps 1e-9, iter.max 20)", () => {
+  // R 4.2.2, survival 3.5-3:
+  //   coxph(Surv(c(5,8,8,12,15,20), c(1,1,0,1,0,1)) ~ c(1,0,1,1,0,0), control = coxph.control(iter.max = m))
+  // m = 1: coef 1.0764430577, no warning (R warns only when iter.max > 1); m = 2: coef 1.0730659635 and
+  // "Ran out of iterations and did not converge"; m = 3 (and the default): coef 1.0730678000, converged.
+  // (R's fit$iter reads iter.max + 1 when it runs out; ours reports the iterations done, iter.max.)
+  const y6 = surv([5, 8, 8, 12, 15, 20], [1, 1, 0, 1, 0, 1]);
+  const x6 = { names: ["x"], columns: [[1, 0, 1, 1, 0, 0]] };
+  it.each([
+    { iterMax: 1, coef: 1.0764430577, converged: false, warned: false },
+    { iterMax: 2, coef: 1.0730659635, converged: false, warned: true },
+    { iterMax: 3, coef: 1.07306780, converged: true, warned: false },
+  ])("iterMax $iterMax: coefficient as R's, converged $converged, warning $warned", ({ iterMax, coef, converged, warned }) => {
+    const fit = coxPH(y6, x6, { control: { iterMax } });
+    expectClose(fit.terms[0].coef!, coef, { rel: 1e-9, label: `coef after at most ${iterMax} iterations` });
+    expect(fit.converged).toBe(converged);
+    expect(fit.iterations).toBe(converged ? 3 : iterMax);
+    expect(fit.warnings.includes("Ran out of iterations and did not converge")).toBe(warned);
+  });
+});
