@@ -5,6 +5,8 @@ import { printedMiss, pThresholdMiss } from "../../src/cohort/reconstruct/printe
 import { assignLevels, proportionalDeaths } from "../../src/cohort/reconstruct/allocate";
 import { patternsForCells, rankedOneYearData } from "../../src/cohort/reconstruct/death-order";
 import { createRng } from "../../src/core/rng";
+import { mannWhitneyZ } from "../../src/cohort/reconstruct/mann-whitney-z";
+import { mannWhitneyTest } from "../../src/hypothesis/mann-whitney-test";
 
 describe("designSample finds samples with given SPSS quartiles", () => {
   it("5 integers in 0..10 with median 4 and quartiles (2, 7): checked by hand with type-6 positions 1.5, 3, 4.5", () => {
@@ -19,6 +21,15 @@ describe("designSample finds samples with given SPSS quartiles", () => {
       expect(x4 + 0.5 * (x5 - x4), label).toBe(7); // P75 at position 4.5
       values.forEach((v) => expect(grid, label).toContain(v));
     }
+  });
+
+  it("a quartile between grid values: 32 ODI-like scores (steps 2 and 2.5) with P75 48.75 = 45 + 0.75·(50 − 45) (position 0.75·33 = 24.75)", () => {
+    const grid = [...new Set([...Array.from({ length: 51 }, (_, k) => 2 * k), ...Array.from({ length: 41 }, (_, k) => 2.5 * k)])].sort((a, b) => a - b);
+    // 48.75 is not on the grid, and from a tight start no single-element move reaches a pair
+    // printing it; the start places the tightest such pair at positions 24 and 25.
+    const { values, loss } = designSample({ n: 32, grid, targets: { median: "30.00", p75: "48.75" }, rng: createRng(3), maxIterations: 2000 });
+    expect(loss, JSON.stringify(values)).toBe(0);
+    expect(values[23] + 0.75 * (values[24] - values[23])).toBeCloseTo(48.75, 10);
   });
 
   it("8 integers with mean 4.50 and SD 2.00 (hand: sum 36, sum of squares 190)", () => {
@@ -48,8 +59,30 @@ describe("localSearch", () => {
     expect(r.loss).toBe(0);
   });
 
+  it("nearest-value moves create ties: five distinct values become one", () => {
+    const distinct = ([v]: Int32Array[]) => new Set(v).size - 1;
+    const r = localSearch({ initial: [Int32Array.from([1, 4, 6, 8, 9])], objective: distinct, moves: { bounds: [[0, 9]], maxStep: 1, copyBlocks: [0] }, rng: createRng(2), maxIterations: 2000 });
+    expect(r.loss).toBe(0);
+  });
+
   it("refuses an initial value outside the bounds, naming it", () => {
     expect(() => localSearch({ initial: [Int32Array.from([0, 12])], objective: () => 0, moves: { bounds: [[0, 9]] }, rng: createRng(1) })).toThrow(/initial\[0\]\[1\] = 12/);
+  });
+});
+
+describe("mannWhitneyZ (the search's fast Z)", () => {
+  it("equals mannWhitneyTest's SPSS Z, and by hand the untied Z of U = 15, m = 10, n = 8: (15 − 40)/√(80·19/12) = −2.221", () => {
+    const x = [5, 3, 7, 7, 2, 8, 5, 9, 6, 5];
+    const y = [1, 3, 2, 4, 5, 3, 2, 6];
+    const r = mannWhitneyZ(x, y);
+    expect(r.z).toBeCloseTo(-2.244593, 6); // mannWhitneyTest's documented (R/SPSS-checked) value
+    expect(r.untiedZ).toBeCloseTo(-25 / Math.sqrt((80 * 19) / 12), 12);
+    const rng = createRng(11);
+    for (let k = 0; k < 20; k++) {
+      const a = Array.from({ length: 5 + rng.int(30) }, () => rng.int(12));
+      const b = Array.from({ length: 5 + rng.int(30) }, () => rng.int(12));
+      expect(mannWhitneyZ(a, b).z, JSON.stringify([a, b])).toBeCloseTo(mannWhitneyTest(a, b).statistic!, 12);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ export { syntheticRows } from "./synthetic-rows";
 export { defaultEvaluators } from "./evaluators";
 export { localSearch } from "./local-search";
 export { designSample, sampleLoss } from "./sample-design";
+export { mannWhitneyZ } from "./mann-whitney-z";
 export { printedMiss, pThresholdMiss } from "./printed-miss";
 export { publishedTargets } from "./targets";
 export { fidelityToHtml } from "./fidelity-to-html";

@@ -12,6 +12,12 @@ export interface SearchMoves {
   readonly maxStep?: number;
   /** Blocks whose elements may be swapped with each other (permutations keep the multiset). */
   readonly swapBlocks?: readonly number[];
+  /**
+   * Blocks (sharing one grid) whose elements may take the nearest larger or smaller value present in
+   * any of these blocks: creates a tie in one step, which shift moves reach only by luck (a
+   * Mann–Whitney Z with its tie correction needs them).
+   */
+  readonly copyBlocks?: readonly number[];
 }
 
 export interface LocalSearchOptions {
@@ -41,7 +47,8 @@ export interface LocalSearchResult {
  * a linear cooling schedule, optionally re-heated from the best state; moves that do not worsen the
  * loss are always accepted so the search drifts across the plateaus that printed-precision targets
  * create). Moves: shift one element by 1..maxStep, a paired shift (one element up, another down by
- * the same step, which keeps a met mean), or swap two elements of a permutation block. Used by the cohort
+ * the same step, which keeps a met mean), swap two elements of a permutation block, or move one
+ * element onto the nearest value present (a tie). Used by the cohort
  * reconstruction to meet published aggregates; deterministic for a given `rng` seed.
  *
  * Reference: Kirkpatrick, Gelatt & Vecchi (1983) Science 220:671. No R/SPSS equivalent (R's
@@ -62,7 +69,10 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
   const bounds = moves.bounds ?? [];
   const shiftBlocks = bounds.map((b, i) => (b ? i : -1)).filter((i) => i >= 0 && options.initial[i].length > 0);
   const swapBlocks = (moves.swapBlocks ?? []).filter((i) => options.initial[i].length > 1);
-  if (shiftBlocks.length + swapBlocks.length === 0) {
+  const copyBlocks = (moves.copyBlocks ?? []).filter((i) => options.initial[i].length > 0);
+  const copySize = copyBlocks.reduce((sum, b) => sum + options.initial[b].length, 0);
+  const copyKinds = copySize > 1 ? 1 : 0;
+  if (shiftBlocks.length + swapBlocks.length + copyKinds === 0) {
     throw new InputError("no block can move: give bounds or swapBlocks", { field: "moves", value: moves });
   }
   const state = options.initial.map((v) => Int32Array.from(v));
@@ -76,7 +86,15 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
   let best = state.map((v) => Int32Array.from(v));
   let bestLoss = loss;
   let iterations = 0;
-  const nMoveKinds = shiftBlocks.length + swapBlocks.length;
+  const nMoveKinds = shiftBlocks.length + swapBlocks.length + copyKinds;
+  // Element k of the copy blocks laid end to end → [block, index].
+  const copyElement = (k: number): [number, number] => {
+    for (const b of copyBlocks) {
+      if (k < state[b].length) return [b, k];
+      k -= state[b].length;
+    }
+    throw new Error("unreachable");
+  };
   while (iterations < maxIterations && bestLoss > target) {
     iterations++;
     const pick = rng.int(nMoveKinds);
@@ -104,6 +122,18 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
         v[i] = next;
         undo = () => { v[i] = old; };
       }
+    } else if (pick >= shiftBlocks.length + swapBlocks.length) {
+      // Tie with the nearest value above or below (over all copy blocks): ranks move by at most a half.
+      const [bi, i] = copyElement(rng.int(copySize));
+      const v = state[bi];
+      const old = v[i];
+      const up = rng.next() < 0.5;
+      let next = up ? Infinity : -Infinity;
+      for (const b of copyBlocks) for (const x of state[b]) if (up ? x > old && x < next : x < old && x > next) next = x;
+      const bound = bounds[bi];
+      if (!Number.isFinite(next) || (bound && (next < bound[0] || next > bound[1]))) continue;
+      v[i] = next;
+      undo = () => { v[i] = old; };
     } else {
       const v = state[swapBlocks[pick - shiftBlocks.length]];
       const i = rng.int(v.length);

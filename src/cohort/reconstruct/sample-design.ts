@@ -78,8 +78,11 @@ export function designSample(options: {
 
 /**
  * A sorted start that already has the printed quartiles: under type 6 the p-quantile is
- * x(j) + f·(x(j+1) − x(j)) with j + f = p(n + 1), so placing the target value (when on the grid)
- * at x(j) and x(j+1) makes it exact; the other values are drawn between the anchors.
+ * x(j) + f·(x(j+1) − x(j)) with j + f = p(n + 1). A target on the grid is placed at x(j) and
+ * x(j+1); one between grid values (an ODI of 48.75 when the scale has 45 and 50) gets the
+ * tightest grid pair whose interpolation prints as the target — a single-element search cannot
+ * reach such a pair, because moving either element alone first makes the quartile worse.
+ * The other values are drawn between the anchors.
  */
 function constructiveStart(n: number, grid: ValueGrid, targets: SampleTargets, rng: Rng): Int32Array {
   const anchors = new Map<number, number>(); // 0-based position → grid index
@@ -92,9 +95,11 @@ function constructiveStart(n: number, grid: ValueGrid, targets: SampleTargets, r
     if (t === undefined) continue;
     const h = p * (n + 1);
     const j = Math.min(n, Math.max(1, Math.floor(h)));
+    const f = h - j;
+    const pair = f > 0 && j < n ? interpolatingPair(grid, f, t) : null;
     const k = nearest(Number(t));
-    anchors.set(j - 1, k);
-    if (h > j && j < n) anchors.set(j, k);
+    anchors.set(j - 1, pair ? pair[0] : k);
+    if (f > 0 && j < n) anchors.set(j, pair ? pair[1] : k);
   }
   const out = new Int32Array(n);
   const fixed = [...anchors.entries()].sort((a, b) => a[0] - b[0]);
@@ -107,4 +112,24 @@ function constructiveStart(n: number, grid: ValueGrid, targets: SampleTargets, r
     out[i] = Math.min(lo, hi) + rng.int(Math.abs(hi - lo) + 1);
   }
   return out;
+}
+
+/**
+ * Grid indices (a, b), a ≤ b, whose type-6 interpolation grid[a] + f·(grid[b] − grid[a]) prints as
+ * `printed`, with the smallest gap grid[b] − grid[a] (then the a nearest the target); null when no
+ * pair does. Cost: O(grid²) in the worst case, once per quartile.
+ */
+function interpolatingPair(grid: ValueGrid, f: number, printed: string): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestGap = Infinity;
+  for (let a = 0; a < grid.length; a++) {
+    for (let b = a; b < grid.length && grid[b] - grid[a] < bestGap; b++) {
+      if (printedMiss(grid[a] + f * (grid[b] - grid[a]), printed) === 0) {
+        best = [a, b];
+        bestGap = grid[b] - grid[a];
+        break;
+      }
+    }
+  }
+  return best;
 }
