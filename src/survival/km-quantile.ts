@@ -72,9 +72,12 @@ function findq(x: readonly number[], y: readonly (number | null)[], p: number): 
  *   of S(t) = 1 − p is not rejected with the untransformed Greenwood SE, {t : |Ŝ(t) − (1 − p)| ≤ z·SE(Ŝ(t))},
  *   whatever the fit's confType; the point estimate as "r". It equals "r" on a fit with confType
  *   "plain" (R: quantile(survfit(..., conf.type = "plain")), checked in the tests). SAS LIFETEST's default
- *   is the same test on the log-log scale (CONFTYPE = LOGLOG), i.e. "r" with confType "log-log".
+ *   is the same test on the log-log scale (CONFTYPE = LOGLOG), the idea of "r" with confType "log-log";
+ *   SAS picks the interval's ends without R's midpoint rule on flat stretches, so the two can differ
+ *   there (not checked against SAS output). A bound is null where the band never crosses 1 − p while it
+ *   is defined (the SE is infinite once Ŝ = 0), as in R, although the set itself would end there.
  *
- * A quantile that does not exist is null, not a number. Cost: O(steps) per quantile.
+ * A quantile or bound that does not exist is null, not a number. Cost: O(steps) per quantile.
  *
  * @example
  * kmQuantile(kaplanMeier(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1])), 0.5, "r").time // 3.5 (S = 0.5 on [3, 4): midpoint)
