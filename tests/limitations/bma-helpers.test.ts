@@ -74,12 +74,19 @@ describe("doc-comment examples of the BMA helpers", () => {
 
 describe("landmark rows with no usable estimate", () => {
   it("leave the hazard ratio empty and keep the reason", () => {
-    // From 9 months (BMA from 3) only two deaths remain and the fit does not converge.
-    const [late, none] = landmarkBmaRows(study, bmaStartScenarios(study, [3])[0], [9, 11.9]);
-    expect(late["deaths after"]).toBe(2);
-    expect(late["HR (BMA)"]).toBeNull();
-    expect(String(late.note)).toMatch(/did not converge|infinite/);
-    expect(none["deaths after"]).toBe(0);
-    expect(none.note).toBe("no events after the landmark 11.9: no comparison");
+    // Late landmarks (BMA from 3 months) leave few or no deaths: fits that do not converge or run off to
+    // infinity, then no events at all. Each such row must carry no estimate and say why.
+    const landmarks = [6, 7, 8, 9, 9.5, 10, 10.5, 11, 11.5, 11.9];
+    const rows = landmarkBmaRows(study, bmaStartScenarios(study, [3])[0], landmarks);
+    const unusable = rows.filter((r) => /did not converge|infinite/.test(String(r.note)));
+    const empty = rows.filter((r) => r["deaths after"] === 0);
+    expect(unusable.length, "some late landmark has a fit that does not converge").toBeGreaterThan(0);
+    expect(empty.length, "some late landmark has no deaths after it").toBeGreaterThan(0);
+    for (const r of [...unusable, ...empty]) {
+      expect(r["HR (BMA)"], `landmark ${r.landmark}`).toBeNull();
+      expect(r["Wald p"]).toBe("—");
+    }
+    for (const r of empty) expect(r.note).toBe(`no events after the landmark ${r.landmark}: no comparison`);
+    for (const r of rows.filter((x) => x.note === "")) expect(typeof r["HR (BMA)"]).toBe("number");
   });
 });

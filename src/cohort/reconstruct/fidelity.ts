@@ -85,7 +85,7 @@ function constraints(study: Study): FidelityConstraint[] {
  * Cost: one {@link reproduceAll} plus O(40) tests.
  *
  * @example
- * fidelityReport(reconstructCohort({ seed: 1 })).counts // { hit: 240, miss: 6, "conflict (documented)": 16, "not a target": 54 }
+ * fidelityReport(reconstructCohort({ seed: 1 })).counts // { hit: 246, miss: 1, "conflict (documented)": 15, "not a target": 54 }
  */
 export function fidelityReport(reconstruction: Reconstruction) {
   const study = reconstruction.study;
