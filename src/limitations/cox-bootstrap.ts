@@ -3,7 +3,7 @@ import { InputError } from "../core/errors";
 import { quantile } from "../hypothesis/quantile";
 import { coxPH, type CoxCovariates } from "../survival/cox-ph";
 import type { Surv } from "../survival/surv";
-import { checkRightCensored, hasMonotoneLikelihood, resampleRows, resamplesFor } from "./internal-resample";
+import { checkRightCensored, resampleRows, resamplesFor } from "./internal-resample";
 
 /** Options of {@link coxBootstrap}. */
 export interface CoxBootstrapOptions {
@@ -91,7 +91,7 @@ export function coxBootstrap(y: Surv, x: CoxCovariates, options: CoxBootstrapOpt
     const r = resampleRows(y, x, idx);
     const fit = coxPH(r.y, r.x, { ties });
     if (!fit.converged) nonConverged++;
-    if (hasMonotoneLikelihood(fit.warnings)) monotone++;
+    if (fit.possiblyInfinite) monotone++;
     // A covariate constant in the resample has no estimate (R: NA); 0 is not right either, so NaN
     // marks it and it is excluded from that term's summaries (counted in the warnings).
     coefficients.push(fit.terms.map((t) => (t.coef === null ? NaN : t.coef)));

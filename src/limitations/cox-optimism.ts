@@ -2,7 +2,7 @@ import { deepFreeze } from "../core/freeze";
 import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
 import type { Surv } from "../survival/surv";
 import { heuristicShrinkage } from "./heuristic-shrinkage";
-import { checkRightCensored, hasMonotoneLikelihood, resampleRows, resamplesFor } from "./internal-resample";
+import { checkRightCensored, resampleRows, resamplesFor } from "./internal-resample";
 
 /** Options of {@link coxOptimism}. */
 export interface CoxOptimismOptions {
@@ -73,7 +73,7 @@ export function coxOptimism(y: Surv, x: CoxCovariates, options: CoxOptimismOptio
   for (const idx of resamples) {
     const r = resampleRows(y, x, idx);
     const fit = coxPH(r.y, r.x, { ties });
-    if (hasMonotoneLikelihood(fit.warnings)) monotone++;
+    if (fit.possiblyInfinite) monotone++;
     if (!fit.converged) nonConverged++;
     // R's NA (a covariate constant in the resample) contributes nothing to the linear predictor.
     const beta = fit.terms.map((t) => t.coef ?? 0);

@@ -31,8 +31,3 @@ export function resampleRows(y: Surv, x: CoxCovariates, idx: Int32Array): { y: S
   // tieTolerance 0: the times were merged when y was built; resampling must not merge again.
   return { y: surv(time, event, { tieTolerance: 0 }), x: { names: x.names, columns } };
 }
-
-/** True when coxPH reported a coefficient running off to infinity (monotone likelihood). */
-export function hasMonotoneLikelihood(warnings: readonly string[]): boolean {
-  return warnings.some((w) => w.includes("infinite"));
-}

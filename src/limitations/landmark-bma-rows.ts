@@ -21,7 +21,7 @@ export function landmarkBmaRows(study: Study, scenario: BmaStartScenario, landma
   return Object.freeze(
     results.map((r) => {
       // A fit that did not converge or ran off to infinity (no deaths on one side) has no usable estimate.
-      const usable = r.cox !== null && r.cox.converged && !r.cox.warnings.some((w) => w.includes("infinite") || w.includes("did not converge"));
+      const usable = r.cox !== null && r.cox.converged && !r.cox.possiblyInfinite;
       const t = usable ? r.cox!.terms[0] : null;
       return {
         landmark: r.landmark,

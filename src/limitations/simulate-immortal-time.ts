@@ -145,8 +145,7 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
 /** The treatment term (first) of a fit, or null when it is not a finite, converged estimate. */
 function fitOf(fit: CoxResult): Fit {
   const t = fit.terms[0];
-  const infinite = fit.warnings.some((w) => w.includes("infinite"));
-  if (!fit.converged || infinite || t.coef === null || t.pValue === null || t.ciLower === null || t.ciUpper === null) return null;
+  if (!fit.converged || fit.possiblyInfinite || t.coef === null || t.pValue === null || t.ciLower === null || t.ciUpper === null) return null;
   return { logHr: t.coef, p: t.pValue, lower: t.ciLower, upper: t.ciUpper };
 }
 

@@ -85,6 +85,12 @@ export interface CoxResult {
   readonly confLevel: number;
   /** Covariate means the linear predictor is centred on (0 for columns coded in {−1, 0, 1}, as R). */
   readonly means: readonly number[];
+  /**
+   * True when a coefficient may be infinite (monotone likelihood, or a linear predictor that exploded
+   * before the iterations ran out) — the condition behind R's "coefficient may be infinite" warnings,
+   * which `warnings` also carries in words.
+   */
+  readonly possiblyInfinite: boolean;
   readonly warnings: readonly string[];
 }
 
@@ -153,13 +159,17 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
     if (a) warnings.push(`covariate ${names[j]} is constant or a linear combination of the others: coefficient not estimable (R reports NA)`);
   });
   const coef = Array.from(nr.beta, (b, j) => (aliased[j] ? 0 : b * design.scale[j]));
+  let possiblyInfinite = false;
   if (!nr.converged && control.iterMax > 1) {
     warnings.push("Ran out of iterations and did not converge");
     // R coxph.fit adds this when the linear predictor has exploded.
     const eta = linearPredictorAt(design, Float64Array.from(nr.beta, (b, j) => (aliased[j] ? 0 : b)));
     let maxEta = -Infinity;
     for (let k = 0; k < n; k++) if (eta[k] > maxEta) maxEta = eta[k];
-    if (maxEta > 500 || !nr.u.every(Number.isFinite)) warnings.push("one or more coefficients may be infinite");
+    if (maxEta > 500 || !nr.u.every(Number.isFinite)) {
+      possiblyInfinite = true;
+      warnings.push("one or more coefficients may be infinite");
+    }
   }
   else if (control.iterMax > 1) {
     // R coxph.fit: |u V| still large relative to |β| after convergence ⇒ the coefficient is running off.
@@ -172,6 +182,7 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
       if (!Number.isFinite(uOrig[j]) || (inf > control.eps && inf > control.tolerInf * Math.abs(coef[j]))) infinite.push(j);
     }
     if (infinite.length > 0) {
+      possiblyInfinite = true;
       warnings.push(
         `Loglik converged before variable ${infinite.map((j) => `${j + 1} (${names[j]})`).join(", ")}; coefficient may be infinite (monotone likelihood)`,
       );
@@ -227,6 +238,7 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
     nStrata: design.strataEnds.length,
     confLevel,
     means: Array.from(design.means),
+    possiblyInfinite,
     warnings,
   };
   const internals: CoxFitInternals = { design, betaScaled, naiveVariance: vNaive, names: [...names], strataLabels: strata?.labels ?? null, aliased };

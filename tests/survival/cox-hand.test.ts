@@ -82,6 +82,9 @@ describe("edge cases", () => {
     const fit = coxPH(surv(m.data.time, m.data.event), { names: m.data.covariates, columns: m.data.columns });
     expect(m.warning).toMatch(/Loglik converged before variable  1 ; coefficient may be infinite/);
     expect(fit.warnings.join(" ")).toMatch(/Loglik converged before variable 1 \(x\); coefficient may be infinite/);
+    expect(fit.possiblyInfinite).toBe(true);
+    // The same data without the separating covariate: R 4.2.2 coxph(Surv(time, status) ~ z) warns of nothing (coef 0.0535).
+    expect(coxPH(surv(m.data.time, m.data.event), { names: ["z"], columns: [m.data.columns[1]] }).possiblyInfinite).toBe(false);
     expect(fit.iterations).toBe(m.iter);
     expectClose(fit.terms[0].coef, m.coef[0], { rel: 1e-6, label: "runaway coef (R's last iterate)" });
     expectClose(fit.terms[1].coef, m.coef[1], { rel: 1e-6, label: "z coef" });
