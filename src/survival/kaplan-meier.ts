@@ -65,19 +65,34 @@ export function kaplanMeier(y: Surv, options: KaplanMeierOptions = {}): KaplanMe
   }
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new InputError("must be in (0, 1)", { field: "options.confLevel", value: confLevel });
-  const steps = y.start === null ? kmKernel(y.time, y.event, confType, confLevel) : kmKernelCounting(y.start, y.time, y.event, confType, confLevel);
+  const steps = kmKernel(y.time, y.event, confType, confLevel, y.start);
   return deepFreeze({ n: y.n, nEvents: y.nEvents, confType, confLevel, steps });
 }
 
-/** Pure kernel: times and 0/1 events in any order → step table. */
-export function kmKernel(time: Float64Array, event: Uint8Array, confType: KmConfType, confLevel: number): KmStep[] {
+/**
+ * Pure kernel: times and 0/1 events in any order → step table, one step per distinct time. With
+ * `start` (counting-process rows) the risk set at t is start < t ≤ time, so rows join as t passes their
+ * entry; without it everyone is at risk from the beginning (times may be 0).
+ */
+export function kmKernel(time: Float64Array, event: Uint8Array, confType: KmConfType, confLevel: number, start: Float64Array | null = null): KmStep[] {
   const n = time.length;
   const order = radixArgsort(time, false); // O(n) for large n, stable
-  const acc = stepAccumulator(confType, confLevel);
-  let atRisk = n;
+  const byStart = start === null ? null : radixArgsort(start, false);
+  const z = normal.quantile(1 - (1 - confLevel) / 2, 0, 1);
+  const steps: KmStep[] = [];
+  let atRisk = start === null ? n : 0;
+  let s = 1;
+  let varLog = 0;
+  let e = 0;
   let k = 0;
   while (k < n) {
     const t = time[order[k]];
+    if (start !== null && byStart !== null) {
+      while (e < n && start[byStart[e]] < t) {
+        atRisk++;
+        e++;
+      }
+    }
     let d = 0;
     let c = 0;
     while (k < n && time[order[k]] === t) {
@@ -85,68 +100,26 @@ export function kmKernel(time: Float64Array, event: Uint8Array, confType: KmConf
       else c++;
       k++;
     }
-    acc.push(t, atRisk, d, c);
+    if (d > 0) {
+      s *= 1 - d / atRisk;
+      varLog = atRisk === d ? Infinity : varLog + d / (atRisk * (atRisk - d));
+    }
+    const se = Math.sqrt(varLog);
+    const [lower, upper] = kmInterval(s, se, z, confType);
+    steps.push({
+      time: t,
+      nRisk: atRisk,
+      nEvent: d,
+      nCensor: c,
+      survival: s,
+      stdErrLog: Number.isFinite(se) ? se : null,
+      stdErr: Number.isFinite(se) ? s * se : null,
+      lower,
+      upper,
+    });
     atRisk -= d + c;
   }
-  return acc.steps;
-}
-
-/** Pure kernel for (start, stop] rows: the risk set at t is start < t ≤ stop; one step per distinct stop time. */
-export function kmKernelCounting(start: Float64Array, stop: Float64Array, event: Uint8Array, confType: KmConfType, confLevel: number): KmStep[] {
-  const n = stop.length;
-  const byStop = radixArgsort(stop, false);
-  const byStart = radixArgsort(start, false);
-  const acc = stepAccumulator(confType, confLevel);
-  let atRisk = 0;
-  let e = 0;
-  let k = 0;
-  while (k < n) {
-    const t = stop[byStop[k]];
-    while (e < n && start[byStart[e]] < t) {
-      atRisk++;
-      e++;
-    }
-    let d = 0;
-    let c = 0;
-    while (k < n && stop[byStop[k]] === t) {
-      if (event[byStop[k]] === 1) d++;
-      else c++;
-      k++;
-    }
-    acc.push(t, atRisk, d, c);
-    atRisk -= d + c;
-  }
-  return acc.steps;
-}
-
-/** Builds the step table from (time, n at risk, deaths, censored) in time order: product-limit and Greenwood. */
-function stepAccumulator(confType: KmConfType, confLevel: number): { steps: KmStep[]; push(t: number, atRisk: number, d: number, c: number): void } {
-  const z = normal.quantile(1 - (1 - confLevel) / 2, 0, 1);
-  const steps: KmStep[] = [];
-  let s = 1;
-  let varLog = 0;
-  return {
-    steps,
-    push(t: number, atRisk: number, d: number, c: number): void {
-      if (d > 0) {
-        s *= 1 - d / atRisk;
-        varLog = atRisk === d ? Infinity : varLog + d / (atRisk * (atRisk - d));
-      }
-      const se = Math.sqrt(varLog);
-      const [lower, upper] = kmInterval(s, se, z, confType);
-      steps.push({
-        time: t,
-        nRisk: atRisk,
-        nEvent: d,
-        nCensor: c,
-        survival: s,
-        stdErrLog: Number.isFinite(se) ? se : null,
-        stdErr: Number.isFinite(se) ? s * se : null,
-        lower,
-        upper,
-      });
-    },
-  };
+  return steps;
 }
 
 /** R survfit's pointwise interval for S with σ = SE(−log S). */
