@@ -51,3 +51,15 @@ export function formatP(p: number | null | undefined, options: { decimals?: numb
   if (p > 1 - floor) return `${lead}> ${(1 - floor).toFixed(decimals)}`;
   return `${lead}${eq}${formatFixed(p, decimals)}`;
 }
+
+/**
+ * A compact number for labels: at most `decimals` decimals (rounded as formatFixed), trailing zeros
+ * dropped.
+ *
+ * @example shortNumber(2.5) // "2.5"
+ * @example shortNumber(12, 6) // "12"
+ */
+export function shortNumber(x: number, decimals = 3): string {
+  const text = formatFixed(x, decimals);
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}

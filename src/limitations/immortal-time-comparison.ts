@@ -1,4 +1,4 @@
-import { formatP } from "../core/format";
+import { formatFixed, formatP } from "../core/format";
 import { coxPH, type CoxTerm } from "../survival/cox-ph";
 import { surv } from "../survival/surv";
 import { mantelByarTest } from "./mantel-byar-test";
@@ -30,11 +30,11 @@ export function immortalTimeComparison(
     HR: t.hazardRatio,
     lower: t.ciLower,
     upper: t.ciUpper,
-    "Wald p": t.pValue === null ? "—" : formatP(t.pValue),
+    "Wald p": formatP(t.pValue),
     "log-rank-type test": test,
   });
   return Object.freeze([
     row("ever treated, baseline covariate (immortal time)", naive, "—"),
-    row("time-dependent covariate", td, `Mantel–Byar χ² = ${mb.statistic?.toFixed(3)}, p = ${mb.pValue === null ? "—" : formatP(mb.pValue)}`),
+    row("time-dependent covariate", td, `Mantel–Byar χ² = ${formatFixed(mb.statistic, 3)}, p = ${formatP(mb.pValue)}`),
   ]);
 }

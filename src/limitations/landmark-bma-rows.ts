@@ -31,8 +31,8 @@ export function landmarkBmaRows(study: Study, scenario: BmaStartScenario, landma
         "HR (BMA)": t?.hazardRatio ?? null,
         lower: t?.ciLower ?? null,
         upper: t?.ciUpper ?? null,
-        "Wald p": t?.pValue == null ? "—" : formatP(t.pValue),
-        "log-rank p": r.logRank?.pValue == null ? "—" : formatP(r.logRank.pValue),
+        "Wald p": formatP(t?.pValue),
+        "log-rank p": formatP(r.logRank?.pValue),
         note: r.warnings.join("; "),
       };
     }),

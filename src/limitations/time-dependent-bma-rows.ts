@@ -24,7 +24,7 @@ export function timeDependentBmaRows(study: Study, scenarios: readonly BmaStartS
     "HR (BMA)": t.hazardRatio,
     lower: t.ciLower,
     upper: t.ciUpper,
-    "Wald p": t.pValue === null ? "—" : formatP(t.pValue),
+    "Wald p": formatP(t.pValue),
     "Mantel–Byar p": mantelByar,
     "starts moved to halfway": moved,
   });
@@ -34,7 +34,7 @@ export function timeDependentBmaRows(study: Study, scenarios: readonly BmaStartS
     ...scenarios.map((s) => {
       const fit = timeDependentCox(time, event, s.treatmentTime, { ties: "breslow", treatmentName: "postoperative BMA (time-dependent)", covariates: { names: ["visceral metastases"], columns: [x.columns[0]] } });
       const mb = mantelByarTest(time, event, s.treatmentTime);
-      return row("time-dependent covariate", s.label, fit.terms[0], mb.pValue === null ? "—" : formatP(mb.pValue), s.movedToHalfway);
+      return row("time-dependent covariate", s.label, fit.terms[0], formatP(mb.pValue), s.movedToHalfway);
     }),
   ]);
 }

@@ -1,5 +1,5 @@
 import { escapeHtml } from "../core/html";
-import { formatFixed } from "../core/format";
+import { formatFixed, shortNumber } from "../core/format";
 import { InputError } from "../core/errors";
 import type { KaplanMeierFit } from "./kaplan-meier";
 import { kmQuantile } from "./km-quantile";
@@ -40,7 +40,7 @@ export function kmToHtml(curves: Curves, options: KmToHtmlOptions = {}): string 
       .flatMap((g) =>
         g.fit.steps
           .filter((s) => s.nEvent > 0)
-          .map((s) => row([...(head[0] === "group" ? [escapeHtml(g.label)] : []), trimNumber(s.time), String(s.nRisk), String(s.nEvent), formatFixed(s.survival, dec), formatFixed(s.stdErr, dec), formatFixed(s.lower, dec), formatFixed(s.upper, dec)])),
+          .map((s) => row([...(head[0] === "group" ? [escapeHtml(g.label)] : []), shortNumber(s.time, 6), String(s.nRisk), String(s.nEvent), formatFixed(s.survival, dec), formatFixed(s.stdErr, dec), formatFixed(s.lower, dec), formatFixed(s.upper, dec)])),
       )
       .join("");
     return `<table class="repro-table">${caption}<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
@@ -51,7 +51,7 @@ export function kmToHtml(curves: Curves, options: KmToHtmlOptions = {}): string 
     .map((g) => {
       const mean = spssMeanSurvival(g.fit);
       const median = kmQuantile(g.fit, 0.5, "spss");
-      if (mean.limitedToCensoredMaximum) notes.push(`${g.label ? `${g.label}: ` : ""}estimation is limited to the largest survival time (${trimNumber(mean.tau)}) since it is censored.`);
+      if (mean.limitedToCensoredMaximum) notes.push(`${g.label ? `${g.label}: ` : ""}estimation is limited to the largest survival time (${shortNumber(mean.tau, 6)}) since it is censored.`);
       return row([escapeHtml(g.label || "Overall"), formatFixed(mean.estimate, dec), formatFixed(mean.se, dec), formatFixed(mean.lower, dec), formatFixed(mean.upper, dec), formatFixed(median.time, dec), formatFixed(median.se, dec), formatFixed(median.lower, dec), formatFixed(median.upper, dec)]);
     })
     .join("");
@@ -62,10 +62,4 @@ export function kmToHtml(curves: Curves, options: KmToHtmlOptions = {}): string 
   const foot = notes.length > 0 ? `<tfoot><tr><td colspan="9">${notes.map(escapeHtml).join(" ")}</td></tr></tfoot>` : "";
   const cap = caption || `<caption>${escapeHtml("Means and Medians for Survival Time (SPSS layout)")}</caption>`;
   return `<table class="repro-table">${cap}<thead>${head}</thead><tbody>${body}</tbody>${foot}</table>`;
-}
-
-/** A time as R prints it: no trailing zeros. */
-function trimNumber(x: number): string {
-  const t = formatFixed(x, 6);
-  return t.includes(".") ? t.replace(/\.?0+$/, "") : t;
 }

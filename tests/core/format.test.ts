@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFixed, formatP, roundHalfAwayFromZero } from "../../src/core/format";
+import { shortNumber, formatFixed, formatP, roundHalfAwayFromZero } from "../../src/core/format";
 
 describe("formatFixed", () => {
   it("rounds half away from zero on the printed decimal, not the binary value", () => {
@@ -42,5 +42,15 @@ describe("formatP", () => {
     expect(formatP(0.0231, { prefix: true })).toBe("p = 0.023");
     expect(formatP(1e-9, { prefix: true })).toBe("p < 0.001");
     expect(formatP(0.04567, { decimals: 2, prefix: true })).toBe("p = 0.05");
+  });
+});
+
+describe("shortNumber", () => {
+  it("rounds like formatFixed and drops trailing zeros", () => {
+    expect(shortNumber(2.5)).toBe("2.5");
+    expect(shortNumber(12, 6)).toBe("12");
+    expect(shortNumber(2.0005)).toBe("2.001"); // 2.0005 rounds half away from zero at 3 decimals
+    expect(shortNumber(0.1 + 0.2, 6)).toBe("0.3");
+    expect(shortNumber(100)).toBe("100"); // integer zeros stay
   });
 });

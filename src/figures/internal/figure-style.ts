@@ -1,6 +1,5 @@
 import { InputError } from "../../core/errors";
 import { deepFreeze } from "../../core/freeze";
-import { formatFixed } from "../../core/format";
 import { OKABE_ITO, SYNTHETIC_COHORT_NOTE, type FigureOptions, type PlotlyFigure, type PlotlyLayout, type PlotlyTrace } from "../plotly-types";
 
 /** Font sizes chosen to stay legible at 800 × 500 px. */
@@ -115,8 +114,5 @@ export function checkArray<T>(value: unknown, field: string, minLength = 1): rea
   return value as readonly T[];
 }
 
-/** Compact number for hover text and tick labels: at most `decimals` decimals, trailing zeros dropped ("12", "2.5"). */
-export function shortNumber(x: number, decimals = 3): string {
-  const text = formatFixed(x, decimals);
-  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
-}
+/** Compact number for hover text and tick labels (core's shortNumber, re-exported for the figures). */
+export { shortNumber } from "../../core/format";
