@@ -1,7 +1,7 @@
 import { statResult, type StatResult } from "../core/result";
 import { logRank } from "../survival/log-rank";
-import { survCounting } from "../survival/surv";
-import { splitAtTreatment } from "./split-at-treatment";
+import { treatmentEpisodes, type TreatmentEpisodes } from "./split-at-treatment";
+import type { Surv } from "../survival/surv";
 
 /**
  * Mantel–Byar test: the log-rank test for a treatment that starts during follow-up. At each death time
@@ -19,8 +19,11 @@ import { splitAtTreatment } from "./split-at-treatment";
  * mantelByarTest([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).df // 1
  */
 export function mantelByarTest(time: ArrayLike<number>, event: ArrayLike<number | boolean>, treatmentTime: ArrayLike<number | null>): StatResult {
-  const split = splitAtTreatment(time, event, treatmentTime);
-  const y = survCounting(split.start, split.stop, split.event, { tieTolerance: 0 });
+  return mantelByarOnEpisodes(treatmentEpisodes(time, event, treatmentTime), time.length);
+}
+
+/** {@link mantelByarTest} on rows already split (shared with simonMakuch); `subjects` is n before splitting. */
+export function mantelByarOnEpisodes({ split, y }: { split: TreatmentEpisodes; y: Surv }, subjects: number): StatResult {
   const lr = logRank(y, split.treated.map((t) => (t === 1 ? "treated" : "untreated")));
   return statResult({
     test: "mantel-byar",
@@ -30,7 +33,7 @@ export function mantelByarTest(time: ArrayLike<number>, event: ArrayLike<number 
     statistic: lr.statistic,
     df: lr.df,
     pValue: lr.pValue,
-    n: time.length,
+    n: subjects,
     warnings: lr.warnings,
     details: { ...lr.details, rows: split.id.length },
   });

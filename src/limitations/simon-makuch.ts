@@ -2,9 +2,8 @@ import { deepFreeze } from "../core/freeze";
 import type { StatResult } from "../core/result";
 import { kaplanMeierByGroup } from "../survival/kaplan-meier-by-group";
 import type { KaplanMeierFit, KaplanMeierOptions } from "../survival/kaplan-meier";
-import { survCounting } from "../survival/surv";
-import { mantelByarTest } from "./mantel-byar-test";
-import { splitAtTreatment } from "./split-at-treatment";
+import { mantelByarOnEpisodes } from "./mantel-byar-test";
+import { treatmentEpisodes } from "./split-at-treatment";
 
 /** Result of {@link simonMakuch}: one curve per current treatment state, plus the Mantel–Byar test. */
 export interface SimonMakuchResult {
@@ -26,8 +25,7 @@ export interface SimonMakuchResult {
  * simonMakuch([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).groups.map((g) => g.label) // ["not (yet) treated", "treated"]
  */
 export function simonMakuch(time: ArrayLike<number>, event: ArrayLike<number | boolean>, treatmentTime: ArrayLike<number | null>, options: KaplanMeierOptions = {}): SimonMakuchResult {
-  const split = splitAtTreatment(time, event, treatmentTime);
-  const y = survCounting(split.start, split.stop, split.event, { tieTolerance: 0 });
-  const groups = kaplanMeierByGroup(y, split.treated.map((t) => (t === 1 ? "treated" : "not (yet) treated")), options);
-  return deepFreeze({ groups, mantelByar: mantelByarTest(time, event, treatmentTime) });
+  const episodes = treatmentEpisodes(time, event, treatmentTime);
+  const groups = kaplanMeierByGroup(episodes.y, episodes.split.treated.map((t) => (t === 1 ? "treated" : "not (yet) treated")), options);
+  return deepFreeze({ groups, mantelByar: mantelByarOnEpisodes(episodes, time.length) });
 }

@@ -1,6 +1,6 @@
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
-import { surv } from "../survival/surv";
+import { surv, survCounting, type Surv } from "../survival/surv";
 
 /** Counting-process rows of {@link splitAtTreatment}: one or two (start, stop] intervals per subject. */
 export interface TreatmentEpisodes {
@@ -67,4 +67,14 @@ export function checkTreatmentTimes(treatmentTime: ArrayLike<number | null>, n: 
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new InputError("must be null (never treated) or a finite time ≥ 0", { field: "treatmentTime", index: i, value: v });
     return v;
   });
+}
+
+/**
+ * The split rows and their counting-process outcome, built once for the analyses that share them
+ * (time-dependent Cox, Mantel–Byar, Simon–Makuch). Internal to the limitations area.
+ */
+export function treatmentEpisodes(time: ArrayLike<number>, event: ArrayLike<number | boolean>, treatmentTime: ArrayLike<number | null>): { split: TreatmentEpisodes; y: Surv } {
+  const split = splitAtTreatment(time, event, treatmentTime);
+  // The times were validated and used as given by splitAtTreatment: no second near-tie merge.
+  return { split, y: survCounting(split.start, split.stop, split.event, { tieTolerance: 0 }) };
 }

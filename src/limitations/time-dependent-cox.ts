@@ -1,7 +1,6 @@
 import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
-import { survCounting } from "../survival/surv";
 import { InputError } from "../core/errors";
-import { splitAtTreatment } from "./split-at-treatment";
+import { treatmentEpisodes } from "./split-at-treatment";
 
 /** Options of {@link timeDependentCox}. */
 export interface TimeDependentCoxOptions {
@@ -26,12 +25,11 @@ export interface TimeDependentCoxOptions {
  * timeDependentCox([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).terms[0].name // "treatment (time-dependent)"
  */
 export function timeDependentCox(time: ArrayLike<number>, event: ArrayLike<number | boolean>, treatmentTime: ArrayLike<number | null>, options: TimeDependentCoxOptions = {}): CoxResult {
-  const split = splitAtTreatment(time, event, treatmentTime);
+  const { split, y } = treatmentEpisodes(time, event, treatmentTime);
   const fixed = options.covariates ?? { names: [], columns: [] };
   fixed.columns.forEach((col, j) => {
     if (col.length !== time.length) throw new InputError(`has ${col.length} values, expected one per subject (${time.length})`, { field: "options.covariates.columns", index: j, value: fixed.names[j] });
   });
-  const y = survCounting(split.start, split.stop, split.event, { tieTolerance: 0 });
   return coxPH(
     y,
     {
