@@ -52,6 +52,14 @@ export function sweepSource(p: number): string {
   const pairs = J.flatMap((j) => J.filter((l) => l <= j).map((l) => [j, l] as const));
   const lines: string[] = [];
   const emit = (s: string) => lines.push(s);
+  // A row's risk-weighted x and x xᵀ entering (+=) or leaving (-=) the risk-set sums s1, s2.
+  const emitRiskSums = (indent: string, op: "+=" | "-=") => {
+    for (const j of J) {
+      emit(`${indent}const rx${j} = r * x${j};`);
+      emit(`${indent}s1_${j} ${op} rx${j};`);
+      for (const l of J.filter((l) => l <= j)) emit(`${indent}s2_${j}_${l} ${op} rx${j} * x${l};`);
+    }
+  };
   emit("const { n, xs, stop, start, event, weight, strataEnds, startOrder, efron } = d;");
   emit("const { eta, risk } = work;");
   for (const j of J) emit(`const b${j} = beta[${j}];`);
@@ -75,11 +83,7 @@ export function sweepSource(p: number): string {
   emit("        s0 -= r;");
   emit(`        const base = k * ${p};`);
   for (const j of J) emit(`        const x${j} = xs[base + ${j}];`);
-  for (const j of J) {
-    emit(`        const rx${j} = r * x${j};`);
-    emit(`        s1_${j} -= rx${j};`);
-    for (const l of J.filter((l) => l <= j)) emit(`        s2_${j}_${l} -= rx${j} * x${l};`);
-  }
+  emitRiskSums("        ", "-=");
   emit("      }");
   emit("    }");
   emit("    let nd = 0;");
@@ -98,11 +102,7 @@ export function sweepSource(p: number): string {
   emit("      const r = weight[k] * Math.exp(e);");
   emit("      risk[k] = r;");
   emit("      s0 += r;");
-  for (const j of J) {
-    emit(`      const rx${j} = r * x${j};`);
-    emit(`      s1_${j} += rx${j};`);
-    for (const l of J.filter((l) => l <= j)) emit(`      s2_${j}_${l} += rx${j} * x${l};`);
-  }
+  emitRiskSums("      ", "+=");
   emit("      if (event[k] === 1) {");
   emit("        const w = weight[k];");
   emit("        nd++;");
