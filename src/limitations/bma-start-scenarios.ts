@@ -32,7 +32,12 @@ export function bmaStartScenarios(study: Study, startMonths: readonly number[]):
         moved++;
         return p.survivalMonths / 2;
       });
-      return { label: `BMA from ${s} month${s === 1 ? "" : "s"}`, startMonths: s, treatmentTime, movedToHalfway: moved };
+      return { label: bmaStartLabel(s), startMonths: s, treatmentTime, movedToHalfway: moved };
     }),
   );
+}
+
+/** "BMA from 1 month", "BMA from 3 months": the scenario label, also used by immortalTimeQuantities. */
+export function bmaStartLabel(months: number): string {
+  return `BMA from ${months} month${months === 1 ? "" : "s"}`;
 }

@@ -1,8 +1,7 @@
-import { coxTable6Design } from "../reproduction/cox-table6";
-import { bmaStartScenarios } from "./bma-start-scenarios";
+import { bmaStartLabel, bmaStartScenarios } from "./bma-start-scenarios";
+import { table6BmaData, timeDependentBmaFit } from "./internal-bma-model";
 import type { EnsembleQuantity } from "./robustness-across-cohorts";
 import { mantelByarTest } from "./mantel-byar-test";
-import { timeDependentCox } from "./time-dependent-cox";
 
 /**
  * Immortal-time-corrected results as quantities for {@link robustnessAcrossCohorts}: the time-dependent
@@ -13,11 +12,8 @@ import { timeDependentCox } from "./time-dependent-cox";
  * @example immortalTimeQuantities(1)[0].label // "HR postoperative BMA, time-dependent (BMA from 1 month)"
  */
 export function immortalTimeQuantities(startMonths: number): readonly EnsembleQuantity[] {
-  const data = (s: Parameters<EnsembleQuantity["compute"]>[0]) => {
-    const { y, x } = coxTable6Design(s);
-    return { time: Array.from(y.time), event: Array.from(y.event), visceral: x.columns[0], start: bmaStartScenarios(s, [startMonths])[0] };
-  };
-  const label = `BMA from ${startMonths} month${startMonths === 1 ? "" : "s"}`;
+  const data = (s: Parameters<EnsembleQuantity["compute"]>[0]) => ({ ...table6BmaData(s), start: bmaStartScenarios(s, [startMonths])[0] });
+  const label = bmaStartLabel(startMonths);
   return [
     {
       label: `HR postoperative BMA, time-dependent (${label})`,
@@ -26,7 +22,7 @@ export function immortalTimeQuantities(startMonths: number): readonly EnsembleQu
       decimals: 3,
       compute: (s) => {
         const d = data(s);
-        return timeDependentCox(d.time, d.event, d.start.treatmentTime, { ties: "breslow", covariates: { names: ["visceral metastases"], columns: [d.visceral] } }).terms[0].hazardRatio;
+        return timeDependentBmaFit(d, d.start.treatmentTime).terms[0].hazardRatio;
       },
     },
     {

@@ -1,8 +1,8 @@
 import { formatP } from "../core/format";
-import { coxTable6Design } from "../reproduction/cox-table6";
 import type { Study } from "../reproduction/study";
 import type { BmaStartScenario } from "./bma-start-scenarios";
 import { landmarkAnalyses } from "./landmark-analyses";
+import { table6BmaData } from "./internal-bma-model";
 
 /**
  * Landmark analyses of postoperative BMA on the Table 6 time scale (survival from each landmark to 12
@@ -12,11 +12,11 @@ import { landmarkAnalyses } from "./landmark-analyses";
  * @example landmarkBmaRows(study, bmaStartScenarios(study, [1])[0], [3])[0].landmark // 3
  */
 export function landmarkBmaRows(study: Study, scenario: BmaStartScenario, landmarks: readonly number[]): readonly Record<string, string | number | null>[] {
-  const { y, x } = coxTable6Design(study);
-  const results = landmarkAnalyses(Array.from(y.time), Array.from(y.event), scenario.treatmentTime, landmarks, {
+  const d = table6BmaData(study);
+  const results = landmarkAnalyses(d.time, d.event, scenario.treatmentTime, landmarks, {
     ties: "breslow",
     horizon: 12,
-    covariates: { names: ["visceral metastases"], columns: [x.columns[0]] },
+    covariates: { names: ["visceral metastases"], columns: [d.visceral] },
   });
   return Object.freeze(
     results.map((r) => {
