@@ -78,7 +78,6 @@ export function coxBootstrap(y: Surv, x: CoxCovariates, options: CoxBootstrapOpt
   if (!(confLevel > 0 && confLevel < 1)) throw new InputError("must be in (0, 1)", { field: "options.confLevel", value: confLevel });
   const ties = options.ties ?? "efron";
   const original = coxPH(y, x, { ties });
-  const p = x.names.length;
   const estimates = original.terms.map((t, j) => {
     if (t.coef === null) throw new InputError("coefficient is not estimable in the original data (constant or redundant covariate)", { field: "x.names", index: j, value: t.name });
     return t.coef;

@@ -74,7 +74,7 @@ export function coxResiduals(fit: CoxResult, type: CoxResidualType = "martingale
     case "scaledsch": {
       const deaths = schoenfeldOrder(design);
       const sch = schoenfeldRows(design, res.groups, res.groupOfDeath, deaths);
-      let rows = deaths.map((k, i) => Array.from({ length: p }, (_, j) => (aliased[j] ? null : sch[i * p + j])));
+      let rows = deaths.map((_, i) => Array.from({ length: p }, (_, j) => (aliased[j] ? null : sch[i * p + j])));
       if (type === "scaledsch") {
         const nd = deaths.length;
         rows = rows.map((r) =>

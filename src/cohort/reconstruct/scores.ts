@@ -46,7 +46,6 @@ export function designScores(options: {
   const n = diedWithinYear.length;
   const who = (visit: Visit): number[] => available[visit].flatMap((a, i) => (a ? [i] : []));
   let marginalLoss = 0;
-  const columns = { vas: {}, odi: {} } as ScoreColumns;
   const values = { vas: {}, odi: {} } as Record<"vas" | "odi", Record<Visit, number[]>>;
   for (const score of ["vas", "odi"] as const) {
     for (const visit of ["pre", ...POST_VISITS] as const) {
