@@ -1,7 +1,7 @@
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
-import { normalQuantile, normalUpper } from "../hypothesis/internal/dist";
+import { waldSummary } from "./wald-summary";
 import { chisqUpperTail as chisqUpper } from "../core/chisq-upper-tail";
 import { coxConcordance, type CoxConcordance } from "./cox-concordance";
 import { buildCoxDesign } from "./cox-design";
@@ -192,23 +192,11 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
   const robust = options.robust === true || cluster !== null;
   let variance = vNaive;
   if (robust) variance = sandwich(design, betaScaled, vNaive, cluster?.codes ?? null);
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
   const terms: CoxTerm[] = names.map((name, j) => {
     if (aliased[j]) return { name, coef: null, se: null, naiveSe: null, wald: null, z: null, pValue: null, hazardRatio: null, ciLower: null, ciUpper: null };
     const se = Math.sqrt(variance[j * p + j]);
-    const zj = coef[j] / se;
-    return {
-      name,
-      coef: coef[j],
-      se,
-      naiveSe: Math.sqrt(vNaive[j * p + j]),
-      wald: zj * zj,
-      z: zj,
-      pValue: Math.min(1, 2 * normalUpper(Math.abs(zj))),
-      hazardRatio: Math.exp(coef[j]),
-      ciLower: Math.exp(coef[j] - z * se),
-      ciUpper: Math.exp(coef[j] + z * se),
-    };
+    const w = waldSummary(coef[j], se, confLevel);
+    return { name, coef: coef[j], se, naiveSe: Math.sqrt(vNaive[j * p + j]), wald: w.z * w.z, z: w.z, pValue: w.pValue, hazardRatio: w.hazardRatio, ciLower: w.ciLower, ciUpper: w.ciUpper };
   });
   const df = aliased.filter((a) => !a).length;
   const initOrig = Array.from(init, (b, j) => b * design.scale[j]);

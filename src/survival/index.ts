@@ -3,6 +3,8 @@ export type { Surv, SurvOptions } from "./surv";
 export { coxPH } from "./cox-ph";
 export type { CoxCovariates, CoxOptions, CoxResult, CoxTerm } from "./cox-ph";
 export type { CoxConcordance } from "./cox-concordance";
+export { waldSummary } from "./wald-summary";
+export type { WaldSummary } from "./wald-summary";
 export { coxResiduals } from "./cox-residuals";
 export type { CoxResidualType, CoxResiduals } from "./cox-residuals";
 export { coxZph } from "./cox-zph";
