@@ -9,3 +9,5 @@ export { mannWhitneyZ } from "./mann-whitney-z";
 export { printedMiss, pThresholdMiss } from "./printed-miss";
 export { publishedTargets } from "./targets";
 export { fidelityToHtml } from "./fidelity-to-html";
+export { meetInTheMiddle } from "./death-order-meet";
+export type { MeetOptions, MeetResult, DeathOrderSolution } from "./death-order-meet";
