@@ -23,6 +23,19 @@ export function printedMiss(value: number, printed: string): number {
 }
 
 /**
+ * The values that print as `printed` at its precision: [printed − half a unit, printed + half a
+ * unit) (half-up rounding; at the edge formatFixed decides). Cost: O(1).
+ *
+ * @example
+ * printedInterval("3.538") // [3.5375, 3.5385] (to floating-point accuracy)
+ */
+export function printedInterval(printed: string): [number, number] {
+  const dot = printed.indexOf(".");
+  const unit = 10 ** -(dot < 0 ? 0 : printed.length - dot - 1);
+  return [Number(printed) - unit / 2, Number(printed) + unit / 2];
+}
+
+/**
  * Loss of a p-value that must fall on one side of a threshold, with a safety margin so that the
  * verdict is robust to the last digit: 0 when p ≤ threshold − margin ("below") or p ≥ threshold +
  * margin ("above"), else the distance in units of `margin`. Cost: O(1).
