@@ -54,7 +54,7 @@ export interface MeetResult {
  * once per prefix composition, and pairs are joined on the linearised coefficient shift
  * Ī⁻¹(U_prefix + U_suffix), which must land in the printed windows. Joined pairs are screened by
  * a one-step Newton prediction (curvature-corrected SEs, error O(δ²)) and verified with the exact
- * `objective`. This covers, for x = 0, y = 7, ≈ 2·10¹² orders in seconds, where annealing visits
+ * `objective`. This covers, for x = 0, y = 7, ≈ 2·10¹² orders in about 15 s, where annealing visits
  * 10⁵: the printed Table 6 windows (B to ±4·10⁻⁵) are too narrow for random moves to hit together.
  *
  * Orders with same-day deaths across the split are not covered (run another split for those).
@@ -124,8 +124,9 @@ export function meetInTheMiddle(options: MeetOptions): MeetResult {
       for (let i = i0; i <= i1; i++)
         for (let j = j0; j <= j1; j++) {
           const bucket = grid.bucket(i, j);
-          if (bucket === undefined) continue;
-          for (const at of bucket) {
+          if (bucket < 0) continue;
+          for (let m = grid.start[bucket]; m < grid.start[bucket + 1]; m++) {
+            const at = grid.members[m];
             if (Math.abs(records[at + ACC] + sv) > tol[0] || Math.abs(records[at + ACC + 1] + sb) > tol[1]) continue;
             for (let q = 0; q < ACC; q++) pair[q] = records[at + q] + acc[q];
             const e = predictEstimate(pair, beta);
@@ -185,20 +186,54 @@ function decode(code: number, base: number, length: number): number[] {
   return out;
 }
 
-/** Records bucketed on a 2-D grid of their shift (a hash of the cell: collisions only cost a check). */
+/**
+ * Records bucketed on a 2-D grid of their shift: an open-addressing table of occupied cells, each
+ * pointing to a contiguous run of record offsets (typed arrays: no per-cell objects).
+ */
 class ShiftGrid {
-  private readonly buckets = new Map<number, number[]>();
+  private readonly cellI: Int32Array;
+  private readonly cellJ: Int32Array;
+  /** Bucket of a table slot + 1 (0 = empty slot). */
+  private readonly slotBucket: Int32Array;
+  private readonly mask: number;
+  /** Record offsets of bucket b: members[start[b] .. start[b + 1]). */
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+
   constructor(records: Float64Array, stride: number, offset: number, count: number, private readonly cell: readonly [number, number]) {
+    let size = 16;
+    while (size < 2 * count) size *= 2;
+    this.mask = size - 1;
+    this.cellI = new Int32Array(size);
+    this.cellJ = new Int32Array(size);
+    this.slotBucket = new Int32Array(size);
+    const bucketOf = new Int32Array(count);
+    const sizes: number[] = [];
     for (let r = 0; r < count; r++) {
       const at = r * stride;
-      const key = ShiftGrid.key(this.row(records[at + offset]), this.column(records[at + offset + 1]));
-      const list = this.buckets.get(key);
-      if (list) list.push(at);
-      else this.buckets.set(key, [at]);
+      const i = this.row(records[at + offset]), j = this.column(records[at + offset + 1]);
+      let slot = this.find(i, j);
+      if (this.slotBucket[slot] === 0) {
+        this.cellI[slot] = i;
+        this.cellJ[slot] = j;
+        sizes.push(0);
+        this.slotBucket[slot] = sizes.length;
+      }
+      const b = this.slotBucket[slot] - 1;
+      bucketOf[r] = b;
+      sizes[b]++;
     }
+    this.start = new Int32Array(sizes.length + 1);
+    for (let b = 0; b < sizes.length; b++) this.start[b + 1] = this.start[b] + sizes[b];
+    const fill = this.start.slice(0, sizes.length);
+    this.members = new Int32Array(count);
+    for (let r = 0; r < count; r++) this.members[fill[bucketOf[r]]++] = r * stride;
   }
-  private static key(i: number, j: number): number {
-    return (Math.imul(i, 73856093) ^ Math.imul(j, 19349663)) & 0x3fffffff;
+  /** The slot holding cell (i, j), or the empty slot where it would go (linear probing). */
+  private find(i: number, j: number): number {
+    let slot = (Math.imul(i, 73856093) ^ Math.imul(j, 19349663)) & this.mask;
+    while (this.slotBucket[slot] !== 0 && (this.cellI[slot] !== i || this.cellJ[slot] !== j)) slot = (slot + 1) & this.mask;
+    return slot;
   }
   row(x: number): number {
     return Math.floor(x / this.cell[0]);
@@ -206,7 +241,8 @@ class ShiftGrid {
   column(y: number): number {
     return Math.floor(y / this.cell[1]);
   }
-  bucket(i: number, j: number): readonly number[] | undefined {
-    return this.buckets.get(ShiftGrid.key(i, j));
+  /** Index of cell (i, j)'s bucket, or −1 when no record falls in it. */
+  bucket(i: number, j: number): number {
+    return this.slotBucket[this.find(i, j)] - 1;
   }
 }

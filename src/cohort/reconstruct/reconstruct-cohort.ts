@@ -117,7 +117,7 @@ function cellCandidates(): JointCells[] {
  * Reference: the paper (Li et al. 2026, Front Surg 13:1743422) for every target; Table 6's death
  * order by exhaustive meet-in-the-middle search (meetInTheMiddle), the other searches simulated
  * annealing (Kirkpatrick et al. 1983). No R/SPSS equivalent. Cost: the Table 6 search, ≈ 4·10⁷
- * arrangements (about 25 s on a 2-core machine, once per process and evaluators: it does not depend
+ * arrangements (about 15 s on a 2-core machine, once per process and evaluators: it does not depend
  * on the seed), plus O(effort × 10⁵) loss evaluations (about 8 s at effort 1).
  *
  * @example
