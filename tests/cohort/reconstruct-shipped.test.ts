@@ -1,8 +1,10 @@
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { reproduceAll } from "../../src/reproduction/reproduce-all";
 import { fidelityToHtml } from "../../src/cohort/reconstruct/fidelity-to-html";
+import { loadFidelityReport } from "../../src/cohort/reconstruct/load-fidelity-report";
 import { REPO, shippedStudy } from "../reproduction/shipped-study";
 
 const fidelity = JSON.parse(readFileSync(join(REPO, "data", "cohort-fidelity.json"), "utf8"));
@@ -50,6 +52,12 @@ describe("the shipped synthetic cohort (data/cohort.csv)", () => {
     for (const p of study.patients) if (p.died === 0) expect(p.survivalMonths, p.id).toBeGreaterThan(12);
   });
 
+  it("misses no target: each is a hit, a documented contradiction of the paper, or not determined by rows", () => {
+    const misses = fidelity.targets.filter((t: { status: string }) => t.status === "miss");
+    expect(misses, JSON.stringify(misses)).toEqual([]);
+    for (const t of fidelity.targets.filter((x: { status: string }) => x.status === "conflict (documented)")) expect(t.note, t.id).toBeTruthy();
+  });
+
   it("meets every non-numeric constraint in the report (significance pattern, balance, no data after death)", () => {
     const unmet = fidelity.constraints.filter((c: { met: boolean }) => !c.met);
     expect(unmet, JSON.stringify(unmet)).toEqual([]);
@@ -60,5 +68,19 @@ describe("the shipped synthetic cohort (data/cohort.csv)", () => {
     expect(html.startsWith("<p><strong>SYNTHETIC DATA")).toBe(true);
     expect(html.match(/<tr>/g)!.length).toBeGreaterThanOrEqual(fidelity.conflicts.length + fidelity.constraints.length);
     expect(html).toContain("E→D cell is set to 0");
+    expect(html).toContain("Decisions the reconstruction took");
+    expect(html).toContain("meet-in-the-middle");
+  });
+
+  it("loadFidelityReport reads the same report, frozen, and names the file when it cannot", () => {
+    const loaded = loadFidelityReport();
+    expect(loaded).toEqual(fidelity);
+    expect(Object.isFrozen(loaded.targets[0])).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "fidelity-"));
+    expect(() => loadFidelityReport(join(dir, "absent.json"))).toThrow(/absent\.json.*npm run reconstruct|npm run reconstruct.*absent\.json/);
+    writeFileSync(join(dir, "bad.json"), "{ not json");
+    expect(() => loadFidelityReport(join(dir, "bad.json"))).toThrow(/not JSON/);
+    writeFileSync(join(dir, "partial.json"), JSON.stringify({ banner: "x", seed: 1 }));
+    expect(() => loadFidelityReport(join(dir, "partial.json"))).toThrow(/missing counts, constraintsMet/);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { localSearch } from "../../src/cohort/reconstruct/local-search";
-import { designSample } from "../../src/cohort/reconstruct/sample-design";
+import { designSample, quartileMissAt } from "../../src/cohort/reconstruct/sample-design";
+import { shippedTargets } from "../../src/cohort/reconstruct/targets";
+import { loadRegistry } from "../../src/audit/registry";
+import { quantileAttainable } from "../../src/audit/check-quantile-feasibility";
 import { printedMiss, pThresholdMiss } from "../../src/cohort/reconstruct/printed-miss";
 import { assignLevels, proportionalDeaths } from "../../src/cohort/reconstruct/allocate";
 import { patternsForCells, rankedOneYearData } from "../../src/cohort/reconstruct/death-order";
@@ -40,6 +43,27 @@ describe("designSample finds samples with given SPSS quartiles", () => {
     expect(sum).toBe(36);
     // SD prints 2.00: sqrt(ss / 7) in [1.995, 2.005) → ss in [27.86, 28.14]; integer data with mean 4.5 give ss = 28
     expect(ss).toBe(28);
+  });
+});
+
+describe("quartileMissAt: how near n values on a scale can come to printed quartiles", () => {
+  it("by hand: the median of 4 integers is whole or half, so 1.25 is missed by 0.25 − 0.005 = 24.5 units of 0.01 (+ 0.001)", () => {
+    expect(quartileMissAt(4, [0, 1, 2], { median: "1.25" })).toBeCloseTo(24.501, 9);
+    expect(quartileMissAt(4, [0, 1, 2], { median: "1.50" })).toBe(0);
+    expect(quartileMissAt(5, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { median: "4", p25: "2", p75: "7" })).toBe(0);
+  });
+
+  it("is 0 exactly when the audit's independent quantileAttainable finds a witness (ODI scale, Table 1's 3- and 6-month P75, n = 30..55)", () => {
+    const registry = loadRegistry();
+    const grid = shippedTargets().scoreGrids.odi;
+    for (const id of ["t1.odi.3m.q3", "t1.odi.6m.q3", "t1.odi.1m.q3", "t1.odi.pre.median"]) {
+      const entry = registry.get(id);
+      const p = id.endsWith("q3") ? 0.75 : 0.5;
+      for (let n = 30; n <= 55; n++) {
+        const miss = quartileMissAt(n, grid, p === 0.75 ? { p75: entry.value } : { median: entry.value });
+        expect(miss === 0, `${id} (${entry.value}) at n = ${n}: miss ${miss}`).toBe(quantileAttainable(entry, p, n, grid) !== null);
+      }
+    }
   });
 });
 

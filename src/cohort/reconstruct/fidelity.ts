@@ -85,7 +85,7 @@ function constraints(study: Study): FidelityConstraint[] {
  * Cost: one {@link reproduceAll} plus O(40) tests.
  *
  * @example
- * fidelityReport(reconstructCohort({ seed: 1 })).counts // { hit: 248, miss: 0, "conflict (documented)": 14, "not a target": 54 }
+ * fidelityReport(reconstructCohort({ seed: 1 })).counts // { hit: 249, miss: 0, "conflict (documented)": 13, "not a target": 54 }
  */
 export function fidelityReport(reconstruction: Reconstruction) {
   const study = reconstruction.study;
@@ -121,6 +121,9 @@ export function fidelityReport(reconstruction: Reconstruction) {
     constraints: checks,
   });
 }
+
+/** The fidelity report as fidelityReport returns it and data/cohort-fidelity.json stores it. */
+export type FidelityReport = ReturnType<typeof fidelityReport>;
 
 /**
  * Table 1 / Table 4 quartiles that no sample of this cohort's size on the measurement's scale can

@@ -19,7 +19,7 @@ import { meetInTheMiddle, type MeetResult } from "./death-order-meet";
 import type { PatternCoxEstimate } from "./pattern-cox";
 import { printedMiss, pThresholdMiss } from "./printed-miss";
 import { createRng, type Rng } from "../../core/rng";
-import { designSample } from "./sample-design";
+import { designSample, quartileMissAt } from "./sample-design";
 import { designScores } from "./scores";
 import { defaultEvaluators } from "./evaluators";
 import { shippedTargets } from "./targets";
@@ -61,6 +61,40 @@ export interface Reconstruction {
   /** Loss left by each search stage (0 = every target of that stage printed as published). */
   readonly residuals: Readonly<Record<string, number>>;
   readonly decisions: readonly string[];
+}
+
+/** Day of each visit after surgery (0: before surgery, or the last visit, which every patient has). */
+const VISIT_DAY: Record<Visit, number> = { pre: 0, "1m": 30, "3m": 91, "6m": 182, last: 0 };
+
+/**
+ * How many death ranks fall before the 3- and 6-month visits: among the splits whose alive counts
+ * minimise `quartileMiss`, the one nearest (in ranks) to the split of the `drawn` days.
+ */
+function visitSplit(
+  deathRanks: readonly number[],
+  n: number,
+  drawn: readonly number[],
+  quartileMiss: (visit: "3m" | "6m", alive: number) => number,
+): { ranksBefore3m: number; ranksBefore6m: number; aliveAt3m: number; aliveAt6m: number } {
+  const ranks = drawn.length;
+  const alive = (r: number) => n - deathRanks.filter((t) => t <= r).length;
+  const drawnBefore = (day: number) => drawn.filter((d) => d <= day).length;
+  const want3 = drawnBefore(VISIT_DAY["3m"]), want6 = drawnBefore(VISIT_DAY["6m"]);
+  let best: { r3: number; r6: number; miss: number; distance: number } | null = null;
+  for (let r3 = 0; r3 <= Math.min(ranks, VISIT_DAY["3m"] - 39); r3++) {
+    for (let r6 = r3; r6 <= ranks && r6 - r3 <= VISIT_DAY["6m"] - VISIT_DAY["3m"]; r6++) {
+      if (ranks - r6 > 359 - VISIT_DAY["6m"]) continue;
+      const miss = quartileMiss("3m", alive(r3)) + quartileMiss("6m", alive(r6));
+      const distance = Math.abs(r3 - want3) + Math.abs(r6 - want6);
+      if (best === null || miss < best.miss - 1e-9 || (Math.abs(miss - best.miss) <= 1e-9 && distance < best.distance)) best = { r3, r6, miss, distance };
+    }
+  }
+  return { ranksBefore3m: best!.r3, ranksBefore6m: best!.r6, aliveAt3m: alive(best!.r3), aliveAt6m: alive(best!.r6) };
+}
+
+/** `count` distinct days in [from, to], sorted, drawn without replacement. */
+function distinctDays(from: number, to: number, count: number, rng: Rng): number[] {
+  return rng.shuffle(range(from, to)).slice(0, count).sort((a, b) => a - b);
 }
 
 const DAY_MS = 86_400_000;
@@ -162,9 +196,20 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   const died1y = patterns.map((_, i) => (i < T.deaths1y ? 1 : 0)) as (0 | 1)[];
 
   // 2. Death days within the year: increasing, same-day ties as found, all after the 1-month visit.
+  // How many die before the 3- and 6-month visits sets how many scores Table 1 summarises there, and
+  // a type-6 quartile prints some values only for some n: the split is chosen to make Table 1's
+  // quartiles attainable, or as near as the scales allow, nearest to a uniform random draw.
   const distinctRanks = ranked.time[T.deaths1y - 1];
-  const rankDays = Array.from({ length: distinctRanks }, () => 40 + rng.int(320)).sort((a, b) => a - b);
-  for (let k = 1; k < rankDays.length; k++) if (rankDays[k] <= rankDays[k - 1]) rankDays[k] = rankDays[k - 1] + 1;
+  const drawn = Array.from({ length: distinctRanks }, () => 40 + rng.int(320));
+  const split = visitSplit(ranked.time.slice(0, T.deaths1y), n, drawn, (visit, alive) => quartileMissAt(alive, T.scoreGrids.odi, T.scores.odi[visit]) + quartileMissAt(alive, T.scoreGrids.vas, T.scores.vas[visit]));
+  const rankDays = [
+    ...distinctDays(40, VISIT_DAY["3m"], split.ranksBefore3m, rng),
+    ...distinctDays(VISIT_DAY["3m"] + 1, VISIT_DAY["6m"], split.ranksBefore6m - split.ranksBefore3m, rng),
+    ...distinctDays(VISIT_DAY["6m"] + 1, 359, distinctRanks - split.ranksBefore6m, rng),
+  ];
+  decisions.push(
+    `Death days: ${split.aliveAt3m} patients are alive at the 3-month visit and ${split.aliveAt6m} at the 6-month visit, sizes at which Table 1's quartiles are attainable or nearest (a P75 of 43.13 on the ODI scale needs an even n; 54.46 is attainable for no n, and even n comes nearest).`,
+  );
   const survivalDays = new Array<number>(n).fill(0);
   const died = new Array<0 | 1>(n).fill(0);
   for (let k = 0; k < T.deaths1y; k++) {
@@ -320,9 +365,8 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   }
 
   // 8. VAS and ODI: visits at 1, 3 and 6 months exist only for patients alive then.
-  const visitDay: Record<Visit, number> = { pre: 0, "1m": 30, "3m": 91, "6m": 182, last: 0 };
   const available = {} as Record<Visit, boolean[]>;
-  for (const v of ["pre", "1m", "3m", "6m", "last"] as const) available[v] = survivalDays.map((d, i) => !died[i] || d > visitDay[v]);
+  for (const v of ["pre", "1m", "3m", "6m", "last"] as const) available[v] = survivalDays.map((d, i) => !died[i] || d > VISIT_DAY[v]);
   const scores = designScores({ targets: T.scores, grids: T.scoreGrids, available, diedWithinYear: died1y, rng, iterations: Math.round(4000 * effort) });
   decisions.push(
     "Table 1's paired comparisons are read as Wilcoxon signed-rank tests (SPSS NPAR TESTS /WILCOXON): the table reports medians and quartiles, which §3 uses for non-normal data, and 'non-parametric test' is the only paired option §3 names. The cohort meets the footnotes under that reading (p < 0.05 except the last VAS).",

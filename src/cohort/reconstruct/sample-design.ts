@@ -35,6 +35,30 @@ export function sampleLoss(values: ArrayLike<number>, targets: SampleTargets): n
 }
 
 /**
+ * How near the SPSS quartiles (type 6) of any n values on `grid` can come to printing the targets:
+ * the summed printedMiss of the closest attainable P25, median and P75 (0 = all attainable). The
+ * sample size matters: a quartile between two order statistics interpolates, so some printed values
+ * exist only for some n (an ODI P75 of 43.13 needs an even n on the 8–10-section scale).
+ * Cost: O(grid²) per quartile.
+ *
+ * @example
+ * quartileMissAt(5, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { median: "4", p25: "2", p75: "7" }) // 0
+ * quartileMissAt(4, [0, 1, 2], { median: "1.25" }) // 24.501: the median of 4 integers is whole or half, 0.245 outside 1.25's window
+ */
+export function quartileMissAt(n: number, grid: ValueGrid, targets: SampleTargets): number {
+  let miss = 0;
+  for (const [p, t] of [[0.25, targets.p25], [0.5, targets.median], [0.75, targets.p75]] as const) {
+    if (t === undefined) continue;
+    const h = p * (n + 1);
+    const j = Math.min(n, Math.max(1, Math.floor(h)));
+    const f = j < n ? h - j : 0;
+    const [a, b] = interpolatingPair(grid, f, t);
+    miss += printedMiss(grid[a] + f * (grid[b] - grid[a]), t);
+  }
+  return miss;
+}
+
+/**
  * Finds n values on `grid` whose SPSS quartiles (HAVERAGE, R type 6) and mean/SD print as the
  * published targets, by local search over grid indices (shift moves). Also the solver's unit
  * test target: e.g. 5 integers in 0..10 with median 4 and quartiles (2, 7).
@@ -99,7 +123,7 @@ function constructiveStart(n: number, grid: ValueGrid, targets: SampleTargets, r
     const pair = f > 0 && j < n ? interpolatingPair(grid, f, t) : null;
     const k = nearest(Number(t));
     anchors.set(j - 1, pair ? pair[0] : k);
-    if (f > 0 && j < n) anchors.set(j, pair ? pair[1] : k);
+    if (pair) anchors.set(j, pair[1]);
   }
   const out = new Int32Array(n);
   const fixed = [...anchors.entries()].sort((a, b) => a[0] - b[0]);
@@ -116,10 +140,11 @@ function constructiveStart(n: number, grid: ValueGrid, targets: SampleTargets, r
 
 /**
  * Grid indices (a, b), a ≤ b, whose type-6 interpolation grid[a] + f·(grid[b] − grid[a]) prints as
- * `printed`, with the smallest gap grid[b] − grid[a] (then the a nearest the target); null when no
- * pair does. Cost: O(grid²) in the worst case, once per quartile.
+ * `printed`, with the smallest gap grid[b] − grid[a] (then the a nearest the target). When no pair
+ * prints it (an unattainable quartile, a documented conflict), the pair whose interpolation comes
+ * nearest to it, so that the search starts at the closest attainable value. Cost: O(grid²), once per quartile.
  */
-function interpolatingPair(grid: ValueGrid, f: number, printed: string): [number, number] | null {
+function interpolatingPair(grid: ValueGrid, f: number, printed: string): [number, number] {
   let best: [number, number] | null = null;
   let bestGap = Infinity;
   for (let a = 0; a < grid.length; a++) {
@@ -131,5 +156,18 @@ function interpolatingPair(grid: ValueGrid, f: number, printed: string): [number
       }
     }
   }
-  return best;
+  if (best !== null) return best;
+  const target = Number(printed);
+  let nearest: [number, number] = [0, 0];
+  let bestDistance = Infinity;
+  for (let a = 0; a < grid.length; a++) {
+    for (let b = a; b < grid.length; b++) {
+      const distance = Math.abs(grid[a] + f * (grid[b] - grid[a]) - target);
+      if (distance < bestDistance - 1e-12 || (Math.abs(distance - bestDistance) <= 1e-12 && grid[b] - grid[a] < grid[nearest[1]] - grid[nearest[0]])) {
+        nearest = [a, b];
+        bestDistance = distance;
+      }
+    }
+  }
+  return nearest;
 }
