@@ -97,8 +97,8 @@ export function predictEstimate(acc: ArrayLike<number>, beta0: readonly [number,
  * Cost: O(iterations × deaths).
  *
  * @example
- * // two deaths, one per covariate pattern 1 and 0, two survivors of patterns 0 and 1
- * patternCoxFit([1, 2], [0], [0, 3]) // { b: [...], se: [...] }
+ * // deaths of patterns 1, 0, 3, 2 (the second and third on one day); survivors 0, 1, 2, 3, 0
+ * patternCoxFit([1, 0, 3, 2], [0, 1, 0], [0, 1, 2, 3, 0]) // { b: [0.4879, −0.0203], se: [1.0164, 1.0148] } (rounded)
  */
 export function patternCoxFit(order: readonly Pattern[], ties: readonly number[], survivors: readonly Pattern[]): PatternCoxEstimate | null {
   let beta: [number, number] = [0, 0];
@@ -123,6 +123,9 @@ export function patternCoxFit(order: readonly Pattern[], ties: readonly number[]
 /**
  * Number of distinct arrangements of a segment holding `counts[p]` deaths of pattern p: sequences
  * of death times, each a multiset of patterns (same-day deaths). Cost: O(states × 8).
+ *
+ * @example
+ * segmentArrangements([1, 1, 0, 0]) // 3: pattern 0 then 1, 1 then 0, or both on one day
  */
 export function segmentArrangements(counts: ArrayLike<number>): number {
   const memo = new Map<string, number>();
