@@ -14,7 +14,7 @@ import type {
 } from "../../reproduction/study";
 import { assignLevels, proportionalDeaths } from "./allocate";
 import { patternsForCells, rankedOneYearData, searchDeathOrder, type DeathOrderResult, type JointCells, type Pattern } from "./death-order";
-import { localSearch } from "./local-search";
+import { bestOfRestarts, localSearch } from "./local-search";
 import { meetInTheMiddle, type MeetResult } from "./death-order-meet";
 import type { PatternCoxEstimate } from "./pattern-cox";
 import { printedMiss, pThresholdMiss } from "./printed-miss";
@@ -23,6 +23,7 @@ import { designSample, quartileMissAt } from "./sample-design";
 import { designScores } from "./scores";
 import { defaultEvaluators } from "./evaluators";
 import { shippedTargets } from "./targets";
+import { cohortCodebook } from "../codebook";
 
 /** Survival computations the search needs (the reproduction functions, injected to keep this module testable). */
 export interface SurvivalEvaluators {
@@ -63,8 +64,11 @@ export interface Reconstruction {
   readonly decisions: readonly string[];
 }
 
-/** Day of each visit after surgery (0: before surgery, or the last visit, which every patient has). */
-const VISIT_DAY: Record<Visit, number> = { pre: 0, "1m": 30, "3m": 91, "6m": 182, last: 0 };
+/** Day of a visit after surgery, as the codebook's rule for a measurement after death sets it (0: before surgery, or the last visit, which every patient has). */
+const visitDay = (visit: Visit): number => cohortCodebook().visits.days[visit] ?? 0;
+/** Deaths within the year fall on these days after surgery: after the 1-month visit, within 12 months. */
+const FIRST_DEATH_DAY = 40;
+const LAST_DEATH_DAY = 359;
 
 /**
  * How many death ranks fall before the 3- and 6-month visits: among the splits whose alive counts
@@ -79,11 +83,11 @@ function visitSplit(
   const ranks = drawn.length;
   const alive = (r: number) => n - deathRanks.filter((t) => t <= r).length;
   const drawnBefore = (day: number) => drawn.filter((d) => d <= day).length;
-  const want3 = drawnBefore(VISIT_DAY["3m"]), want6 = drawnBefore(VISIT_DAY["6m"]);
+  const want3 = drawnBefore(visitDay("3m")), want6 = drawnBefore(visitDay("6m"));
   let best: { r3: number; r6: number; miss: number; distance: number } | null = null;
-  for (let r3 = 0; r3 <= Math.min(ranks, VISIT_DAY["3m"] - 39); r3++) {
-    for (let r6 = r3; r6 <= ranks && r6 - r3 <= VISIT_DAY["6m"] - VISIT_DAY["3m"]; r6++) {
-      if (ranks - r6 > 359 - VISIT_DAY["6m"]) continue;
+  for (let r3 = 0; r3 <= Math.min(ranks, visitDay("3m") - FIRST_DEATH_DAY + 1); r3++) {
+    for (let r6 = r3; r6 <= ranks && r6 - r3 <= visitDay("6m") - visitDay("3m"); r6++) {
+      if (ranks - r6 > LAST_DEATH_DAY - visitDay("6m")) continue;
       const miss = quartileMiss("3m", alive(r3)) + quartileMiss("6m", alive(r6));
       const distance = Math.abs(r3 - want3) + Math.abs(r6 - want6);
       if (best === null || miss < best.miss - 1e-9 || (Math.abs(miss - best.miss) <= 1e-9 && distance < best.distance)) best = { r3, r6, miss, distance };
@@ -200,12 +204,12 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   // a type-6 quartile prints some values only for some n: the split is chosen to make Table 1's
   // quartiles attainable, or as near as the scales allow, nearest to a uniform random draw.
   const distinctRanks = ranked.time[T.deaths1y - 1];
-  const drawn = Array.from({ length: distinctRanks }, () => 40 + rng.int(320));
+  const drawn = Array.from({ length: distinctRanks }, () => FIRST_DEATH_DAY + rng.int(LAST_DEATH_DAY - FIRST_DEATH_DAY + 1));
   const split = visitSplit(ranked.time.slice(0, T.deaths1y), n, drawn, (visit, alive) => quartileMissAt(alive, T.scoreGrids.odi, T.scores.odi[visit]) + quartileMissAt(alive, T.scoreGrids.vas, T.scores.vas[visit]));
   const rankDays = [
-    ...distinctDays(40, VISIT_DAY["3m"], split.ranksBefore3m, rng),
-    ...distinctDays(VISIT_DAY["3m"] + 1, VISIT_DAY["6m"], split.ranksBefore6m - split.ranksBefore3m, rng),
-    ...distinctDays(VISIT_DAY["6m"] + 1, 359, distinctRanks - split.ranksBefore6m, rng),
+    ...distinctDays(FIRST_DEATH_DAY, visitDay("3m"), split.ranksBefore3m, rng),
+    ...distinctDays(visitDay("3m") + 1, visitDay("6m"), split.ranksBefore6m - split.ranksBefore3m, rng),
+    ...distinctDays(visitDay("6m") + 1, LAST_DEATH_DAY, distinctRanks - split.ranksBefore6m, rng),
   ];
   decisions.push(
     `Death days: ${split.aliveAt3m} patients are alive at the 3-month visit and ${split.aliveAt6m} at the 6-month visit, sizes at which Table 1's quartiles are attainable or nearest (a P75 of 43.13 on the ODI scale needs an even n; 54.46 is attainable for no n, and even n comes nearest).`,
@@ -256,11 +260,7 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
       temperature: 2,
       reheats: 8,
     });
-  let km = kmSearch();
-  for (let attempt = 1; attempt < 4 && km.loss > 0; attempt++) {
-    const next = kmSearch();
-    if (next.loss < km.loss) km = next;
-  }
+  const km = bestOfRestarts(kmSearch, { attempts: 4 });
   residuals.kaplanMeier = km.loss;
   const final = lateData(km.state);
   final.days.forEach((d, k) => {
@@ -366,7 +366,7 @@ export function reconstructCohort(options: ReconstructOptions): Reconstruction {
 
   // 8. VAS and ODI: visits at 1, 3 and 6 months exist only for patients alive then.
   const available = {} as Record<Visit, boolean[]>;
-  for (const v of ["pre", "1m", "3m", "6m", "last"] as const) available[v] = survivalDays.map((d, i) => !died[i] || d > VISIT_DAY[v]);
+  for (const v of ["pre", "1m", "3m", "6m", "last"] as const) available[v] = survivalDays.map((d, i) => !died[i] || d > visitDay(v));
   const scores = designScores({ targets: T.scores, grids: T.scoreGrids, available, diedWithinYear: died1y, rng, iterations: Math.round(4000 * effort) });
   decisions.push(
     "Table 1's paired comparisons are read as Wilcoxon signed-rank tests (SPSS NPAR TESTS /WILCOXON): the table reports medians and quartiles, which §3 uses for non-normal data, and 'non-parametric test' is the only paired option §3 names. The cohort meets the footnotes under that reading (p < 0.05 except the last VAS).",

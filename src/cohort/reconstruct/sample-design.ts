@@ -49,9 +49,7 @@ export function quartileMissAt(n: number, grid: ValueGrid, targets: SampleTarget
   let miss = 0;
   for (const [p, t] of [[0.25, targets.p25], [0.5, targets.median], [0.75, targets.p75]] as const) {
     if (t === undefined) continue;
-    const h = p * (n + 1);
-    const j = Math.min(n, Math.max(1, Math.floor(h)));
-    const f = j < n ? h - j : 0;
+    const { f } = type6Position(p, n);
     const [a, b] = interpolatingPair(grid, f, t);
     miss += printedMiss(grid[a] + f * (grid[b] - grid[a]), t);
   }
@@ -117,10 +115,8 @@ function constructiveStart(n: number, grid: ValueGrid, targets: SampleTargets, r
   };
   for (const [p, t] of [[0.25, targets.p25], [0.5, targets.median], [0.75, targets.p75]] as const) {
     if (t === undefined) continue;
-    const h = p * (n + 1);
-    const j = Math.min(n, Math.max(1, Math.floor(h)));
-    const f = h - j;
-    const pair = f > 0 && j < n ? interpolatingPair(grid, f, t) : null;
+    const { j, f } = type6Position(p, n);
+    const pair = f > 0 ? interpolatingPair(grid, f, t) : null;
     const k = nearest(Number(t));
     anchors.set(j - 1, pair ? pair[0] : k);
     if (pair) anchors.set(j, pair[1]);
@@ -136,6 +132,16 @@ function constructiveStart(n: number, grid: ValueGrid, targets: SampleTargets, r
     out[i] = Math.min(lo, hi) + rng.int(Math.abs(hi - lo) + 1);
   }
   return out;
+}
+
+/**
+ * Where the type-6 p-quantile of n sorted values lies: x(j) + f·(x(j+1) − x(j)) with j + f = p(n + 1),
+ * clamped to 1 ≤ j ≤ n (f = 0 at the top: no x(n+1)).
+ */
+function type6Position(p: number, n: number): { j: number; f: number } {
+  const h = p * (n + 1);
+  const j = Math.min(n, Math.max(1, Math.floor(h)));
+  return { j, f: j < n ? h - j : 0 };
 }
 
 /**

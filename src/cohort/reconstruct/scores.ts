@@ -1,7 +1,7 @@
 import { mannWhitneyTest } from "../../hypothesis/mann-whitney-test";
 import { wilcoxonSignedRankTest } from "../../hypothesis/wilcoxon-signed-rank-test";
 import { normalPValue } from "../../hypothesis/internal/dist";
-import { localSearch } from "./local-search";
+import { bestOfRestarts, localSearch } from "./local-search";
 import { mannWhitneyZ } from "./mann-whitney-z";
 import { printedMiss, pThresholdMiss } from "./printed-miss";
 import type { Rng } from "../../core/rng";
@@ -89,11 +89,7 @@ export function designScores(options: {
   // a search that ends above that floor is restarted (at most three times), keeping the best.
   const floor =
     quartileMissAt(surv.length, g, targets.odi1mSurvivors) + quartileMissAt(dead.length, g, targets.odi1mDeaths) + quartileMissAt(at1m.length, g, targets.odi["1m"]);
-  let joint = jointSearch();
-  for (let attempt = 1; attempt < 4 && joint.loss > floor + 1e-9; attempt++) {
-    const next = jointSearch();
-    if (next.loss < joint.loss) joint = next;
-  }
+  const joint = bestOfRestarts(jointSearch, { attempts: 4, floor });
   marginalLoss += joint.loss;
 
   // Assignment: state = per (score, visit) a permutation of the designed values over available patients.
