@@ -96,6 +96,7 @@ export function meetInTheMiddle(options: MeetOptions): MeetResult {
   const window = [options.halfWidth[0] + 1e-6, options.halfWidth[1] + 1e-6];
 
   const solutions: DeathOrderSolution[] = [];
+  let exactSolutions = 0;
   let arrangements = 0;
   let visited = 0;
   const pair = new Float64Array(ACC);
@@ -104,9 +105,8 @@ export function meetInTheMiddle(options: MeetOptions): MeetResult {
   const stride = ACC + 4;
   const all = [...compositions(deathCounts, split)];
   for (const prefix of all) {
-    if (solutions.filter((x) => x.loss === 0).length >= enough) break;
+    if (exactSolutions >= enough) break;
     visited++;
-    const found: { order: Pattern[]; ties: number[] }[] = [];
     const suffixCounts = Int32Array.from(deathCounts, (c, p) => c - prefix[p]);
     const nPrefix = segmentArrangements(prefix);
     arrangements += nPrefix * segmentArrangements(suffixCounts);
@@ -141,11 +141,12 @@ export function meetInTheMiddle(options: MeetOptions): MeetResult {
             const order = [...decode(records[at + ACC + 2], 4, split), ...Array.from(seq)] as Pattern[];
             // tie flags: inside the prefix, none across the split, inside the suffix
             const ties = [...decode(records[at + ACC + 3], 2, split).slice(1), 0, ...Array.from(tied).slice(1)];
-            found.push({ order, ties });
+            const loss = options.objective(rankedOneYearData(order, ties, survivors));
+            if (loss === 0) exactSolutions++;
+            solutions.push({ order, tieWithPrevious: ties, loss });
           }
         }
     });
-    for (const f of found) solutions.push({ order: f.order, tieWithPrevious: f.ties, loss: options.objective(rankedOneYearData(f.order, f.ties, survivors)) });
   }
   solutions.sort((a, b) => a.loss - b.loss || sum(a.tieWithPrevious) - sum(b.tieWithPrevious) || compareArrays(a.order, b.order) || compareArrays(a.tieWithPrevious, b.tieWithPrevious));
   return { solutions, arrangements, compositions: { visited, total: all.length } };
