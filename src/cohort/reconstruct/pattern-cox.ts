@@ -101,21 +101,21 @@ export function predictEstimate(acc: ArrayLike<number>, beta0: readonly [number,
  * patternCoxFit([1, 0, 3, 2], [0, 1, 0], [0, 1, 2, 3, 0]) // { b: [0.4879, −0.0203], se: [1.0164, 1.0148] } (rounded)
  */
 export function patternCoxFit(order: readonly Pattern[], ties: readonly number[], survivors: readonly Pattern[]): PatternCoxEstimate | null {
+  const atRisk = patternCounts([...order, ...survivors]);
+  const accumulateAt = (beta: [number, number]): Accumulators => {
+    const acc = new Float64Array(ACC);
+    accumulateRange(acc, order, ties, 0, order.length, Int32Array.from(atRisk), weights(beta));
+    return acc;
+  };
   let beta: [number, number] = [0, 0];
   for (let iter = 0; iter < 50; iter++) {
-    const acc = new Float64Array(ACC);
-    const risk = patternCounts([...order, ...survivors]);
-    accumulateRange(acc, order, ties, 0, order.length, risk, weights(beta));
-    const step = predictEstimate(acc, beta);
+    const step = predictEstimate(accumulateAt(beta), beta);
     if (step === null) return null;
     const moved = Math.max(Math.abs(step.b[0] - beta[0]), Math.abs(step.b[1] - beta[1]));
     beta = [step.b[0], step.b[1]];
     if (!Number.isFinite(beta[0]) || !Number.isFinite(beta[1])) return null;
-    if (moved < 1e-12) {
-      const at = new Float64Array(ACC);
-      accumulateRange(at, order, ties, 0, order.length, patternCounts([...order, ...survivors]), weights(beta));
-      return predictEstimate(at, beta);
-    }
+    // converged: the SEs from the information at the estimate itself
+    if (moved < 1e-12) return predictEstimate(accumulateAt(beta), beta);
   }
   return null;
 }
