@@ -179,6 +179,16 @@ describe("meetInTheMiddle finds exactly the orders a brute-force search finds", 
     expect(result.compositions).toEqual({ visited: result.compositions.total, total: result.compositions.total });
   });
 
+  it("rejects bad input with an InputError naming the field, index and value", () => {
+    const base = { deaths, survivors, center: [0, 0] as [number, number], halfWidth: [0.1, 0.1] as [number, number], estimateLoss: () => 0, objective: () => 0 };
+    expect(() => meetInTheMiddle({ ...base, deaths: [0, 1, 4 as Pattern] })).toThrow(/deaths\[2\] = 4/);
+    expect(() => meetInTheMiddle({ ...base, survivors: [0, 1.5 as Pattern] })).toThrow(/survivors\[1\] = 1.5/);
+    expect(() => meetInTheMiddle({ ...base, deaths: [1] })).toThrow(/deaths/);
+    expect(() => meetInTheMiddle({ ...base, halfWidth: [0.1, 0] })).toThrow(/halfWidth\[1\] = 0/);
+    expect(() => meetInTheMiddle({ ...base, center: [NaN, 0] })).toThrow(/center\[0\] = NaN/);
+    expect(() => meetInTheMiddle({ ...base, split: 7 })).toThrow(/split = 7/);
+  });
+
   it("stops at the first prefix composition with an exact solution when asked for one", () => {
     const first = search(1);
     expect(first.solutions[0].loss).toBe(0);

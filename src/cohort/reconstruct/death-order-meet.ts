@@ -1,3 +1,4 @@
+import { InputError } from "../../core/errors";
 import { rankedOneYearData, type Pattern } from "./death-order";
 import {
   ACC,
@@ -69,6 +70,20 @@ export interface MeetResult {
  */
 export function meetInTheMiddle(options: MeetOptions): MeetResult {
   const { deaths, survivors } = options;
+  for (const [field, patterns] of [["deaths", deaths], ["survivors", survivors]] as const) {
+    patterns.forEach((p, i) => {
+      if (!(p === 0 || p === 1 || p === 2 || p === 3)) throw new InputError("must be a covariate pattern 0, 1, 2 or 3", { field, index: i, value: p });
+    });
+  }
+  if (deaths.length < 2) throw new InputError("needs at least two deaths to split", { field: "deaths", value: deaths.length });
+  for (const field of ["center", "halfWidth"] as const) {
+    options[field].forEach((x, i) => {
+      if (!Number.isFinite(x) || (field === "halfWidth" && x <= 0)) throw new InputError(field === "halfWidth" ? "must be a positive finite number" : "must be finite", { field, index: i, value: x });
+    });
+  }
+  if (options.split !== undefined && !(Number.isInteger(options.split) && options.split >= 1 && options.split < deaths.length)) {
+    throw new InputError(`must be an integer in 1..${deaths.length - 1}`, { field: "split", value: options.split });
+  }
   const deathCounts = patternCounts(deaths);
   const survivorCounts = patternCounts(survivors);
   const total = deaths.length;
