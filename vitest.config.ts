@@ -5,7 +5,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Notebook and browser integration tests start Jupyter kernels and Chromium: keep them serial.
+    // Test files run in parallel, one worker per core. The notebook and browser tests start Jupyter
+    // kernels and Chromium; within each of those files the cases run one after another.
     fileParallelism: true,
     reporters: ["default"],
   },

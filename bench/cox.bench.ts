@@ -5,9 +5,9 @@
  * the binary file excluded). Last stdout line: {"bench", "n", "oursSeconds", "rSeconds", "ratio", "peakRssMB"}.
  * Target: ratio ≤ 0.2, peak RSS ≤ 2 GB. Run: npx tsx bench/cox.bench.ts [n]
  */
-import { createRng } from "../src/core/rng";
-import { coxPH } from "../src/survival/cox-ph";
-import { surv } from "../src/survival/surv";
+import { createRng } from "../src/lib/core/rng";
+import { coxPH } from "../src/lib/survival/cox-ph";
+import { surv } from "../src/lib/survival/surv";
 import { report, runR, time as timed, writeColumns } from "./lib";
 
 const n = Number(process.argv[2] ?? 1_000_000);
@@ -35,10 +35,16 @@ for (let i = 0; i < n; i++) {
 const data = writeColumns([time, status, ...columns], n);
 const ours = timed(() => coxPH(surv(time, status), { names: ["x1", "x2", "x3", "x4", "x5"], columns }));
 const fit = ours.value;
-console.log(`ours: ${ours.seconds.toFixed(3)} s, ${fit.iterations} iterations, coef ${fit.terms.map((t) => t.coef!.toFixed(6)).join(" ")}`);
+console.log(
+  `ours: ${ours.seconds.toFixed(3)} s, ${fit.iterations} iterations, coef ${fit.terms.map((t) => t.coef!.toFixed(6)).join(" ")}`,
+);
 console.log(`ours: loglik ${fit.loglik.toFixed(6)}, concordance ${fit.concordance.concordance.toFixed(6)}`);
 
-const r = runR<{ rSeconds: number; coef: number[]; loglik: number; concordance: number }>("cox.R", [data.file, String(n), String(p)]);
+const r = runR<{ rSeconds: number; coef: number[]; loglik: number; concordance: number }>("cox.R", [
+  data.file,
+  String(n),
+  String(p),
+]);
 if (r) {
   console.log(`R:    ${r.rSeconds.toFixed(3)} s, coef ${r.coef.map((c) => c.toFixed(6)).join(" ")}`);
   console.log(`R:    loglik ${r.loglik.toFixed(6)}, concordance ${r.concordance.toFixed(6)}`);

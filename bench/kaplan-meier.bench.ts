@@ -2,9 +2,9 @@
  * Benchmark: Kaplan–Meier, n = 10,000,000, ours (surv + kaplanMeier) vs R survival::survfit on the same
  * seeded data in the same run (R's file reading excluded). Target ratio ≤ 0.2. Run: npx tsx bench/kaplan-meier.bench.ts [n]
  */
-import { createRng } from "../src/core/rng";
-import { kaplanMeier } from "../src/survival/kaplan-meier";
-import { surv } from "../src/survival/surv";
+import { createRng } from "../src/lib/core/rng";
+import { kaplanMeier } from "../src/lib/survival/kaplan-meier";
+import { surv } from "../src/lib/survival/surv";
 import { report, runR, time, writeColumns } from "./lib";
 
 const n = Number(process.argv[2] ?? 10_000_000);

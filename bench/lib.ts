@@ -2,10 +2,10 @@
  * Shared by the benchmarks: write columns of doubles to a binary file R reads with readBin, run an R
  * timing script on it, and print the final JSON line bench/run.ts collects.
  */
-import { spawnSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 
 /** Writes columns (each of length n) as little-endian doubles, column after column; returns the file. */
 export function writeColumns(columns: readonly ArrayLike<number>[], n: number): { file: string; cleanup: () => void } {
@@ -40,6 +40,8 @@ export function time<T>(fn: () => T): { value: T; seconds: number } {
 export function report(bench: string, n: number, oursSeconds: number, rSeconds: number | null, target: number): void {
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   const ratio = rSeconds === null ? null : oursSeconds / rSeconds;
-  console.log(`ours ${oursSeconds.toFixed(3)} s, R ${rSeconds?.toFixed(3) ?? "—"} s, ratio ${ratio?.toFixed(3) ?? "—"} (target ≤ ${target}), peak RSS ${peakRssMB.toFixed(0)} MB`);
+  console.log(
+    `ours ${oursSeconds.toFixed(3)} s, R ${rSeconds?.toFixed(3) ?? "—"} s, ratio ${ratio?.toFixed(3) ?? "—"} (target ≤ ${target}), peak RSS ${peakRssMB.toFixed(0)} MB`,
+  );
   console.log(JSON.stringify({ bench, n, oursSeconds, rSeconds, ratio, peakRssMB, target }));
 }

@@ -2,9 +2,9 @@
  * Benchmark: log-rank test, n = 1,000,000 in 2 groups, ours (surv + logRank) vs R survival::survdiff on
  * the same seeded data in the same run (R's file reading excluded). Target ratio ≤ 0.5. Run: npx tsx bench/log-rank.bench.ts [n]
  */
-import { createRng } from "../src/core/rng";
-import { logRank } from "../src/survival/log-rank";
-import { surv } from "../src/survival/surv";
+import { createRng } from "../src/lib/core/rng";
+import { logRank } from "../src/lib/survival/log-rank";
+import { surv } from "../src/lib/survival/surv";
 import { report, runR, time, writeColumns } from "./lib";
 
 const n = Number(process.argv[2] ?? 1_000_000);

@@ -5,9 +5,9 @@
  * {"bench", "n", "oursSeconds", "rSeconds", "ratio", "peakRssMB"} (rSeconds and ratio null without R).
  * Usage: npm run bench [-- name-filter]
  */
-import { spawnSync } from "child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 interface BenchLine {
   bench: string;
@@ -21,7 +21,9 @@ interface BenchLine {
 
 const dir = resolve(__dirname);
 const filter = process.argv[2] ?? "";
-const files = readdirSync(dir).filter((f) => f.endsWith(".bench.ts") && f.includes(filter)).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts") && f.includes(filter))
+  .sort();
 if (files.length === 0) {
   console.error(`no benchmarks matching "${filter}" in bench/`);
   process.exit(1);
@@ -30,7 +32,11 @@ const tsx = resolve(dir, "..", "node_modules", ".bin", "tsx");
 const results: BenchLine[] = [];
 for (const file of files) {
   console.log(`== ${file}`);
-  const run = spawnSync(tsx, [join(dir, file)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 });
+  const run = spawnSync(tsx, [join(dir, file)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 << 20,
+  });
   process.stdout.write(run.stdout);
   if (run.status !== 0) {
     console.error(`${file} failed (exit ${run.status})`);

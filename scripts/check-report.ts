@@ -4,8 +4,8 @@
  * loads with no console error and no network request, and every plotly figure drew its svg.main-svg.
  * Usage: npm run check-report [-- DIR] [--screenshots DIR]
  */
-import { existsSync, mkdirSync, readdirSync } from "fs";
-import { join, resolve } from "path";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { checkPage, launchChromium } from "./lib/browser-check";
 import { REPORTS_DIR } from "./lib/paths";
 import { CHROMIUM, ensureDebian } from "./lib/system-deps";
@@ -15,18 +15,30 @@ async function main(): Promise<number> {
   const shotsAt = args.indexOf("--screenshots");
   const shots = shotsAt >= 0 ? resolve(args.splice(shotsAt, 2)[1]) : null;
   const dir = resolve(args[0] ?? REPORTS_DIR);
-  if (!existsSync(join(dir, "index.html"))) throw new Error(`${join(dir, "index.html")} not found: run \`npm run reproduce\` first`);
+  if (!existsSync(join(dir, "index.html")))
+    throw new Error(`${join(dir, "index.html")} not found: run \`npm run reproduce\` first`);
   ensureDebian([CHROMIUM]);
   if (shots) mkdirSync(shots, { recursive: true });
-  const pages = ["index.html", ...readdirSync(dir).filter((f) => /^\d\d-.*\.html$/.test(f)).sort()];
+  const pages = [
+    "index.html",
+    ...readdirSync(dir)
+      .filter((f) => /^\d\d-.*\.html$/.test(f))
+      .sort(),
+  ];
   const browser = await launchChromium();
   let failures = 0;
   try {
     for (const page of pages) {
-      const r = await checkPage(browser, join(dir, page), shots ? join(shots, page.replace(/\.html$/, ".png")) : undefined);
+      const r = await checkPage(
+        browser,
+        join(dir, page),
+        shots ? join(shots, page.replace(/\.html$/, ".png")) : undefined,
+      );
       const ok = r.consoleErrors.length === 0 && r.renderedFigures === r.figures;
       if (!ok) failures++;
-      console.log(`${ok ? "ok  " : "FAIL"} ${page}: ${r.renderedFigures}/${r.figures} figures rendered${r.consoleErrors.length ? `; errors: ${r.consoleErrors.join(" | ")}` : ""}`);
+      console.log(
+        `${ok ? "ok  " : "FAIL"} ${page}: ${r.renderedFigures}/${r.figures} figures rendered${r.consoleErrors.length ? `; errors: ${r.consoleErrors.join(" | ")}` : ""}`,
+      );
     }
   } finally {
     await browser.close();
@@ -35,7 +47,10 @@ async function main(): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(`check-report: ${error.message}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`check-report: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -4,10 +4,17 @@
  * through scripts/render-figures.ts (headless Debian Chromium, plotly inlined). Re-run after the cohort
  * or a figure function changes.
  */
-import { readFileSync } from "fs";
-import { join } from "path";
-import { forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scoreTrajectoryFigure } from "../src/figures";
-import { coxForestRows, coxTable6Fit, frankelCrosstab, loadStudy, scoreTrajectoryInput, survivalByFactor } from "../src/reproduction";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scoreTrajectoryFigure } from "../src/lib/figures";
+import {
+  coxForestRows,
+  coxTable6Fit,
+  frankelCrosstab,
+  scoreTrajectoryInput,
+  survivalByFactor,
+} from "../src/paper/reproduction";
+import { loadStudy } from "../src/paper";
 import { launchChromium } from "./lib/browser-check";
 import { REPO_ROOT } from "./lib/paths";
 import { openFigureRenderer } from "./render-figures";
@@ -16,14 +23,31 @@ async function main(): Promise<void> {
   const { study } = loadStudy({});
   const bma = survivalByFactor(study, "postBma");
   const figures = {
-    "km-postoperative-bma": kaplanMeierFigure(bma.groups.map((g) => ({ label: `Postoperative BMA: ${g.label} (n = ${g.n})`, steps: g.fit.steps })), { title: "Survival by postoperative BMA", synthetic: true, logRankP: bma.logRank.pValue! }),
-    "forest-table6": forestPlotFigure(coxForestRows(coxTable6Fit(study)).rows, { title: "Table 6 (one-year model, Breslow ties)", synthetic: true }),
-    "frankel-flow": frankelFlowFigure(frankelCrosstab(study).table2, { title: "Frankel grade before → after surgery", synthetic: true }),
-    "odi-trajectories": scoreTrajectoryFigure(scoreTrajectoryInput(study, "odi"), { scoreName: "ODI", yTitle: "ODI (% disability)", title: "Disability before and after surgery", synthetic: true }),
+    "km-postoperative-bma": kaplanMeierFigure(
+      bma.groups.map((g) => ({ label: `Postoperative BMA: ${g.label} (n = ${g.n})`, steps: g.fit.steps })),
+      { title: "Survival by postoperative BMA", synthetic: true, logRankP: bma.logRank.pValue! },
+    ),
+    "forest-table6": forestPlotFigure(coxForestRows(coxTable6Fit(study)).rows, {
+      title: "Table 6 (one-year model, Breslow ties)",
+      synthetic: true,
+    }),
+    "frankel-flow": frankelFlowFigure(frankelCrosstab(study).table2, {
+      title: "Frankel grade before → after surgery",
+      synthetic: true,
+    }),
+    "odi-trajectories": scoreTrajectoryFigure(scoreTrajectoryInput(study, "odi"), {
+      scoreName: "ODI",
+      yTitle: "ODI (% disability)",
+      title: "Disability before and after surgery",
+      synthetic: true,
+    }),
   };
   const browser = await launchChromium();
   try {
-    const renderer = await openFigureRenderer(browser, readFileSync(join(REPO_ROOT, "node_modules", "plotly.js-dist-min", "plotly.min.js"), "utf8"));
+    const renderer = await openFigureRenderer(
+      browser,
+      readFileSync(join(REPO_ROOT, "node_modules", "plotly.js-dist-min", "plotly.min.js"), "utf8"),
+    );
     for (const [name, fig] of Object.entries(figures)) {
       await renderer.render(fig, join(REPO_ROOT, "docs", "figures", `${name}.png`));
       console.log(`wrote docs/figures/${name}.png`);

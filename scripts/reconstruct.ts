@@ -8,12 +8,12 @@
  *          fidelity-summary.json; with --check, verify them too).
  * Deterministic: the same seed gives byte-identical files.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
-import { reconstructCohort } from "../src/cohort/reconstruct/reconstruct-cohort";
-import { fidelityReport } from "../src/cohort/reconstruct/fidelity";
-import { syntheticRows } from "../src/cohort/reconstruct/synthetic-rows";
-import { formatCohortCsv } from "../src/cohort/format-cohort-csv";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { reconstructCohort } from "../src/paper/reconstruct/reconstruct-cohort";
+import { fidelityReport } from "../src/paper/reconstruct/fidelity";
+import { syntheticRows } from "../src/paper/reconstruct/synthetic-rows";
+import { formatCohortCsv } from "../src/paper/cohort/format-cohort-csv";
 
 interface Args {
   seed: number;
@@ -35,12 +35,16 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown option ${a} (see the header of scripts/reconstruct.ts)`);
   }
   if (!Number.isInteger(o.seed)) throw new Error(`--seed must be an integer, got ${o.seed}`);
-  if (!Number.isInteger(o.ensemble) || o.ensemble < 0) throw new Error(`--ensemble must be an integer ≥ 0, got ${o.ensemble}`);
+  if (!Number.isInteger(o.ensemble) || o.ensemble < 0)
+    throw new Error(`--ensemble must be an integer ≥ 0, got ${o.ensemble}`);
   return o;
 }
 
 /** One reconstruction as the files it writes: the CSV text and its fidelity report. */
-function build(seed: number, effort: number): { csv: string; report: ReturnType<typeof fidelityReport>; patients: number } {
+function build(
+  seed: number,
+  effort: number,
+): { csv: string; report: ReturnType<typeof fidelityReport>; patients: number } {
   const reconstruction = reconstructCohort({ seed, effort });
   // The codebook's writer validates every row (the loader's rules) and fixes the column order.
   const csv = formatCohortCsv(syntheticRows(reconstruction.patients), { source: "reconstruction" });
@@ -59,11 +63,23 @@ function ensembleFiles(o: Args): Map<string, string> {
     const started = Date.now();
     const b = build(seed, o.effort);
     files.set(`cohort-seed-${seed}.csv`, b.csv);
-    summary.push({ seed, file: `cohort-seed-${seed}.csv`, counts: b.report.counts, constraintsMet: b.report.constraintsMet, solverResidual: b.report.solverResidual.total });
-    console.log(`ensemble cohort seed ${seed}: ${b.report.counts.hit} hit, ${b.report.counts.miss} miss (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    summary.push({
+      seed,
+      file: `cohort-seed-${seed}.csv`,
+      counts: b.report.counts,
+      constraintsMet: b.report.constraintsMet,
+      solverResidual: b.report.solverResidual.total,
+    });
+    console.log(
+      `ensemble cohort seed ${seed}: ${b.report.counts.hit} hit, ${b.report.counts.miss} miss (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
-  const note = "SYNTHETIC cohorts reconstructed from the published aggregates (not patient data): other feasible solutions than data/cohort.csv.";
-  files.set("fidelity-summary.json", `${JSON.stringify({ note, mainSeed: o.seed, effort: o.effort, cohorts: summary }, null, 2)}\n`);
+  const note =
+    "SYNTHETIC cohorts reconstructed from the published aggregates (not patient data): other feasible solutions than data/cohort.csv.";
+  files.set(
+    "fidelity-summary.json",
+    `${JSON.stringify({ note, mainSeed: o.seed, effort: o.effort, cohorts: summary }, null, 2)}\n`,
+  );
   return files;
 }
 
@@ -79,9 +95,18 @@ function main(): void {
   if (o.check) {
     const differing = [
       ...(readFileSync(csvPath, "utf8") === main.csv && readFileSync(jsonPath, "utf8") === json ? [] : [csvPath]),
-      ...[...ensemble].filter(([name, text]) => !existsSync(join(ensembleDir, name)) || readFileSync(join(ensembleDir, name), "utf8") !== text).map(([name]) => join(ensembleDir, name)),
+      ...[...ensemble]
+        .filter(
+          ([name, text]) =>
+            !existsSync(join(ensembleDir, name)) || readFileSync(join(ensembleDir, name), "utf8") !== text,
+        )
+        .map(([name]) => join(ensembleDir, name)),
     ];
-    console.log(differing.length === 0 ? "reconstruct --check: files are current" : `reconstruct --check: files differ from a fresh run: ${differing.join(", ")}`);
+    console.log(
+      differing.length === 0
+        ? "reconstruct --check: files are current"
+        : `reconstruct --check: files differ from a fresh run: ${differing.join(", ")}`,
+    );
     process.exit(differing.length === 0 ? 0 : 1);
   }
   mkdirSync(o.out, { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * Renders plotly figure specs (the `{data, layout}` the src/figures functions return) to PNG in
+ * Renders plotly figure specs (the `{data, layout}` the src/lib/figures functions return) to PNG in
  * headless Chromium (Debian's /usr/bin/chromium via playwright-core), with plotly.js inlined from
  * node_modules/plotly.js-dist-min (never a CDN). Fails on any console error, network request or
  * attribute that Plotly.validate does not accept.
@@ -9,11 +9,19 @@
  *   tsx scripts/render-figures.ts --demo OUT_DIR         the five figures on small example inputs
  * Options: --width PX (default 800; height comes from the figure's layout.height, default 500).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
-import { forestPlotFigure, frankelFlowFigure, kaplanMeierFigure, scorecardFigure, scoreTrajectoryFigure, type KaplanMeierCurve, type PlotlyFigure } from "../src/figures";
-import { plotlyLibraryHtml, scriptSafeJson } from "../src/notebook/figure-html";
+import {
+  forestPlotFigure,
+  frankelFlowFigure,
+  kaplanMeierFigure,
+  scorecardFigure,
+  scoreTrajectoryFigure,
+  type KaplanMeierCurve,
+  type PlotlyFigure,
+} from "../src/lib/figures";
+import { plotlyLibraryHtml, scriptSafeJson } from "../src/paper/notebook/figure-html";
 import { launchChromium } from "./lib/browser-check";
 import { REPO_ROOT } from "./lib/paths";
 import { CHROMIUM, ensureDebian } from "./lib/system-deps";
@@ -67,23 +75,55 @@ export async function openFigureRenderer(browser: Browser, plotlySource: string,
 
 /** The five figures on small inputs: the KM fixture's groups, the paper's Table 2, made-up scores and verdicts. */
 export function demoFigures(): Record<string, PlotlyFigure> {
-  const km = JSON.parse(readFileSync(join(REPO_ROOT, "tests/figures/fixtures/km-figure.json"), "utf8")) as { groups: KaplanMeierCurve[] };
-  const curves = km.groups.slice(0, 2).map((g) => ({ label: g.label === "A" ? "Group A (n=6)" : "Group B (n=4)", steps: g.steps }));
+  const km = JSON.parse(readFileSync(join(REPO_ROOT, "tests/lib/figures/fixtures/km-figure.json"), "utf8")) as {
+    groups: KaplanMeierCurve[];
+  };
+  const curves = km.groups
+    .slice(0, 2)
+    .map((g) => ({ label: g.label === "A" ? "Group A (n=6)" : "Group B (n=4)", steps: g.steps }));
   return {
     "kaplan-meier": kaplanMeierFigure(curves, { tickInterval: 2, logRankP: 0.0231, synthetic: true }),
-    "forest-plot": forestPlotFigure([
-      { label: "Visceral metastases (yes vs no)", estimate: 2.5, lower: 1.25, upper: 5, pValue: 0.0123 },
-      { label: "Postoperative BMA (yes vs no)", estimate: 0.4, lower: 0.2, upper: 0.8, pValue: 0.00004 },
-      { label: "ODI at 1 month (per 10 points)", estimate: 1.1, lower: 0.55, upper: 2.2, pValue: 0.61 },
-    ], { synthetic: true }),
-    "frankel-flow": frankelFlowFigure([[0, 0, 0, 0, 0], [0, 1, 1, 3, 2], [0, 0, 0, 3, 1], [0, 0, 0, 7, 5], [1, 1, 0, 1, 30]], { title: "Frankel grade before and after surgery (paper Table 2 as printed)" }),
-    "score-trajectory": scoreTrajectoryFigure({
-      visits: ["Before surgery", "1 month", "3 months", "6 months", "Last visit"],
-      values: [[5, 2, 1, 2, 6], [7, null, 2, 3, 8], [3, 1, 0, 0, 2], [6, 3, 2, 2, 5], [4, 0, 1, null, null], [5, 1, 3, 2, 7], [8, 2, 1, 1, 9], [2, 0, 0, 1, 3]],
-    }, { scoreName: "VAS", yTitle: "VAS pain score (0–10 points)", synthetic: true }),
+    "forest-plot": forestPlotFigure(
+      [
+        { label: "Visceral metastases (yes vs no)", estimate: 2.5, lower: 1.25, upper: 5, pValue: 0.0123 },
+        { label: "Postoperative BMA (yes vs no)", estimate: 0.4, lower: 0.2, upper: 0.8, pValue: 0.00004 },
+        { label: "ODI at 1 month (per 10 points)", estimate: 1.1, lower: 0.55, upper: 2.2, pValue: 0.61 },
+      ],
+      { synthetic: true },
+    ),
+    "frankel-flow": frankelFlowFigure(
+      [
+        [0, 0, 0, 0, 0],
+        [0, 1, 1, 3, 2],
+        [0, 0, 0, 3, 1],
+        [0, 0, 0, 7, 5],
+        [1, 1, 0, 1, 30],
+      ],
+      { title: "Frankel grade before and after surgery (paper Table 2 as printed)" },
+    ),
+    "score-trajectory": scoreTrajectoryFigure(
+      {
+        visits: ["Before surgery", "1 month", "3 months", "6 months", "Last visit"],
+        values: [
+          [5, 2, 1, 2, 6],
+          [7, null, 2, 3, 8],
+          [3, 1, 0, 0, 2],
+          [6, 3, 2, 2, 5],
+          [4, 0, 1, null, null],
+          [5, 1, 3, 2, 7],
+          [8, 2, 1, 1, 9],
+          [2, 0, 0, 1, 3],
+        ],
+      },
+      { scoreName: "VAS", yTitle: "VAS pain score (0–10 points)", synthetic: true },
+    ),
     scorecard: scorecardFigure({
       categories: ["reproduced", "inconsistent", "not reproducible"],
-      sections: [{ label: "Table 1", counts: [8, 2, 0] }, { label: "Table 2", counts: [3, 1, 1] }, { label: "Survival", counts: [2, 1, 4] }],
+      sections: [
+        { label: "Table 1", counts: [8, 2, 0] },
+        { label: "Table 2", counts: [3, 1, 1] },
+        { label: "Survival", counts: [2, 1, 4] },
+      ],
     }),
   };
 }
@@ -93,7 +133,8 @@ async function main(): Promise<void> {
   const widthAt = args.indexOf("--width");
   const width = widthAt >= 0 ? Number(args.splice(widthAt, 2)[1]) : 800;
   const demo = args[0] === "--demo";
-  if (args.length !== 2) throw new Error("usage: tsx scripts/render-figures.ts FIGURE.json OUT.png | --demo OUT_DIR [--width PX]");
+  if (args.length !== 2)
+    throw new Error("usage: tsx scripts/render-figures.ts FIGURE.json OUT.png | --demo OUT_DIR [--width PX]");
   ensureDebian([CHROMIUM]);
   const plotly = readFileSync(PLOTLY_BUNDLE, "utf8");
   const jobs: [PlotlyFigure, string][] = [];

@@ -12,17 +12,23 @@
  * Fails (exit 1) naming the notebook and cell when a cell errors or writes to stderr.
  * Environment: COHORT_CSV=path runs every notebook on your own CSV (validated by the codebook).
  */
-import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { join, relative, resolve } from "path";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { executeNotebook } from "./lib/execute";
 import { writeKernelSpec } from "./lib/kernel";
 import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./lib/paths";
-import { renderIndexPage, renderNotebookPage, notebookTitle, type ExecutedNotebook, type IndexEntry } from "./lib/report";
+import {
+  renderIndexPage,
+  renderNotebookPage,
+  notebookTitle,
+  type ExecutedNotebook,
+  type IndexEntry,
+} from "./lib/report";
 import { syncNotebooks } from "./lib/notebook-sync";
 import { ensureDebian, JUPYTER } from "./lib/system-deps";
-import { escapeHtml } from "../src/core/html";
-import { plotlySource } from "../src/notebook/show";
+import { escapeHtml } from "../src/lib/core/html";
+import { plotlySource } from "../src/paper/notebook/show";
 
 interface Options {
   only: string[] | null;
@@ -82,13 +88,20 @@ function main(): void {
   if (options.notebooks === NOTEBOOKS_DIR) {
     const sync = syncNotebooks({ write: false });
     if (sync.changed.length > 0) {
-      throw new Error(`notebooks out of date with notebooks/src/: ${sync.changed.join(", ")}. Run \`npm run notebooks\` first.`);
+      throw new Error(
+        `notebooks out of date with notebooks/src/: ${sync.changed.join(", ")}. Run \`npm run notebooks\` first.`,
+      );
     }
   }
   writeKernelSpec();
-  const all = readdirSync(options.notebooks).filter((f) => /^\d\d-[\w-]+\.ipynb$/.test(f)).sort();
+  const all = readdirSync(options.notebooks)
+    .filter((f) => /^\d\d-[\w-]+\.ipynb$/.test(f))
+    .sort();
   const selected = options.only ? all.filter((f) => options.only!.some((p) => f.startsWith(p))) : all;
-  if (selected.length === 0) throw new Error(`no notebooks to run in ${options.notebooks}${options.only ? ` matching ${options.only.join(",")}` : ""}`);
+  if (selected.length === 0)
+    throw new Error(
+      `no notebooks to run in ${options.notebooks}${options.only ? ` matching ${options.only.join(",")}` : ""}`,
+    );
 
   const executedDir = join(options.out, "notebooks");
   mkdirSync(executedDir, { recursive: true });
@@ -96,14 +109,20 @@ function main(): void {
   for (const [i, file] of selected.entries()) {
     process.stdout.write(`[${i + 1}/${selected.length}] ${file} … `);
     // Notebooks that write report files (the scorecard) find the output folder here.
-    const result = executeNotebook(join(options.notebooks, file), executedDir, { ...process.env, REPRO_REPORTS_DIR: options.out });
+    const result = executeNotebook(join(options.notebooks, file), executedDir, {
+      ...process.env,
+      REPRO_REPORTS_DIR: options.out,
+    });
     console.log(`${result.codeCells} code cells, ${result.seconds.toFixed(1)} s (elapsed ${clock(started)})`);
     if (result.problems.length > 0) {
       const p = result.problems[0];
       console.error(
         `\nFAILED: ${relative(process.cwd(), join(options.notebooks, file))}, cell ${p.cell} (code cell ${p.codeCell}: ${JSON.stringify(p.firstLine)}) ${p.kind === "error" ? "raised an error" : "wrote to stderr (tslab prints uncaught exceptions there too)"}:\n${p.message}`,
       );
-      if (result.problems.length > 1) console.error(`(${result.problems.length - 1} more problem(s) in this notebook; executed copy: ${result.outputPath})`);
+      if (result.problems.length > 1)
+        console.error(
+          `(${result.problems.length - 1} more problem(s) in this notebook; executed copy: ${result.outputPath})`,
+        );
       process.exit(1);
     }
     runs.push({ file, seconds: result.seconds, codeCells: result.codeCells, path: result.outputPath });
@@ -118,11 +137,16 @@ function main(): void {
     codeCells: r.codeCells,
   }));
   entries.forEach((entry, i) => {
-    const html = renderNotebookPage(notebooks[i], entry.title, {
-      index: "index.html",
-      previous: i > 0 ? { href: entries[i - 1].href, title: entries[i - 1].title } : undefined,
-      next: i < entries.length - 1 ? { href: entries[i + 1].href, title: entries[i + 1].title } : undefined,
-    }, plotly);
+    const html = renderNotebookPage(
+      notebooks[i],
+      entry.title,
+      {
+        index: "index.html",
+        previous: i > 0 ? { href: entries[i - 1].href, title: entries[i - 1].title } : undefined,
+        next: i < entries.length - 1 ? { href: entries[i + 1].href, title: entries[i + 1].title } : undefined,
+      },
+      plotly,
+    );
     writeFileSync(join(options.out, entry.href), html);
   });
   const scorecard = scorecardSummary(options.out);

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from "playwright-core";
-import { pathToFileURL } from "url";
+import { pathToFileURL } from "node:url";
 import { CHROMIUM_PATH } from "./system-deps";
 
 /** Flags for Debian's Chromium in this sandbox: headless, no sandbox (root), no background network. */
@@ -41,18 +41,21 @@ export async function checkPage(browser: Browser, file: string, screenshot?: str
   page.on("pageerror", (err) => consoleErrors.push(`pageerror: ${err.message}`));
   page.on("request", (req) => {
     const url = req.url();
-    if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")) consoleErrors.push(`network request: ${url}`);
+    if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:"))
+      consoleErrors.push(`network request: ${url}`);
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
   const figures = await page.locator("div.repro-plotly").count();
   if (figures > 0) {
-    await page.waitForFunction(
-      (n) => document.querySelectorAll("div.repro-plotly svg.main-svg").length >= n,
-      figures,
-      { timeout: 20_000 },
-    ).catch(() => undefined);
+    await page
+      .waitForFunction((n) => document.querySelectorAll("div.repro-plotly svg.main-svg").length >= n, figures, {
+        timeout: 20_000,
+      })
+      .catch(() => undefined);
   }
-  const renderedFigures = await page.locator("div.repro-plotly").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
+  const renderedFigures = await page
+    .locator("div.repro-plotly")
+    .evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
   const links = await page.locator("a[href]").evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: false });
   const title = await page.title();

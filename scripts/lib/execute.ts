@@ -1,6 +1,7 @@
-import { spawnSync } from "child_process";
-import { readFileSync } from "fs";
-import { basename, dirname, join } from "path";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { ANSI_COLOURS } from "./ansi";
 import { jupyterEnv } from "./kernel";
 
 /** A cell whose run failed: an error output, or anything written to stderr. */
@@ -30,7 +31,6 @@ interface ExecutedCell {
   outputs?: ExecutedOutput[];
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
 const joinText = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join("") : (t ?? ""));
 
 /** Scans an executed notebook for error outputs and stderr writes, in cell order. Pure. */
@@ -43,10 +43,22 @@ export function findCellProblems(notebook: { cells: ExecutedCell[] }): CellProbl
     const firstLine = joinText(cell.source).split("\n")[0] ?? "";
     for (const out of cell.outputs ?? []) {
       if (out.output_type === "error") {
-        const trace = (out.traceback ?? []).join("\n").replace(ANSI, "");
-        problems.push({ cell: i + 1, codeCell, kind: "error", firstLine, message: `${out.ename}: ${out.evalue}${trace ? `\n${trace}` : ""}` });
+        const trace = (out.traceback ?? []).join("\n").replace(ANSI_COLOURS, "");
+        problems.push({
+          cell: i + 1,
+          codeCell,
+          kind: "error",
+          firstLine,
+          message: `${out.ename}: ${out.evalue}${trace ? `\n${trace}` : ""}`,
+        });
       } else if (out.output_type === "stream" && out.name === "stderr") {
-        problems.push({ cell: i + 1, codeCell, kind: "stderr", firstLine, message: joinText(out.text).replace(ANSI, "") });
+        problems.push({
+          cell: i + 1,
+          codeCell,
+          kind: "stderr",
+          firstLine,
+          message: joinText(out.text).replace(ANSI_COLOURS, ""),
+        });
       }
     }
   });
@@ -62,11 +74,15 @@ export interface ExecutionResult {
 
 /**
  * Executes one notebook headless with the tslab kernel through Debian's nbconvert (nbclient), in the
- * notebook's own folder (so `import ... from "../dist"` resolves), and writes the executed copy to
+ * notebook's own folder (so `import ... from "../dist/lib"` resolves), and writes the executed copy to
  * `outputDir`. Cell errors do not stop nbconvert (--allow-errors): they are collected from the
  * output and reported with the cell, so the caller can name the exact cell that failed.
  */
-export function executeNotebook(input: string, outputDir: string, env: NodeJS.ProcessEnv = process.env): ExecutionResult {
+export function executeNotebook(
+  input: string,
+  outputDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ExecutionResult {
   const started = process.hrtime.bigint();
   const name = basename(input);
   const args = [
@@ -84,7 +100,12 @@ export function executeNotebook(input: string, outputDir: string, env: NodeJS.Pr
     name,
     input,
   ];
-  const run = spawnSync("jupyter", args, { cwd: dirname(input), env: jupyterEnv(env), encoding: "utf8", maxBuffer: 64 << 20 });
+  const run = spawnSync("jupyter", args, {
+    cwd: dirname(input),
+    env: jupyterEnv(env),
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) {
     const log = `${run.stderr ?? ""}${run.error ? String(run.error) : ""}`.trim().split("\n").slice(-25).join("\n");

@@ -27,7 +27,10 @@ const FENCE_OPEN = /^```(ts|typescript)\s*$/;
 const FENCE_ANY = /^```/;
 
 /** Splits literate Markdown into cells: Markdown runs and ```ts blocks, in order; blank runs dropped. */
-export function parseNotebookSource(text: string, sourceName = "notebook"): { type: "markdown" | "code"; text: string }[] {
+export function parseNotebookSource(
+  text: string,
+  sourceName = "notebook",
+): { type: "markdown" | "code"; text: string }[] {
   const lines = text.replace(/\r\n/g, "\n").split("\n");
   const cells: { type: "markdown" | "code"; text: string }[] = [];
   let buffer: string[] = [];

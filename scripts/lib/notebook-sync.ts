@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { join } from "path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { notebookFromSource, serializeNotebook } from "./notebook-source";
 import { NOTEBOOKS_DIR, NOTEBOOK_SOURCES_DIR } from "./paths";
 

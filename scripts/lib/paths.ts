@@ -1,4 +1,4 @@
-import { resolve } from "path";
+import { resolve } from "node:path";
 
 /** Repository root (scripts/lib/ → ../..). */
 export const REPO_ROOT = resolve(__dirname, "..", "..");

@@ -1,7 +1,8 @@
 import katex from "katex";
 import MarkdownIt from "markdown-it";
-import { PLOTLY_LIBRARY_MARKER, plotlyLibraryHtml } from "../../src/notebook/figure-html";
-import { escapeHtml } from "../../src/core/html";
+import { PLOTLY_LIBRARY_MARKER, plotlyLibraryHtml } from "../../src/paper/notebook/figure-html";
+import { escapeHtml } from "../../src/lib/core/html";
+import { ANSI_COLOURS } from "./ansi";
 
 /**
  * The HTML report: one self-contained page per executed notebook plus an index. Pages carry their
@@ -32,7 +33,6 @@ export interface ExecutedNotebook {
 
 const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 const text = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join("") : (t ?? ""));
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Renders $$…$$ and $…$ (outside code) to MathML, then Markdown to HTML. Links to .ipynb become .html. */
 export function renderMarkdown(source: string): string {
@@ -41,11 +41,18 @@ export function renderMarkdown(source: string): string {
     .map((piece, i) => {
       if (i % 2 === 1) return piece;
       return piece
-        .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) => katex.renderToString(tex.trim(), { output: "mathml", displayMode: true, throwOnError: true }))
-        .replace(/(^|[^\\$])\$([^$\n]+?)\$/g, (_, pre: string, tex: string) => pre + katex.renderToString(tex, { output: "mathml", throwOnError: true }));
+        .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) =>
+          katex.renderToString(tex.trim(), { output: "mathml", displayMode: true, throwOnError: true }),
+        )
+        .replace(
+          /(^|[^\\$])\$([^$\n]+?)\$/g,
+          (_, pre: string, tex: string) => pre + katex.renderToString(tex, { output: "mathml", throwOnError: true }),
+        );
     })
     .join("");
-  return md.render(withMath).replace(/href="([^"]+?)\.ipynb(#[^"]*)?"/g, (_, base: string, hash = "") => `href="${base}.html${hash}"`);
+  return md
+    .render(withMath)
+    .replace(/href="([^"]+?)\.ipynb(#[^"]*)?"/g, (_, base: string, hash = "") => `href="${base}.html${hash}"`);
 }
 
 function renderOutput(out: Output): string {
@@ -53,7 +60,7 @@ function renderOutput(out: Output): string {
     case "stream":
       return `<pre class="out ${out.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(text(out.text))}</pre>`;
     case "error":
-      return `<pre class="out error">${escapeHtml(`${out.ename}: ${out.evalue}\n${(out.traceback ?? []).join("\n")}`.replace(ANSI, ""))}</pre>`;
+      return `<pre class="out error">${escapeHtml(`${out.ename}: ${out.evalue}\n${(out.traceback ?? []).join("\n")}`.replace(ANSI_COLOURS, ""))}</pre>`;
     case "display_data":
     case "execute_result": {
       const data = out.data ?? {};
@@ -66,10 +73,13 @@ function renderOutput(out: Output): string {
         }
         return `<div class="out html">${html}</div>`;
       }
-      if (data["image/png"] !== undefined) return `<div class="out"><img alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}"></div>`;
+      if (data["image/png"] !== undefined)
+        return `<div class="out"><img alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}"></div>`;
       if (data["image/svg+xml"] !== undefined) return `<div class="out">${text(data["image/svg+xml"])}</div>`;
-      if (data["text/markdown"] !== undefined) return `<div class="out md">${renderMarkdown(text(data["text/markdown"]))}</div>`;
-      if (data["text/plain"] !== undefined) return `<pre class="out stdout">${escapeHtml(text(data["text/plain"]))}</pre>`;
+      if (data["text/markdown"] !== undefined)
+        return `<div class="out md">${renderMarkdown(text(data["text/markdown"]))}</div>`;
+      if (data["text/plain"] !== undefined)
+        return `<pre class="out stdout">${escapeHtml(text(data["text/plain"]))}</pre>`;
       return "";
     }
     default:
@@ -111,21 +121,33 @@ export function notebookTitle(nb: ExecutedNotebook, fallback: string): string {
 }
 
 function page(title: string, body: string, plotly: string | null): string {
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>${escapeHtml(title)}</title><style>${CSS}</style>${plotly ? plotlyLibraryHtml(plotly) : ""}</head>\n<body>\n${body}\n</body></html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>${escapeHtml(title)}</title><style>${CSS}</style>${plotly ? plotlyLibraryHtml(plotly) : ""}</head>\n<body>\n${body}\n</body></html>\n`
+  );
 }
 
 function nav(links: PageLinks, cls: string): string {
-  const prev = links.previous ? `<a href="${escapeHtml(links.previous.href)}">← ${escapeHtml(links.previous.title)}</a>` : "<span></span>";
-  const next = links.next ? `<a href="${escapeHtml(links.next.href)}">${escapeHtml(links.next.title)} →</a>` : "<span></span>";
+  const prev = links.previous
+    ? `<a href="${escapeHtml(links.previous.href)}">← ${escapeHtml(links.previous.title)}</a>`
+    : "<span></span>";
+  const next = links.next
+    ? `<a href="${escapeHtml(links.next.href)}">${escapeHtml(links.next.title)} →</a>`
+    : "<span></span>";
   return `<nav class="${cls}">${prev}<a href="${escapeHtml(links.index)}">Contents</a>${next}</nav>`;
 }
 
 /** One notebook as a standalone HTML page. `plotlySource` is the text of the pinned plotly.js bundle. */
-export function renderNotebookPage(nb: ExecutedNotebook, title: string, links: PageLinks, plotlySource: string): string {
+export function renderNotebookPage(
+  nb: ExecutedNotebook,
+  title: string,
+  links: PageLinks,
+  plotlySource: string,
+): string {
   const cells = nb.cells
     .map((cell) => {
-      if (cell.cell_type === "markdown") return `<section class="cell md">${renderMarkdown(text(cell.source))}</section>`;
+      if (cell.cell_type === "markdown")
+        return `<section class="cell md">${renderMarkdown(text(cell.source))}</section>`;
       if (cell.cell_type !== "code") return "";
       const src = `<pre class="src"><code class="language-ts">${escapeHtml(text(cell.source))}</code></pre>`;
       return `<section class="cell code">${src}${(cell.outputs ?? []).map(renderOutput).join("")}</section>`;
@@ -148,7 +170,10 @@ export interface IndexEntry {
  */
 export function renderIndexPage(entries: readonly IndexEntry[], dataNote: string, extra = ""): string {
   const items = entries
-    .map((e) => `<li><a href="${escapeHtml(e.href)}">${escapeHtml(e.title)}</a> <small>(${escapeHtml(e.file)}, ${e.codeCells} code cells)</small></li>`)
+    .map(
+      (e) =>
+        `<li><a href="${escapeHtml(e.href)}">${escapeHtml(e.title)}</a> <small>(${escapeHtml(e.file)}, ${e.codeCells} code cells)</small></li>`,
+    )
     .join("\n");
   const body =
     `<h1>Reproduction report</h1>\n` +

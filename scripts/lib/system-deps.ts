@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from "child_process";
-import { existsSync } from "fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 /** Something the project needs from Debian, how to tell it is there, and the packages that bring it. */
 export interface DebianRequirement {
@@ -16,7 +16,8 @@ function commandSucceeds(cmd: string, args: string[]): boolean {
 /** Debian's Jupyter: nbconvert executes notebooks through nbclient; ipykernel brings jupyter_client's tools. */
 export const JUPYTER: DebianRequirement = {
   what: "Jupyter (nbconvert, nbclient)",
-  present: () => commandSucceeds("jupyter", ["nbconvert", "--version"]) && commandSucceeds("jupyter", ["kernelspec", "--version"]),
+  present: () =>
+    commandSucceeds("jupyter", ["nbconvert", "--version"]) && commandSucceeds("jupyter", ["kernelspec", "--version"]),
   packages: ["jupyter-nbconvert", "python3-nbclient", "jupyter-client", "python3-ipykernel"],
 };
 

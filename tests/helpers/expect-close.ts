@@ -12,7 +12,10 @@ export function expectClose(
 ): void {
   const rel = options.rel ?? 1e-6;
   const abs = options.abs ?? 0;
-  const exp = typeof expected === "string" ? Number(expected.replace(/^Inf$/, "Infinity").replace(/^-Inf$/, "-Infinity")) : expected;
+  const exp =
+    typeof expected === "string"
+      ? Number(expected.replace(/^Inf$/, "Infinity").replace(/^-Inf$/, "-Infinity"))
+      : expected;
   const where = `${options.label ?? "value"}${options.input === undefined ? "" : ` (input ${JSON.stringify(options.input)})`}`;
   const message = `${where}: expected ${exp}, actual ${actual}, tolerance rel ${rel} abs ${abs}`;
   if (exp === null || exp === undefined) {
@@ -40,8 +43,14 @@ export function expectAllClose(
   options: { rel?: number; abs?: number; label?: string; input?: unknown } = {},
 ): void {
   const label = options.label ?? "array";
-  expect(actual?.length, `${label}: length (expected ${JSON.stringify(expected)}, actual ${JSON.stringify(actual)})`).toBe(expected?.length);
+  expect(
+    actual?.length,
+    `${label}: length (expected ${JSON.stringify(expected)}, actual ${JSON.stringify(actual)})`,
+  ).toBe(expected?.length);
   for (let i = 0; i < (expected?.length ?? 0); i++) {
-    expectClose((actual as ArrayLike<number | null>)[i], (expected as ArrayLike<number | string | null>)[i], { ...options, label: `${label}[${i}]` });
+    expectClose((actual as ArrayLike<number | null>)[i], (expected as ArrayLike<number | string | null>)[i], {
+      ...options,
+      label: `${label}[${i}]`,
+    });
   }
 }

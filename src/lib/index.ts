@@ -1,0 +1,13 @@
+/**
+ * The survival library: what anyone with survival data imports. It reads no files and imports nothing
+ * from the paper companion (src/paper). Notebooks import the compiled form, `import * as L from
+ * "../dist/lib"` (tslab compiles a notebook with its own folder as root).
+ */
+export * from "./core";
+export * from "./distributions";
+export * from "./survival";
+export * from "./time-dependent";
+export * from "./hypothesis";
+export * from "./simulation";
+export * from "./figures";
+export { LIBRARY_VERSION } from "./version";

@@ -1,0 +1,19 @@
+import { landmarkAnalysis, type LandmarkOptions, type LandmarkResult } from "./landmark-analysis";
+
+/**
+ * {@link landmarkAnalysis} at several landmarks, in the order given: how the treatment comparison changes as
+ * the landmark moves (an early landmark misclassifies late starters as untreated; a late one loses the early
+ * deaths). Cost: one landmark analysis per landmark.
+ *
+ * @example landmarkAnalyses([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1], [1, 3]).map((r) =>
+ * r.n) // [6, 5]
+ */
+export function landmarkAnalyses(
+  time: ArrayLike<number>,
+  event: ArrayLike<number | boolean>,
+  treatmentTime: ArrayLike<number | null>,
+  landmarks: readonly number[],
+  options: LandmarkOptions = {},
+): readonly LandmarkResult[] {
+  return Object.freeze(landmarks.map((l) => landmarkAnalysis(time, event, treatmentTime, l, options)));
+}

@@ -1,0 +1,42 @@
+import { cohortCodebook } from "./codebook";
+import type { CohortLoadOptions } from "./cohort-row";
+import { formatCsvCell } from "./internal/csv";
+import { validateCohortRows } from "./validate-cohort-rows";
+
+/**
+ * Writes patient rows as cohort CSV text in the codebook's column order: header line, one line per
+ * row, LF line ends and a final newline; booleans as 0/1, missing as an empty cell, numbers in the
+ * shortest decimal form with at most the variable's decimals (57.5, 84.44, 1060), cells quoted only
+ * when needed. The rows are validated first ({@link validateCohortRows}; throws the first
+ * InputError), so a written file always loads. Deterministic: same rows → byte-identical text, and
+ * `parseCohortCsv(formatCohortCsv(rows)).rows` deep-equals the validated rows.
+ *
+ * R equivalent: `write.csv(df, row.names = FALSE, na = "")`; SPSS: SAVE TRANSLATE /TYPE=CSV.
+ * Cost: O(n · columns).
+ *
+ * @example
+ * formatCohortCsv(rows).split("\n")[0].startsWith("patient_id,sex,age,") // true
+ */
+export function formatCohortCsv(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  options: Pick<CohortLoadOptions, "source"> = {},
+): string {
+  const cohort = validateCohortRows(rows, { source: options.source });
+  const vars = cohortCodebook().variables;
+  const out: string[] = [vars.map((v) => v.name).join(",")];
+  for (const row of cohort.rows as unknown as Readonly<Record<string, string | number | boolean | null>>[]) {
+    out.push(
+      vars
+        .map((v) => {
+          const x = row[v.name];
+          if (x === null) return "";
+          if (typeof x === "boolean") return x ? "1" : "0";
+          // Validated to carry at most `decimals` decimals, so toFixed is exact and Number() drops trailing zeros.
+          if (typeof x === "number") return String(Number(x.toFixed(v.decimals ?? 0)));
+          return formatCsvCell(x);
+        })
+        .join(","),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,17 @@
+export { cohortCodebook, CODEBOOK_PATH } from "./codebook";
+export type { Codebook, CodebookVariable, VariableType } from "./codebook";
+export type { Cohort, CohortLoadOptions, CohortRow, CohortValidation, CohortValue } from "./cohort-row";
+export { codebookMarkdown } from "./codebook-markdown";
+export { parseCohortCsv } from "./parse-cohort-csv";
+export { loadCohort } from "./load-cohort";
+export { validateCohortRows } from "./validate-cohort-rows";
+export { formatCohortCsv } from "./format-cohort-csv";
+export { survivalMonths } from "./survival-months";
+export { oneYearStatus } from "./one-year-status";
+export { cohortSurv } from "./cohort-surv";
+export { resolveCohortPath, SHIPPED_COHORT_PATH } from "./resolve-cohort-path";
+export type { CohortSource } from "./resolve-cohort-path";
+export { toDataFrame } from "./to-data-frame";
+export { cohortErrorsToHtml } from "./cohort-errors-to-html";
+export { loadPublicDataset, publicRReference, completeCases, indicator } from "./public-dataset";
+export type { PublicDataset, PublicDatasetName } from "./public-dataset";

@@ -1,0 +1,30 @@
+import type { Study } from "../study/study";
+import type { BmaStartScenario } from "./bma-start-scenarios";
+import { simonMakuch, type SimonMakuchResult } from "../../lib/time-dependent/simon-makuch";
+
+/**
+ * Simon–Makuch curves of a study by current postoperative-BMA state (all follow-up, months from surgery)
+ * under one start-time scenario, as curves for kaplanMeierFigure and the Mantel–Byar test. Curves by
+ * current state have entries as well as exits, so their number-at-risk table is best left out of the
+ * figure (showAtRisk: false). Cost: O(n log n).
+ *
+ * @example simonMakuchBma(study, bmaStartScenarios(study, [1])[0]).curves.map((c) => c.label)
+ * // ["no BMA (yet)", "on BMA"]
+ */
+export function simonMakuchBma(
+  study: Study,
+  scenario: BmaStartScenario,
+): {
+  curves: { label: string; steps: SimonMakuchResult["groups"][number]["fit"]["steps"] }[];
+  mantelByar: SimonMakuchResult["mantelByar"];
+} {
+  const sm = simonMakuch(
+    study.patients.map((p) => p.survivalMonths),
+    study.patients.map((p) => p.died),
+    scenario.treatmentTime,
+  );
+  return {
+    curves: sm.groups.map((g) => ({ label: g.label === "treated" ? "on BMA" : "no BMA (yet)", steps: g.fit.steps })),
+    mantelByar: sm.mantelByar,
+  };
+}

@@ -1,0 +1,19 @@
+import type { ScorecardCounts } from "../../lib/figures/scorecard-figure";
+import type { Scorecard } from "./scorecard";
+
+/**
+ * A scorecard's counts by section in the shape scorecardFigure draws: one category per status (in
+ * the scorecard's order), one bar per section. Cost: O(sections × statuses).
+ *
+ * @example scorecardFigure(scorecardCounts(card)) // stacked bars, one per paper section
+ */
+export function scorecardCounts(card: Scorecard): ScorecardCounts {
+  const categories = Object.keys(card.counts);
+  return {
+    categories,
+    sections: Object.entries(card.bySection).map(([label, counts]) => ({
+      label,
+      counts: categories.map((c) => (counts as Record<string, number>)[c] ?? 0),
+    })),
+  };
+}

@@ -1,0 +1,42 @@
+import { htmlTable } from "../../lib/core/html";
+import type { Scorecard, ScorecardStatus } from "./scorecard";
+
+/**
+ * HTML for a notebook: the scorecard's counts, then one row per registry entry, filtered to
+ * `statuses` and to registry ids starting with one of `idPrefixes` when given (a section's
+ * "published vs reproduced" table). Uses the project's htmlTable (escaped, deterministic).
+ * Cost: O(rows).
+ *
+ * @example
+ * scorecardToHtml(card, { statuses: ["not reproduced"] }) // "<table>…"
+ */
+export function scorecardToHtml(
+  card: Scorecard,
+  options: { statuses?: readonly ScorecardStatus[]; idPrefixes?: readonly string[]; caption?: string } = {},
+): string {
+  const chosen = card.rows.filter(
+    (r) =>
+      (!options.statuses || options.statuses.includes(r.status)) &&
+      (!options.idPrefixes || options.idPrefixes.some((p) => r.id.startsWith(p))),
+  );
+  const tally = new Map<string, number>();
+  for (const r of chosen) tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
+  const counts = htmlTable(
+    [...tally.entries()].map(([status, n]) => ({ status, n })),
+    {
+      caption:
+        options.caption ??
+        `Reproduction scorecard${card.synthetic ? " (synthetic cohort: matches are by construction)" : ""}`,
+    },
+  );
+  const rows = chosen.map((r) => ({
+    id: r.id,
+    section: r.section,
+    published: r.published,
+    reproduced: r.reproduced,
+    status: r.status,
+    audit: r.auditChecks.join(", "),
+    note: r.note,
+  }));
+  return counts + htmlTable(rows, { columns: ["id", "section", "published", "reproduced", "status", "audit", "note"] });
+}
