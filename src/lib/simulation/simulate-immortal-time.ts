@@ -128,12 +128,11 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
     }
     treatedShare += ever.reduce((a, v) => a + v, 0) / o.n;
     events += event.reduce((a, v) => a + v, 0);
-    fits[0].push(
-      fitOf(coxPH(surv(time, event, { tieTolerance: 0 }), { names: ["ever treated"], columns: [ever] }, { ties })),
-    );
-    fits[1].push(fitOf(timeDependentCox(time, event, start, { ties })));
+    const y = surv(time, event, { tieTolerance: 0 });
+    fits[0].push(fitOf(coxPH(y, { names: ["ever treated"], columns: [ever] }, { ties })));
+    fits[1].push(fitOf(timeDependentCox(y, start, { ties })));
     if (o.landmark !== undefined) {
-      const lm = landmarkAnalysis(time, event, start, o.landmark, { ties });
+      const lm = landmarkAnalysis(y, start, o.landmark, { ties });
       fits[2].push(lm.cox === null ? null : fitOf(lm.cox));
     }
   }

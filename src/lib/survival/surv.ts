@@ -31,7 +31,8 @@ export interface SurvOptions {
    * `sqrt(.Machine$double.eps)` ≈ 1.49e-8): two distinct sorted times y[k-1] < y[k] are merged when
    * y[k] − y[k-1] ≤ tol or (y[k] − y[k-1]) / mean(|y|) ≤ tol, and every merged value is replaced by
    * the smallest of its run. Times that come from arithmetic (e.g. days / 30.4375) otherwise split
-   * one tie into two event times. Set 0 to switch merging off.
+   * one tie into two event times. Set 0 to switch merging off. Must be in [0, 1e-3]
+   * ({@link MAX_TIE_TOLERANCE}): anything larger (or NaN, or negative) is an InputError.
    */
   readonly tieTolerance?: number;
   /** Field names used in error messages (default "time", "event", "start"). */
@@ -41,7 +42,13 @@ export interface SurvOptions {
 /** R's default tolerance for near ties, sqrt(.Machine$double.eps). */
 export const DEFAULT_TIE_TOLERANCE = Math.sqrt(2.220446049250313e-16);
 
-type EventInput = ArrayLike<number | boolean>;
+/** Event codes as passed: 1/true = event, 0/false = censored (null and anything else is an InputError). */
+type EventInput = ArrayLike<number | boolean | null>;
+/**
+ * Times as passed. The type admits null because data loaded from files has missing values; a null (or any
+ * non-finite or negative value) is an InputError naming its index, so drop incomplete rows first.
+ */
+type TimeInput = ArrayLike<number | null>;
 
 /**
  * Right-censored survival outcome: validates once, so every kernel can trust its input.
@@ -54,13 +61,14 @@ type EventInput = ArrayLike<number | boolean>;
  * const y = surv([5, 8, 8, 12], [1, 1, 0, 1]);
  * y.nEvents // 3
  */
-export function surv(time: ArrayLike<number>, event: EventInput, options: SurvOptions = {}): Surv {
+export function surv(time: TimeInput, event: EventInput, options: SurvOptions = {}): Surv {
+  const tol = checkTieTolerance(options);
   const names = { time: "time", event: "event", start: "start", ...options.names };
   const n = checkLengths([time, event], [names.time, names.event]);
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) t[i] = checkTime(time[i], names.time, i);
   const ev = checkEvents(event, names.event, n);
-  const merged = mergeNearTies([t], options.tieTolerance ?? DEFAULT_TIE_TOLERANCE);
+  const merged = mergeNearTies([t], tol);
   return freezeSurv({
     kind: "right",
     n,
@@ -84,11 +92,12 @@ export function surv(time: ArrayLike<number>, event: EventInput, options: SurvOp
  * y.kind // "counting"
  */
 export function survCounting(
-  start: ArrayLike<number>,
-  stop: ArrayLike<number>,
+  start: TimeInput,
+  stop: TimeInput,
   event: EventInput,
   options: SurvOptions = {},
 ): Surv {
+  const tol = checkTieTolerance(options);
   const names = { time: "stop", event: "event", start: "start", ...options.names };
   const n = checkLengths([start, stop, event], [names.start, names.time, names.event]);
   const s = new Float64Array(n);
@@ -105,7 +114,7 @@ export function survCounting(
     }
   }
   const ev = checkEvents(event, names.event, n);
-  const merged = mergeNearTies([s, t], options.tieTolerance ?? DEFAULT_TIE_TOLERANCE);
+  const merged = mergeNearTies([s, t], tol);
   for (let i = 0; i < n; i++) {
     if (!(s[i] < t[i])) {
       throw new InputError("interval has effective length 0 after near-tie merging (R: aeqSurv exception)", {
@@ -160,10 +169,29 @@ function checkLengths(arrays: ReadonlyArray<ArrayLike<unknown> | null | undefine
 }
 
 function checkTime(v: unknown, field: string, index: number): number {
+  if (v === null || v === undefined)
+    throw new InputError("missing time: drop incomplete rows first (R: na.omit)", { field, index, value: v });
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
     throw new InputError("times must be finite numbers ≥ 0", { field, index, value: v });
   }
   return v;
+}
+
+/** Largest accepted near-tie tolerance: the merging is for floating-point noise, not for rounding data. */
+export const MAX_TIE_TOLERANCE = 1e-3;
+
+/** Validates SurvOptions.tieTolerance (absent → R's default). */
+function checkTieTolerance(options: SurvOptions): number {
+  if (options === null || typeof options !== "object")
+    throw new InputError("must be an options object", { field: "options", value: options });
+  const tol = options.tieTolerance ?? DEFAULT_TIE_TOLERANCE;
+  if (!(typeof tol === "number" && tol >= 0 && tol <= MAX_TIE_TOLERANCE))
+    throw new InputError(
+      `must be a number in [0, ${MAX_TIE_TOLERANCE}] (0 = no merging; R's default ≈ 1.49e-8): it merges ` +
+        "floating-point noise, not real differences — round the times instead",
+      { field: "options.tieTolerance", value: tol },
+    );
+  return tol;
 }
 
 function checkEvents(event: EventInput, field: string, n: number): Uint8Array {

@@ -1,8 +1,8 @@
 import { formatFixed, formatP } from "../core/format";
 import { coxPH, type CoxTerm } from "../survival/cox-ph";
-import { surv } from "../survival/surv";
+import type { Surv } from "../survival/surv";
 import { mantelByarTest } from "./mantel-byar-test";
-import { checkTreatmentTimes } from "./split-at-treatment";
+import { checkRightCensored, checkTreatmentTimes } from "./split-at-treatment";
 import { timeDependentCox } from "./time-dependent-cox";
 
 /**
@@ -11,21 +11,22 @@ import { timeDependentCox } from "./time-dependent-cox";
  * to run whenever a treatment starts after time zero. Treatment times: null = never treated. Cost: two
  * Cox fits and one test.
  *
- * @example immortalTimeComparison([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).map((r) =>
- * r.analysis)[1] // "time-dependent covariate"
+ * @example
+ * const y = surv([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]);
+ * immortalTimeComparison(y, [null, 2, 4, null, null, 1]).map((r) => r.analysis)[1] // "time-dependent covariate"
  */
 export function immortalTimeComparison(
-  time: ArrayLike<number>,
-  event: ArrayLike<number | boolean>,
+  y: Surv,
   treatmentTime: ArrayLike<number | null>,
   options: { ties?: "efron" | "breslow" } = {},
 ): readonly Record<string, string | number | null>[] {
-  const tt = checkTreatmentTimes(treatmentTime, time.length);
+  checkRightCensored(y);
+  const tt = checkTreatmentTimes(treatmentTime, y.n);
   const ties = options.ties ?? "efron";
-  const ever = tt.map((t, i) => (t !== null && t < time[i] ? 1 : 0));
-  const naive = coxPH(surv(time, event), { names: ["ever treated"], columns: [ever] }, { ties }).terms[0];
-  const td = timeDependentCox(time, event, tt, { ties }).terms[0];
-  const mb = mantelByarTest(time, event, tt);
+  const ever = tt.map((t, i) => (t !== null && t < y.time[i] ? 1 : 0));
+  const naive = coxPH(y, { names: ["ever treated"], columns: [ever] }, { ties }).terms[0];
+  const td = timeDependentCox(y, tt, { ties }).terms[0];
+  const mb = mantelByarTest(y, tt);
   const row = (analysis: string, t: CoxTerm, test: string) => ({
     analysis,
     HR: t.hazardRatio,

@@ -3,8 +3,8 @@ import { InputError } from "../core/errors";
 import type { StatResult } from "../core/result";
 import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
 import { logRank } from "../survival/log-rank";
-import { surv } from "../survival/surv";
-import { checkTreatmentTimes } from "./split-at-treatment";
+import { surv, type Surv } from "../survival/surv";
+import { checkRightCensored, checkTreatmentTimes } from "./split-at-treatment";
 
 /** Options of {@link landmarkAnalysis}. */
 export interface LandmarkOptions {
@@ -41,17 +41,16 @@ export interface LandmarkResult {
  * SPSS: the same after SELECT IF. Cost: O(n log n).
  *
  * @example
- * landmarkAnalysis([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1], 3).n
- * // 5 (the death at 3 is not after the landmark)
+ * const y = surv([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]);
+ * landmarkAnalysis(y, [null, 2, 4, null, null, 1], 3).n // 5 (the death at 3 is not after the landmark)
  */
 export function landmarkAnalysis(
-  time: ArrayLike<number>,
-  event: ArrayLike<number | boolean>,
+  y: Surv,
   treatmentTime: ArrayLike<number | null>,
   landmark: number,
   options: LandmarkOptions = {},
 ): LandmarkResult {
-  const y = surv(time, event, { tieTolerance: 0 });
+  checkRightCensored(y);
   const tt = checkTreatmentTimes(treatmentTime, y.n);
   if (!(typeof landmark === "number" && Number.isFinite(landmark) && landmark >= 0))
     throw new InputError("must be a finite time ≥ 0", { field: "landmark", value: landmark });

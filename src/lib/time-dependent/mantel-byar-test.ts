@@ -16,14 +16,10 @@ import type { Surv } from "../survival/surv";
  * `coxph(Surv(tstart, tstop, event) ~ treated)`. SPSS: none. Cost: O(n log n).
  *
  * @example
- * mantelByarTest([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).df // 1
+ * mantelByarTest(surv([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]), [null, 2, 4, null, null, 1]).df // 1
  */
-export function mantelByarTest(
-  time: ArrayLike<number>,
-  event: ArrayLike<number | boolean>,
-  treatmentTime: ArrayLike<number | null>,
-): StatResult {
-  return mantelByarOnEpisodes(treatmentEpisodes(time, event, treatmentTime), time.length);
+export function mantelByarTest(y: Surv, treatmentTime: ArrayLike<number | null>): StatResult {
+  return mantelByarOnEpisodes(treatmentEpisodes(y, treatmentTime), y.n);
 }
 
 /** {@link mantelByarTest} on rows already split (shared with simonMakuch); `subjects` is n before splitting. */

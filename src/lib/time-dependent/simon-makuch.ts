@@ -3,6 +3,7 @@ import type { StatResult } from "../core/result";
 import { kaplanMeierByGroup } from "../survival/kaplan-meier-by-group";
 import type { KaplanMeierFit, KaplanMeierOptions } from "../survival/kaplan-meier";
 import { mantelByarOnEpisodes } from "./mantel-byar-test";
+import type { Surv } from "../survival/surv";
 import { treatmentEpisodes } from "./split-at-treatment";
 
 /** Result of {@link simonMakuch}: one curve per current treatment state, plus the Mantel–Byar test. */
@@ -22,20 +23,19 @@ export interface SimonMakuchResult {
  * `survfit(Surv(tstart, tstop, event) ~ treated, data = tmerge(...))`. SPSS: none. Cost: O(n log n).
  *
  * @example
- * simonMakuch([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).groups.map((g) => g.label)
- * // ["not (yet) treated", "treated"]
+ * const y = surv([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]);
+ * simonMakuch(y, [null, 2, 4, null, null, 1]).groups.map((g) => g.label) // ["not (yet) treated", "treated"]
  */
 export function simonMakuch(
-  time: ArrayLike<number>,
-  event: ArrayLike<number | boolean>,
+  y: Surv,
   treatmentTime: ArrayLike<number | null>,
   options: KaplanMeierOptions = {},
 ): SimonMakuchResult {
-  const episodes = treatmentEpisodes(time, event, treatmentTime);
+  const episodes = treatmentEpisodes(y, treatmentTime);
   const groups = kaplanMeierByGroup(
     episodes.y,
     episodes.split.treated.map((t) => (t === 1 ? "treated" : "not (yet) treated")),
     options,
   );
-  return deepFreeze({ groups, mantelByar: mantelByarOnEpisodes(episodes, time.length) });
+  return deepFreeze({ groups, mantelByar: mantelByarOnEpisodes(episodes, y.n) });
 }

@@ -1,10 +1,10 @@
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
-import { surv, survCounting, type Surv } from "../survival/surv";
+import { isSurv, survCounting, type Surv } from "../survival/surv";
 
 /** Counting-process rows of {@link splitAtTreatment}: one or two (start, stop] intervals per subject. */
 export interface TreatmentEpisodes {
-  /** Subject index (0-based, into the input arrays) of each row. */
+  /** Subject index (0-based, into y and the treatment times) of each row. */
   readonly id: readonly number[];
   readonly start: readonly number[];
   readonly stop: readonly number[];
@@ -27,16 +27,15 @@ export interface TreatmentEpisodes {
  * event(time, status), treated = tdc(treatmentTime))`. SPSS: COXREG with a time-dependent covariate
  * (TIME PROGRAM). Cost: O(n).
  *
+ * The outcome is a right-censored {@link Surv} (`surv(time, event)`), one row per subject; its times are
+ * used as validated (after any near-tie merging `surv` did), and the treatment times as given.
+ *
  * @example
- * splitAtTreatment([10, 6, 8], [1, 0, 1], [4, null, 8]).treated
+ * splitAtTreatment(surv([10, 6, 8], [1, 0, 1]), [4, null, 8]).treated
  * // [0, 1, 0, 0] (subject 0 split at 4; subject 2 treated only at its end)
  */
-export function splitAtTreatment(
-  time: ArrayLike<number>,
-  event: ArrayLike<number | boolean>,
-  treatmentTime: ArrayLike<number | null>,
-): TreatmentEpisodes {
-  const y = surv(time, event, { tieTolerance: 0 });
+export function splitAtTreatment(y: Surv, treatmentTime: ArrayLike<number | null>): TreatmentEpisodes {
+  checkRightCensored(y);
   const tt = checkTreatmentTimes(treatmentTime, y.n);
   const out = {
     id: [] as number[],
@@ -72,12 +71,22 @@ export function splitAtTreatment(
   return deepFreeze(out);
 }
 
+/** The outcome of the time-dependent methods: a right-censored Surv, one row per subject. */
+export function checkRightCensored(y: Surv): void {
+  if (!isSurv(y)) throw new InputError("must be a Surv built by surv(time, event)", { field: "y", value: y });
+  if (y.kind !== "right")
+    throw new InputError(
+      "must be right-censored (surv(time, event)), one row per subject: the method builds the (start, stop] rows",
+      { field: "y", value: y.kind },
+    );
+}
+
 /** Treatment start times: null (never) or finite ≥ 0, one per subject. */
 export function checkTreatmentTimes(treatmentTime: ArrayLike<number | null>, n: number): (number | null)[] {
   if (treatmentTime === null || treatmentTime === undefined || typeof treatmentTime.length !== "number")
     throw new InputError("must be an array", { field: "treatmentTime", value: treatmentTime });
   if (treatmentTime.length !== n)
-    throw new InputError(`length ${treatmentTime.length} differs from time's length ${n}`, {
+    throw new InputError(`length ${treatmentTime.length} differs from the ${n} subjects of y`, {
       field: "treatmentTime",
       value: treatmentTime.length,
     });
@@ -96,14 +105,13 @@ export function checkTreatmentTimes(treatmentTime: ArrayLike<number | null>, n: 
 
 /**
  * The split rows and their counting-process outcome, built once for the analyses that share them
- * (time-dependent Cox, Mantel–Byar, Simon–Makuch). Internal to the limitations area.
+ * (time-dependent Cox, Mantel–Byar, Simon–Makuch). Internal to the time-dependent area.
  */
 export function treatmentEpisodes(
-  time: ArrayLike<number>,
-  event: ArrayLike<number | boolean>,
+  y: Surv,
   treatmentTime: ArrayLike<number | null>,
 ): { split: TreatmentEpisodes; y: Surv } {
-  const split = splitAtTreatment(time, event, treatmentTime);
+  const split = splitAtTreatment(y, treatmentTime);
   // The times were validated and used as given by splitAtTreatment: no second near-tie merge.
   return { split, y: survCounting(split.start, split.stop, split.event, { tieTolerance: 0 }) };
 }

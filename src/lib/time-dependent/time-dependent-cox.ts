@@ -1,5 +1,6 @@
 import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
 import { InputError } from "../core/errors";
+import type { Surv } from "../survival/surv";
 import { treatmentEpisodes } from "./split-at-treatment";
 
 /** Options of {@link timeDependentCox}. */
@@ -22,27 +23,27 @@ export interface TimeDependentCoxOptions {
  * time-dependent covariate T_COV_. Cost: one coxPH fit on at most 2n rows.
  *
  * @example
- * timeDependentCox([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).terms[0].name
- * // "treatment (time-dependent)"
+ * const y = surv([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]);
+ * timeDependentCox(y, [null, 2, 4, null, null, 1]).terms[0].name // "treatment (time-dependent)"
  */
 export function timeDependentCox(
-  time: ArrayLike<number>,
-  event: ArrayLike<number | boolean>,
+  y: Surv,
   treatmentTime: ArrayLike<number | null>,
   options: TimeDependentCoxOptions = {},
 ): CoxResult {
-  const { split, y } = treatmentEpisodes(time, event, treatmentTime);
+  const episodes = treatmentEpisodes(y, treatmentTime);
+  const split = episodes.split;
   const fixed = options.covariates ?? { names: [], columns: [] };
   fixed.columns.forEach((col, j) => {
-    if (col.length !== time.length)
-      throw new InputError(`has ${col.length} values, expected one per subject (${time.length})`, {
+    if (col.length !== y.n)
+      throw new InputError(`has ${col.length} values, expected one per subject (${y.n})`, {
         field: "options.covariates.columns",
         index: j,
         value: fixed.names[j],
       });
   });
   return coxPH(
-    y,
+    episodes.y,
     {
       names: [options.treatmentName ?? "treatment (time-dependent)", ...fixed.names],
       columns: [split.treated, ...fixed.columns.map((col) => split.id.map((i) => col[i]))],

@@ -35,7 +35,7 @@ export function immortalTimeQuantities(startMonths: number): readonly EnsembleQu
       decimals: 3,
       compute: (s) => {
         const d = data(s);
-        return mantelByarTest(d.time, d.event, d.start.treatmentTime).pValue;
+        return mantelByarTest(d.y, d.start.treatmentTime).pValue;
       },
     },
   ];

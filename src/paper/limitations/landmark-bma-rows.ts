@@ -17,7 +17,7 @@ export function landmarkBmaRows(
   landmarks: readonly number[],
 ): readonly Record<string, string | number | null>[] {
   const d = table6BmaData(study);
-  const results = landmarkAnalyses(d.time, d.event, scenario.treatmentTime, landmarks, {
+  const results = landmarkAnalyses(d.y, scenario.treatmentTime, landmarks, {
     ties: "breslow",
     horizon: 12,
     covariates: { names: ["visceral metastases"], columns: [d.visceral] },

@@ -1,5 +1,6 @@
 import type { Study } from "../study/study";
 import type { BmaStartScenario } from "./bma-start-scenarios";
+import { surv } from "../../lib/survival/surv";
 import { simonMakuch, type SimonMakuchResult } from "../../lib/time-dependent/simon-makuch";
 
 /**
@@ -18,11 +19,12 @@ export function simonMakuchBma(
   curves: { label: string; steps: SimonMakuchResult["groups"][number]["fit"]["steps"] }[];
   mantelByar: SimonMakuchResult["mantelByar"];
 } {
-  const sm = simonMakuch(
+  const y = surv(
     study.patients.map((p) => p.survivalMonths),
     study.patients.map((p) => p.died),
-    scenario.treatmentTime,
+    { tieTolerance: 0 },
   );
+  const sm = simonMakuch(y, scenario.treatmentTime);
   return {
     curves: sm.groups.map((g) => ({ label: g.label === "treated" ? "on BMA" : "no BMA (yet)", steps: g.fit.steps })),
     mantelByar: sm.mantelByar,

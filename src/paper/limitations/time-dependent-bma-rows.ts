@@ -34,7 +34,7 @@ export function timeDependentBmaRows(
     row("baseline covariate (as Table 6)", "BMA counted from the day of surgery", baseline, "—", null),
     ...scenarios.map((s) => {
       const fit = timeDependentBmaFit(d, s.treatmentTime);
-      const mb = mantelByarTest(d.time, d.event, s.treatmentTime);
+      const mb = mantelByarTest(d.y, s.treatmentTime);
       return row("time-dependent covariate", s.label, fit.terms[0], formatP(mb.pValue), s.movedToHalfway);
     }),
   ]);

@@ -70,7 +70,7 @@ const arr = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 // table, three landmarks, and Mantel–Byar = coxph(ties = "exact")'s score test (ties) and = sctest (ties broken).
 describe(`Stanford heart transplant, tmerge's rule (R ${fixture.r_version}, survival ${fixture.survival_version}: jasa)`, () => {
   it("splitAtTreatment gives R tmerge's rows (transplant as tdc; R ids are 1-based)", () => {
-    const rows = splitAtTreatment(d.time, d.event, d.wait);
+    const rows = splitAtTreatment(surv(d.time, d.event), d.wait);
     expect(rows.id.map((i) => i + 1)).toEqual(fixture.split.id);
     expect(rows.start).toEqual(fixture.split.start);
     expect(rows.stop).toEqual(fixture.split.stop);
@@ -86,7 +86,7 @@ describe(`Stanford heart transplant, tmerge's rule (R ${fixture.r_version}, surv
         extra.length === 0
           ? undefined
           : { names: extra, columns: extra.map((name) => (d as unknown as Record<string, number[]>)[name]) };
-      const fit = timeDependentCox(d.time, d.event, d.wait, { covariates, ties: ref.ties });
+      const fit = timeDependentCox(surv(d.time, d.event), d.wait, { covariates, ties: ref.ties });
       expectAllClose(
         fit.terms.map((t) => t.coef),
         arr(ref.coef),
@@ -121,7 +121,7 @@ describe(`Stanford heart transplant, tmerge's rule (R ${fixture.r_version}, surv
   it.each(fixture.simon_makuch.map((r) => [r.conf_type, r] as const))(
     "simonMakuch = survfit(Surv(tstart, tstop, death) ~ treated), conf.type %s",
     (confType, ref) => {
-      const curves = simonMakuch(d.time, d.event, d.wait, { confType }).groups;
+      const curves = simonMakuch(surv(d.time, d.event), d.wait, { confType }).groups;
       expect(curves.map((c) => c.label)).toEqual(["not (yet) treated", "treated"]);
       curves.forEach((curve, g) => {
         const rows = ref.group.flatMap((label, i) => (label === String(g) ? [i] : []));
@@ -147,7 +147,7 @@ describe(`Stanford heart transplant, tmerge's rule (R ${fixture.r_version}, surv
   );
 
   it("kaplanMeierFigure draws Simon–Makuch curves: steps from the fit, number-at-risk row = R summary(fit, times, extend = TRUE)$n.risk", () => {
-    const curves = simonMakuch(d.time, d.event, d.wait).groups;
+    const curves = simonMakuch(surv(d.time, d.event), d.wait).groups;
     const ref = fixture.simon_makuch_at_risk;
     const fig = kaplanMeierFigure(
       curves.map((c) => ({ label: c.label, steps: c.fit.steps })),
@@ -164,7 +164,7 @@ describe(`Stanford heart transplant, tmerge's rule (R ${fixture.r_version}, surv
   });
 
   it('mantelByarTest = coxph(ties = "exact") score test at β = 0 (tied data: the discrete likelihood gives the hypergeometric variance)', () => {
-    const mb = mantelByarTest(d.time, d.event, d.wait);
+    const mb = mantelByarTest(surv(d.time, d.event), d.wait);
     const ref = fixture.mantel_byar;
     const details = mb.details as { groups: string[]; observed: number[]; expected: number[]; variance: number[][] };
     expect(details.groups[0]).toBe("treated");
@@ -178,15 +178,13 @@ describe(`Stanford heart transplant, tmerge's rule (R ${fixture.r_version}, surv
 
   it("mantelByarTest = coxph score test (sctest) of the time-dependent model on untied data", () => {
     const u = fixture.untied;
-    const mb = mantelByarTest(u.time, u.event, u.wait);
+    const mb = mantelByarTest(surv(u.time, u.event), u.wait);
     expectClose(mb.statistic, u.score, { label: "Mantel–Byar vs coxph score" });
     expectClose(mb.statistic, u.mantel_byar.chisq, { label: "Mantel–Byar vs coxph exact score" });
   });
 
   it("landmarkAnalyses = coxph(Surv(time − L, status) ~ treatedBy + age, subset time > L) and survdiff", () => {
-    const fits = landmarkAnalyses(
-      d.time,
-      d.event,
+    const fits = landmarkAnalyses(surv(d.time, d.event),
       d.wait,
       fixture.landmarks.map((l) => l.landmark),
       { covariates: { names: ["age"], columns: [d.age] } },
@@ -220,7 +218,7 @@ describe("Mantel–Byar by hand: a tie, a patient treated from time zero and a c
   // t = 6: only E at risk, n₁ = 0: E = 0, V = 0.
   // O = 2, E = 5/3, V = 16/45 + 15/45 = 31/45, χ² = (1/3)² / (31/45) = 5/31; R: pchisq(5/31, 1, lower.tail = FALSE) = 0.6879713162.
   it("O, E, V, χ² and p", () => {
-    const mb = mantelByarTest([2, 4, 4, 5, 6, 2], [1, 1, 1, 0, 1, 1], [null, 1, null, 3, null, 0]);
+    const mb = mantelByarTest(surv([2, 4, 4, 5, 6, 2], [1, 1, 1, 0, 1, 1]), [null, 1, null, 3, null, 0]);
     const details = mb.details as { groups: string[]; observed: number[]; expected: number[]; variance: number[][] };
     expect(details.groups[0]).toBe("treated");
     expect(details.observed[0]).toBe(2);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { surv } from "../../../src/lib/survival/surv";
 import {
   landmarkAnalyses,
   landmarkAnalysis,
@@ -15,14 +16,14 @@ describe("doc-comment examples of the immortal-time functions", () => {
   const event = [1, 1, 0, 1, 1, 0];
   const tt = [null, 2, 4, null, null, 1];
   it("splitAtTreatment", () =>
-    expect(splitAtTreatment([10, 6, 8], [1, 0, 1], [4, null, 8]).treated).toEqual([0, 1, 0, 0]));
+    expect(splitAtTreatment(surv([10, 6, 8], [1, 0, 1]), [4, null, 8]).treated).toEqual([0, 1, 0, 0]));
   it("timeDependentCox", () =>
-    expect(timeDependentCox(time, event, tt).terms[0].name).toBe("treatment (time-dependent)"));
-  it("mantelByarTest", () => expect(mantelByarTest(time, event, tt).df).toBe(1));
+    expect(timeDependentCox(surv(time, event), tt).terms[0].name).toBe("treatment (time-dependent)"));
+  it("mantelByarTest", () => expect(mantelByarTest(surv(time, event), tt).df).toBe(1));
   it("simonMakuch", () =>
-    expect(simonMakuch(time, event, tt).groups.map((g) => g.label)).toEqual(["not (yet) treated", "treated"]));
-  it("landmarkAnalysis", () => expect(landmarkAnalysis(time, event, tt, 3).n).toBe(5));
-  it("landmarkAnalyses", () => expect(landmarkAnalyses(time, event, tt, [1, 3]).map((r) => r.n)).toEqual([6, 5]));
+    expect(simonMakuch(surv(time, event), tt).groups.map((g) => g.label)).toEqual(["not (yet) treated", "treated"]));
+  it("landmarkAnalysis", () => expect(landmarkAnalysis(surv(time, event), tt, 3).n).toBe(5));
+  it("landmarkAnalyses", () => expect(landmarkAnalyses(surv(time, event), tt, [1, 3]).map((r) => r.n)).toEqual([6, 5]));
   it("simulateImmortalTime", () => {
     const r = simulateImmortalTime({
       n: 200,

@@ -5,6 +5,7 @@ import { coxPH } from "../../../src/lib/survival/cox-ph";
 import { surv, survCounting } from "../../../src/lib/survival/surv";
 import { kaplanMeier } from "../../../src/lib/survival/kaplan-meier";
 import {
+  immortalTimeComparison,
   landmarkAnalysis,
   landmarkAnalyses,
   mantelByarTest,
@@ -83,7 +84,7 @@ function expectCox(fit: ReturnType<typeof coxPH>, r: CoxPart, label: string) {
 
 describe("immortal time on the Stanford heart transplant data (R survival jasa, vignette recipe)", () => {
   it("splitAtTreatment gives R tmerge's (tstart, tstop] rows", () => {
-    const s = splitAtTreatment(j.futime, j.fustat, j.txtime);
+    const s = splitAtTreatment(surv(j.futime, j.fustat), j.txtime);
     expect(s.id).toEqual(j.split.id);
     expect(s.start).toEqual(j.split.start);
     expect(s.stop).toEqual(j.split.stop);
@@ -98,19 +99,19 @@ describe("immortal time on the Stanford heart transplant data (R survival jasa, 
 
   it("timeDependentCox equals coxph on the split data (Efron with age; Breslow)", () => {
     expectCox(
-      timeDependentCox(j.futime, j.fustat, j.txtime, { covariates: { names: ["age"], columns: [j.age] } }),
+      timeDependentCox(surv(j.futime, j.fustat), j.txtime, { covariates: { names: ["age"], columns: [j.age] } }),
       j.timeDependentEfron,
       "time-dependent Efron",
     );
     expectCox(
-      timeDependentCox(j.futime, j.fustat, j.txtime, { ties: "breslow" }),
+      timeDependentCox(surv(j.futime, j.fustat), j.txtime, { ties: "breslow" }),
       j.timeDependentBreslow,
       "time-dependent Breslow",
     );
   });
 
   it("mantelByarTest equals the definition written out in R", () => {
-    const mb = mantelByarTest(j.futime, j.fustat, j.txtime);
+    const mb = mantelByarTest(surv(j.futime, j.fustat), j.txtime);
     const d = mb.details as { groups: string[]; observed: number[]; expected: number[]; variance: number[][] };
     expect(d.groups).toEqual(["treated", "untreated"]);
     expectClose(d.observed[0], j.mantelByar.observed, { label: "observed" });
@@ -125,7 +126,7 @@ describe("immortal time on the Stanford heart transplant data (R survival jasa, 
       [j.simonMakuch, "log"],
       [j.simonMakuchLogLog, "log-log"],
     ] as const) {
-      const sm = simonMakuch(j.futime, j.fustat, j.txtime, { confType });
+      const sm = simonMakuch(surv(j.futime, j.fustat), j.txtime, { confType });
       // R strata "trt=0", "trt=1" ↔ ours "not (yet) treated", "treated".
       sm.groups.forEach((g, k) => {
         const rows = r.strata.flatMap((s, i) => (s === `trt=${k}` ? [i] : []));
@@ -159,7 +160,7 @@ describe("immortal time on the Stanford heart transplant data (R survival jasa, 
   });
 
   it("landmarkAnalysis at 30 days equals coxph and survdiff on the landmark subset", () => {
-    const lm = landmarkAnalysis(j.futime, j.fustat, j.txtime, j.landmark.at, {
+    const lm = landmarkAnalysis(surv(j.futime, j.fustat), j.txtime, j.landmark.at, {
       covariates: { names: ["age"], columns: [j.age] },
     });
     expect([lm.n, lm.treated, lm.events]).toEqual([j.landmark.n, j.landmark.treated, j.landmark.events]);
@@ -172,7 +173,7 @@ describe("immortal time on the Stanford heart transplant data (R survival jasa, 
 describe("Mantel–Byar by hand", () => {
   it("untied: equals R's definition and the Cox score test", () => {
     const s = fx.small;
-    const mb = mantelByarTest(s.time, s.status, s.tt);
+    const mb = mantelByarTest(surv(s.time, s.status), s.tt);
     expectClose(mb.statistic, s.mantelByar.statistic, { label: "Mantel–Byar" });
     expectClose(mb.statistic, s.sctest, { label: "= coxph score test (no ties)" });
   });
@@ -184,7 +185,7 @@ describe("Mantel–Byar by hand", () => {
     // t = 8: at risk 4 (8, 12, 20, 9), treated 3, 1 death (treated): E = 0.75, V = 0.1875.
     // t = 20: at risk 1, untreated: E = 0, V = 0.
     // O = 1, E = 1.41667, V = 0.54306; χ² = 0.41667² / 0.54306 = 0.31969.
-    const mb = mantelByarTest([3, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]);
+    const mb = mantelByarTest(surv([3, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]), [null, 2, 4, null, null, 1]);
     const d = mb.details as { observed: number[]; expected: number[]; variance: number[][] };
     expect(d.observed[0]).toBe(1);
     expectClose(d.expected[0], 2 / 3 + 0.75, { label: "E" });
@@ -197,22 +198,40 @@ describe("Mantel–Byar by hand", () => {
 
 describe("splitAtTreatment and landmark edge cases", () => {
   it("treatment at 0, at the end, after the end and never", () => {
-    const s = splitAtTreatment([5, 5, 5, 5], [1, 1, 0, 1], [0, 5, 7, null]);
+    const s = splitAtTreatment(surv([5, 5, 5, 5], [1, 1, 0, 1]), [0, 5, 7, null]);
     expect(s.treated).toEqual([1, 0, 0, 0]);
     expect(s.id).toEqual([0, 1, 2, 3]);
   });
 
   it("names bad treatment times and zero-length follow-up", () => {
-    expect(() => splitAtTreatment([5, 6], [1, 0], [1])).toThrow(/treatmentTime/);
-    expect(() => splitAtTreatment([5, 6], [1, 0], [1, -2])).toThrow(/treatmentTime\[1\] = -2/);
-    expect(() => splitAtTreatment([0, 6], [1, 0], [null, 2])).toThrow(/time\[0\] = 0/);
+    expect(() => splitAtTreatment(surv([5, 6], [1, 0]), [1])).toThrow(/treatmentTime/);
+    expect(() => splitAtTreatment(surv([5, 6], [1, 0]), [1, -2])).toThrow(/treatmentTime\[1\] = -2/);
+    expect(() => splitAtTreatment(surv([0, 6], [1, 0]), [null, 2])).toThrow(/time\[0\] = 0/);
+  });
+
+  it("takes a right-censored Surv: bare arrays and counting-process data are InputErrors naming y", () => {
+    const counting = survCounting([0, 0], [5, 6], [1, 0]);
+    const bare = [5, 6] as unknown as ReturnType<typeof surv>;
+    for (const call of [
+      () => splitAtTreatment(bare, [1, null]),
+      () => timeDependentCox(counting, [1, null]),
+      () => mantelByarTest(counting, [1, null]),
+      () => simonMakuch(bare, [1, null]),
+      () => landmarkAnalysis(counting, [1, null], 2),
+      () => landmarkAnalyses(counting, [1, null], [2]),
+      () => immortalTimeComparison(bare, [1, null]),
+    ])
+      expect(call).toThrow(expect.objectContaining({ name: "InputError", field: "y" }));
+    expect(() => landmarkAnalyses(surv([5, 6], [1, 0]), [1, null], 2 as unknown as number[])).toThrow(
+      /landmarks = 2: must be an array/,
+    );
   });
 
   it("a landmark with nobody treated reports it instead of fitting", () => {
-    const lm = landmarkAnalysis([5, 8, 12], [1, 1, 0], [6, null, 7], 2);
+    const lm = landmarkAnalysis(surv([5, 8, 12], [1, 1, 0]), [6, null, 7], 2);
     expect(lm.cox).toBeNull();
     expect(lm.warnings[0]).toMatch(/nobody has started treatment/);
-    expect(landmarkAnalyses([5, 8, 12], [1, 1, 0], [1, null, 7], [2, 6]).map((r) => r.n)).toEqual([3, 2]);
+    expect(landmarkAnalyses(surv([5, 8, 12], [1, 1, 0]), [1, null, 7], [2, 6]).map((r) => r.n)).toEqual([3, 2]);
   });
 
   it("counting-process Kaplan–Meier with late entry: n at risk rises (hand)", () => {

@@ -35,11 +35,11 @@ describe("Stanford heart transplant data (data/public/stanford-heart.csv) agains
   });
 
   it("transplant as a time-dependent covariate and the Mantel–Byar test: R's values", () => {
-    const t = timeDependentCox(time, event, tx).terms[0];
+    const t = timeDependentCox(surv(time, event), tx).terms[0];
     expectClose(t.hazardRatio, ref.cox_time_dependent.hr, { label: "HR" });
     expectClose(t.ciUpper, ref.cox_time_dependent.upper, { label: "upper" });
     expectClose(t.pValue, ref.cox_time_dependent.p, { label: "p" });
-    const mb = mantelByarTest(time, event, tx);
+    const mb = mantelByarTest(surv(time, event), tx);
     expectClose(mb.statistic, ref.mantel_byar.chisq, { label: "Mantel–Byar χ²" });
     expectClose(mb.pValue, ref.mantel_byar.p, { label: "Mantel–Byar p" });
   });
@@ -53,9 +53,7 @@ describe("immortalTimeComparison", () => {
       cox_ever_transplanted: { hr: number };
       cox_time_dependent: { hr: number };
     };
-    const rows = immortalTimeComparison(
-      d.numeric.futime_days as number[],
-      d.numeric.event as number[],
+    const rows = immortalTimeComparison(surv(d.numeric.futime_days as number[], d.numeric.event as number[]),
       d.numeric.tx_days,
     );
     expect(rows.map((r) => r.analysis)).toEqual([
@@ -66,7 +64,7 @@ describe("immortalTimeComparison", () => {
     expectClose(rows[1].HR as number, ref.cox_time_dependent.hr, { label: "time-dependent HR" });
     expect(rows[1]["log-rank-type test"]).toBe("Mantel–Byar χ² = 0.170, p = 0.680");
     expect(
-      immortalTimeComparison([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0], [null, 2, 4, null, null, 1]).map(
+      immortalTimeComparison(surv([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]), [null, 2, 4, null, null, 1]).map(
         (r) => r.analysis,
       )[1],
     ).toBe("time-dependent covariate");
