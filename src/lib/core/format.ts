@@ -1,3 +1,4 @@
+import { checkOptions } from "./check-options";
 /**
  * Fixed-decimal formatting used by every table the project prints. Deterministic: the same number
  * always gives the same string. Rounds half away from zero on the decimal representation that
@@ -42,6 +43,7 @@ export function roundHalfAwayFromZero(x: number, decimals: number): number {
  * @example formatP(0.0231, { prefix: true }) // "p = 0.023"
  */
 export function formatP(p: number | null | undefined, options: { decimals?: number; prefix?: boolean } = {}): string {
+  checkOptions(options);
   const decimals = options.decimals ?? 3;
   const lead = options.prefix ? "p " : "";
   const eq = options.prefix ? "= " : "";

@@ -1,3 +1,4 @@
+import { checkOptions } from "./check-options";
 import { formatFixed, formatP } from "./format";
 import type { StatResult } from "./result";
 
@@ -33,6 +34,7 @@ export interface TableOptions {
  * // '<table class="repro-table">…<td>1.00</td><td>x</td>…</table>'
  */
 export function htmlTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, options: TableOptions = {}): string {
+  checkOptions(options);
   const columns = options.columns ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
   const decimalsFor = (col: string): number =>
     typeof options.decimals === "number" ? options.decimals : (options.decimals?.[col] ?? 4);
@@ -57,7 +59,12 @@ export function htmlTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, o
  * @example resultToHtml(statResult({ test: "t", method: "T", convention: "R", n: 5, pValue: 0.0004 }))
  * // '…<td>&lt; 0.001</td>…'
  */
-export function resultToHtml(results: StatResult | readonly StatResult[], caption?: string): string {
+export function resultToHtml(
+  results: StatResult | readonly StatResult[],
+  options: { readonly caption?: string } = {},
+): string {
+  checkOptions(options);
+  const caption = options.caption;
   const list = Array.isArray(results) ? (results as readonly StatResult[]) : [results as StatResult];
   const rows = list.map((r) => ({
     method: r.method,

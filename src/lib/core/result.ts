@@ -7,9 +7,11 @@ export type Alternative = "two-sided" | "less" | "greater";
  * The one result shape of every hypothesis test and model test in the library (the lifelines /
  * R `htest` idea): a plain, deeply frozen object that serializes to JSON as it is and renders as an
  * HTML table with {@link resultToHtml}. Test-specific numbers (expected counts, U and W, per-term
- * rows) go in `details`.
+ * rows) go in `details`, typed per test by `D` (e.g. `StatResult<ChisqDetails>`), so callers read
+ * `r.details.expected` without a cast. `statistic` has one meaning per test whatever the convention;
+ * the other conventions' statistics are in `details`.
  */
-export interface StatResult {
+export interface StatResult<D = unknown> {
   /** Stable machine name of the test, e.g. "pearson-chisq", "logrank", "mann-whitney". */
   readonly test: string;
   /** Human description, e.g. "Pearson's chi-square test of independence". */
@@ -33,24 +35,27 @@ export interface StatResult {
   readonly n: number;
   /** Numerical or assumption warnings (small expected counts, ties, non-convergence). */
   readonly warnings: readonly string[];
-  /** Test-specific extra numbers; plain JSON values only. */
-  readonly details: Readonly<Record<string, unknown>>;
+  /** Test-specific extra numbers, typed per test; plain JSON values only. */
+  readonly details: D;
 }
 
-/** Fields a test must supply; the rest default to null / empty. */
-export type StatResultInit = Pick<StatResult, "test" | "method" | "convention" | "n"> &
-  Partial<Omit<StatResult, "test" | "method" | "convention" | "n">>;
+/** Details of a test that has none beyond the common fields. */
+export type NoDetails = Readonly<Record<string, never>>;
+
+/** Fields a test must supply; the rest default to null / empty (`details` to `{}`, typed {@link NoDetails}). */
+export type StatResultInit<D> = Pick<StatResult<D>, "test" | "method" | "convention" | "n"> &
+  Partial<Omit<StatResult<D>, "test" | "method" | "convention" | "n">>;
 
 /**
- * Builds a frozen {@link StatResult}, filling absent fields with null (or [] / {}) so every result
- * has the same keys in the same order: byte-identical JSON for the same inputs.
+ * Builds a frozen {@link StatResult}, filling absent fields with null (or []) so every result has
+ * the same keys in the same order: byte-identical JSON for the same inputs. `details` keeps its type.
  *
  * Cost: O(size of details).
  *
  * @example
  * statResult({ test: "demo", method: "Demo", convention: "none", n: 3, statistic: 1.5, pValue: 0.2 }).df // null
  */
-export function statResult(init: StatResultInit): StatResult {
+export function statResult<D extends object = NoDetails>(init: StatResultInit<D>): StatResult<D> {
   const ci = init.ci ?? null;
   return deepFreeze({
     test: init.test,
@@ -67,6 +72,6 @@ export function statResult(init: StatResultInit): StatResult {
     confLevel: init.confLevel ?? null,
     n: init.n,
     warnings: [...(init.warnings ?? [])],
-    details: { ...(init.details ?? {}) },
+    details: { ...(init.details ?? {}) } as D,
   });
 }

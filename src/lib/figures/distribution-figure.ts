@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import {
   axis,
@@ -49,6 +50,7 @@ export function distributionFigure(
   series: readonly DistributionSeries[],
   options: DistributionFigureOptions = {},
 ): PlotlyFigure {
+  checkOptions(options);
   const checked = checkArray<DistributionSeries>(series, "series").map((s, i) => {
     const label = checkLabel(s?.label, "series.label", i);
     const values = Array.from(s.values ?? []);

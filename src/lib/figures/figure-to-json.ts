@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import type { PlotlyFigure } from "./plotly-types";
 
@@ -15,6 +16,7 @@ import type { PlotlyFigure } from "./plotly-types";
  * // '{"data":[{"type":"bar","x":[1],"y":[2]}],"layout":{"title":"T"}}'
  */
 export function figureToJson(fig: PlotlyFigure, options: { indent?: number } = {}): string {
+  checkOptions(options);
   if (
     fig === null ||
     typeof fig !== "object" ||

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { formatFixed, formatP } from "../core/format";
 import {
@@ -53,6 +54,7 @@ export interface ForestPlotOptions extends FigureOptions {
  * fig.data[2].x // [0.4] (square); whisker x [0.2, 0.8]; text "0.40 (0.20–0.80), p = 0.009"
  */
 export function forestPlotFigure(rows: readonly ForestPlotRow[], options: ForestPlotOptions = {}): PlotlyFigure {
+  checkOptions(options);
   const checked = checkArray<ForestPlotRow>(rows, "rows").map((row, i) => checkRow(row, i));
   const name = options.estimateName === undefined ? "HR" : checkLabel(options.estimateName, "options.estimateName");
   const confLevel = options.confLevel ?? 0.95;

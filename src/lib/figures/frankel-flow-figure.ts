@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { baseLayout, checkArray, checkCount, checkLabel, figure, NEUTRAL_GREY, rgba } from "./internal/figure-style";
 import type { FigureOptions, PlotlyFigure } from "./plotly-types";
@@ -45,6 +46,7 @@ export function frankelFlowFigure(
   table: ReadonlyArray<ReadonlyArray<number>>,
   options: FrankelFlowOptions = {},
 ): PlotlyFigure {
+  checkOptions(options);
   const rows = checkArray<ReadonlyArray<number>>(table, "table", 2);
   const k = rows.length;
   const grades =

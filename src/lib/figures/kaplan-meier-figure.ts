@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { formatFixed, formatP } from "../core/format";
 import {
@@ -100,6 +101,7 @@ export function kaplanMeierFigure(
   curves: readonly KaplanMeierCurve[],
   options: KaplanMeierFigureOptions = {},
 ): PlotlyFigure {
+  checkOptions(options);
   const groups = checkArray<KaplanMeierCurve>(curves, "curves").map((c, g) => checkCurve(c, g));
   groups.forEach((c, g) => {
     // Labels name the legend groups and traces: two equal labels would merge two curves' legends.

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { formatFixed } from "../core/format";
 import { quantile } from "../hypothesis/quantile";
@@ -59,6 +60,7 @@ interface VisitBox {
  * // box "pre": q1 3.5, median 5, q3 6.5, whiskers 3–7; median markers y [5, 1]
  */
 export function scoreTrajectoryFigure(input: ScoreTrajectoryInput, options: ScoreTrajectoryOptions = {}): PlotlyFigure {
+  checkOptions(options);
   if (input === null || typeof input !== "object")
     throw new InputError("must be an object {visits, values}", { field: "input", value: input });
   const visits = checkArray<string>(input.visits, "input.visits").map((v, i) => checkLabel(v, "input.visits", i));

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { formatFixed } from "../core/format";
 import { axis, baseLayout, checkArray, checkCount, checkLabel, figure } from "./internal/figure-style";
@@ -40,6 +41,7 @@ const OTHER_VERDICT_COLOR = "#999999";
  * fig.data[0].x // [8]; fig.data[1].x // [2]; hover "Table 1: inconsistent 2 of 10 (20.0%)"
  */
 export function scorecardFigure(counts: ScorecardCounts, options: ScorecardOptions = {}): PlotlyFigure {
+  checkOptions(options);
   if (counts === null || typeof counts !== "object")
     throw new InputError("must be an object {categories, sections}", { field: "counts", value: counts });
   const categories = checkArray<string>(counts.categories, "counts.categories").map((c, i) =>

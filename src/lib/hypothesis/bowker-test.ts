@@ -2,6 +2,15 @@ import { statResult, type StatResult } from "../core/result";
 import { chisqUpper } from "../distributions";
 import { checkCountTable, toRows } from "./internal/validate";
 
+/** Details of {@link bowkerTest}. */
+export interface BowkerDetails {
+  readonly observed: readonly (readonly number[])[];
+  /** Off-diagonal pairs used (= df). */
+  readonly pairsUsed: number;
+  /** Pairs (i, j), 0-based, with n_ij + n_ji = 0, skipped. */
+  readonly skippedPairs: readonly (readonly [number, number])[];
+}
+
 /**
  * Bowker's test of symmetry for a paired k × k table (n_ij = n_ji for all i < j), e.g. Frankel grade
  * before × after surgery. X² = Σ_{i<j} (n_ij − n_ji)² / (n_ij + n_ji). Pairs with n_ij + n_ji = 0
@@ -17,7 +26,7 @@ import { checkCountTable, toRows } from "./internal/validate";
  * // Paper Table 2 (Frankel A–E before × after): 7 of 10 pairs used
  * bowkerTest([[0,0,0,0,0],[0,1,1,3,2],[0,0,0,3,1],[0,0,0,7,5],[1,1,0,1,30]]) // statistic 12, df 7, p 0.1006
  */
-export function bowkerTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult {
+export function bowkerTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult<BowkerDetails> {
   const t = checkCountTable(table, "table", { square: true });
   const k = t.rows;
   let x2 = 0;

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { chisqUpper } from "../distributions";
@@ -19,6 +20,20 @@ export interface ChisqTestOptions {
   readonly correct?: boolean;
 }
 
+/** Details of {@link chisqTest}. */
+export interface ChisqDetails {
+  readonly observed: readonly (readonly number[])[];
+  /** Expected counts under independence, row by row (R `chisq.test(x)$expected`). */
+  readonly expected: readonly (readonly number[])[];
+  readonly yatesApplied: boolean;
+  /** Amount subtracted from each |O − E| by Yates' correction (0 when not applied). */
+  readonly yatesShift: number;
+  /** SPSS footnote a: cells with expected count below 5, their percentage and the minimum expected count. */
+  readonly cellsBelow5: number;
+  readonly percentCellsBelow5: number;
+  readonly minExpected: number;
+}
+
 /**
  * Pearson's chi-square test of independence for an r × c table of counts, optionally with Yates'
  * continuity correction on 2×2 tables. Yates follows R: each |O − E| is reduced by min(0.5, |O − E|),
@@ -35,7 +50,11 @@ export interface ChisqTestOptions {
  * // Paper Table 3 (Frankel before × after, abnormal/normal): 55 · (15·30 − 8·2)² / (23·32·17·38)
  * chisqTest([[15, 8], [2, 30]]).statistic // 21.788724929331 (the paper's χ² = 21.79)
  */
-export function chisqTest(table: ReadonlyArray<ReadonlyArray<number>>, options: ChisqTestOptions = {}): StatResult {
+export function chisqTest(
+  table: ReadonlyArray<ReadonlyArray<number>>,
+  options: ChisqTestOptions = {},
+): StatResult<ChisqDetails> {
+  checkOptions(options);
   const convention = checkChoice(options.convention, ["spss", "r"] as const, "spss", "options.convention");
   const correct = options.correct ?? convention === "r";
   if (typeof correct !== "boolean")
@@ -44,7 +63,7 @@ export function chisqTest(table: ReadonlyArray<ReadonlyArray<number>>, options: 
   return pearsonKernel(t, correct, convention);
 }
 
-function pearsonKernel(t: CountTable, correct: boolean, convention: "spss" | "r"): StatResult {
+function pearsonKernel(t: CountTable, correct: boolean, convention: "spss" | "r"): StatResult<ChisqDetails> {
   const expected = expectedCounts(t);
   const is2x2 = t.rows === 2 && t.cols === 2;
   const yates = correct && is2x2;

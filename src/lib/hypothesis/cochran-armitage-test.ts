@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import type { Alternative } from "../core/result";
 import { statResult, type StatResult } from "../core/result";
@@ -17,6 +18,18 @@ export interface CochranArmitageOptions {
   readonly alternative?: Alternative;
 }
 
+/** Details of {@link cochranArmitageTest}. */
+export interface CochranArmitageDetails {
+  /** Signed Z = T / sqrt(Var T) (statistic = Z²). */
+  readonly z: number;
+  /** T = Σ x_i (s_i − s̄). */
+  readonly trendStatistic: number;
+  readonly variance: number;
+  readonly scores: readonly number[];
+  readonly meanScore: number;
+  readonly overallProportion: number;
+}
+
 /**
  * Cochran–Armitage test for a linear trend in proportions events[i] / totals[i] across ordered
  * groups with scores s_i. T = Σ x_i (s_i − s̄), s̄ = Σ n_i s_i / N; Z = T / sqrt(Var T); X² = Z².
@@ -33,7 +46,8 @@ export function cochranArmitageTest(
   events: ArrayLike<number>,
   totals: ArrayLike<number>,
   options: CochranArmitageOptions = {},
-): StatResult {
+): StatResult<CochranArmitageDetails> {
+  checkOptions(options);
   const convention = checkChoice(options.convention, ["spss", "r"] as const, "spss", "options.convention");
   const alternative = checkAlternative(options.alternative, "options.alternative");
   const x = checkSample(events, "events", 2);

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { htmlTable } from "../core/html";
 import { formatMeanSd } from "./format-mean-sd";
 import { formatMedianIqr } from "./format-median-iqr";
@@ -19,6 +20,7 @@ export function descriptivesToHtml(
   rows: ReadonlyArray<{ readonly label: string; readonly summary: MedianIqr | MeanSd }>,
   options: { caption?: string; decimals?: number } = {},
 ): string {
+  checkOptions(options);
   const decimals = options.decimals ?? 2;
   return htmlTable(
     rows.map(({ label, summary }) =>

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { htmlTable } from "../core/html";
 import type { EValueResult } from "./e-value";
 
@@ -15,6 +16,7 @@ export function eValueToHtml(
   rows: ReadonlyArray<{ readonly label: string; readonly result: EValueResult }>,
   options: { caption?: string } = {},
 ): string {
+  checkOptions(options);
   return htmlTable(
     rows.map(({ label, result }) => ({
       factor: label,

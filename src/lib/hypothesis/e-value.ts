@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { checkChoice } from "./internal/validate";
@@ -44,6 +45,7 @@ export interface EValueResult {
  * // paper Table 6 (rare-outcome approximation): eValuePoint 6.5346, eValueCi 1.6679
  */
 export function eValue(estimate: number, options: EValueOptions): EValueResult {
+  checkOptions(options, "options", true);
   const measure = checkChoice(options?.measure, ["RR", "OR", "HR"] as const, "RR", "options.measure");
   const rare = options.rareOutcome ?? true;
   const check = (v: number | undefined, field: string): number | null => {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import type { Alternative } from "../core/result";
 import { statResult, type StatResult } from "../core/result";
@@ -12,6 +13,16 @@ export interface FisherTestOptions {
   readonly alternative?: Alternative;
   /** Confidence level of the odds-ratio interval (2×2). Default 0.95. */
   readonly confLevel?: number;
+}
+
+/** Details of {@link fisherTest}: present fields depend on the table (2×2 or r × c). */
+export interface FisherDetails {
+  readonly observed: readonly (readonly number[])[];
+  /** 2×2: the support [lo, hi] of the top-left cell given the margins. */
+  readonly support?: readonly [number, number];
+  /** r × c: the probability of the observed table, and the enumeration steps used. */
+  readonly observedTableProbability?: number;
+  readonly enumerationSteps?: number;
 }
 
 /**
@@ -32,9 +43,16 @@ export interface FisherTestOptions {
  * Cost: 2×2 O(n · iterations); r × c see above.
  *
  * @example
- * fisherTest([[15, 8], [2, 30]]).pValue // 3.67982e-6 (R: 3.67982e-06); estimate 25.9068, CI [4.6626, 279.388]
+ * const r = fisherTest([[15, 8], [2, 30]]);
+ * r.pValue // 3.67982e-6 (R: 3.67982e-06)
+ * r.estimate // 25.9068
+ * r.ci // [4.6626, 279.388]
  */
-export function fisherTest(table: ReadonlyArray<ReadonlyArray<number>>, options: FisherTestOptions = {}): StatResult {
+export function fisherTest(
+  table: ReadonlyArray<ReadonlyArray<number>>,
+  options: FisherTestOptions = {},
+): StatResult<FisherDetails> {
+  checkOptions(options);
   const alternative = checkAlternative(options.alternative, "options.alternative");
   const confLevel = checkConfLevel(options.confLevel, "options.confLevel");
   const t = checkCountTable(table, "table");
@@ -73,7 +91,7 @@ export function fisherTest(table: ReadonlyArray<ReadonlyArray<number>>, options:
   });
 }
 
-function fisher2x2(counts: Float64Array, alternative: Alternative, confLevel: number): StatResult {
+function fisher2x2(counts: Float64Array, alternative: Alternative, confLevel: number): StatResult<FisherDetails> {
   const [a, b, c, d] = counts;
   // R: m = column 1 total, n = column 2 total, k = row 1 total, x = a
   const m = a + c;

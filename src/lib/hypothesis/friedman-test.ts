@@ -1,7 +1,18 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { chisqUpper } from "../distributions";
 import { midRanks } from "./mid-ranks";
+
+/** Details of {@link friedmanTest}. */
+export interface FriedmanDetails {
+  readonly rankSums: readonly number[];
+  readonly meanRanks: readonly number[];
+  /** Σ(t³ − t) over the tie groups within rows. */
+  readonly tieCorrection: number;
+  /** 0-based indices of incomplete rows dropped. */
+  readonly droppedRows: readonly number[];
+}
 
 /**
  * Friedman rank test for k repeated measures on the same subjects (rows = subjects, columns =
@@ -21,7 +32,8 @@ import { midRanks } from "./mid-ranks";
 export function friedmanTest(
   data: ReadonlyArray<ReadonlyArray<number | null | undefined>>,
   options: { dropIncomplete?: boolean } = {},
-): StatResult {
+): StatResult<FriedmanDetails> {
+  checkOptions(options);
   if (!Array.isArray(data) || data.length === 0)
     throw new InputError("must be a non-empty array of rows (subjects)", { field: "data", value: data });
   const k = Array.isArray(data[0]) ? data[0].length : 0;

@@ -4,6 +4,18 @@ import { chisqUpper } from "../distributions";
 import { midRanks } from "./mid-ranks";
 import { checkSample } from "./internal/validate";
 
+/** Details of {@link kruskalWallisTest}. */
+export interface KruskalWallisDetails {
+  /** Group labels as given, in order of first appearance. */
+  readonly groups: readonly (string | number)[];
+  readonly sizes: readonly number[];
+  readonly rankSums: readonly number[];
+  readonly meanRanks: readonly number[];
+  /** Tie correction factor 1 − Σ(t³ − t)/(N³ − N) (H = uncorrectedH / tieCorrection). */
+  readonly tieCorrection: number;
+  readonly uncorrectedH: number;
+}
+
 /**
  * Kruskal–Wallis rank test that k groups come from the same distribution:
  * H = [12/(N(N+1)) Σ R_g²/n_g − 3(N+1)] / [1 − Σ(t³ − t)/(N³ − N)], df = k − 1 (chi-square).
@@ -15,7 +27,10 @@ import { checkSample } from "./internal/validate";
  * @example
  * kruskalWallisTest([1, 2, 3, 4, 5, 6], ["a", "a", "b", "b", "c", "c"]).statistic // 4.5714… (= 32/7)
  */
-export function kruskalWallisTest(values: ArrayLike<number>, groups: ArrayLike<string | number>): StatResult {
+export function kruskalWallisTest(
+  values: ArrayLike<number>,
+  groups: ArrayLike<string | number>,
+): StatResult<KruskalWallisDetails> {
   const v = checkSample(values, "values", 2);
   if (!groups || groups.length !== v.length) {
     throw new InputError(`must give one group label per value (${v.length})`, { field: "groups", value: groups });

@@ -3,6 +3,14 @@ import { chisqUpper } from "../distributions";
 import { emptyMarginWarning, expectedCounts, smallExpected } from "./internal/expected";
 import { checkCountTable, toRows } from "./internal/validate";
 
+/** Details of {@link likelihoodRatioTest}. */
+export interface LikelihoodRatioDetails {
+  /** Expected counts under independence, row by row. */
+  readonly expected: readonly (readonly number[])[];
+  readonly cellsBelow5: number;
+  readonly minExpected: number;
+}
+
 /**
  * Likelihood-ratio chi-square G² = 2 Σ O·ln(O/E) for independence in an r × c table (cells with
  * O = 0 contribute 0), df = (r − 1)(c − 1).
@@ -15,7 +23,7 @@ import { checkCountTable, toRows } from "./internal/validate";
  * @example
  * likelihoodRatioTest([[15, 8], [2, 30]]).statistic // 23.338019 (2 Σ O ln(O/E))
  */
-export function likelihoodRatioTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult {
+export function likelihoodRatioTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult<LikelihoodRatioDetails> {
   const t = checkCountTable(table, "table");
   const expected = expectedCounts(t);
   let g2 = 0;

@@ -1,7 +1,16 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { chisqUpper } from "../distributions";
 import { checkCountTable, checkSample } from "./internal/validate";
+
+/** Details of {@link linearByLinearTest}. */
+export interface LinearByLinearDetails {
+  /** Pearson correlation r of the row and column scores (statistic = (N − 1)·r²). */
+  readonly correlation: number;
+  readonly rowScores: readonly number[];
+  readonly colScores: readonly number[];
+}
 
 /**
  * Linear-by-linear association (Mantel–Haenszel trend) test for an r × c table with ordered rows and
@@ -18,7 +27,8 @@ import { checkCountTable, checkSample } from "./internal/validate";
 export function linearByLinearTest(
   table: ReadonlyArray<ReadonlyArray<number>>,
   options: { rowScores?: ArrayLike<number>; colScores?: ArrayLike<number> } = {},
-): StatResult {
+): StatResult<LinearByLinearDetails> {
+  checkOptions(options);
   const t = checkCountTable(table, "table");
   const u =
     options.rowScores === undefined

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { binomCdf, binomPmf, chisqUpper } from "../distributions";
@@ -15,9 +16,21 @@ export interface McNemarTestOptions {
   readonly convention?: "spss" | "r";
 }
 
+/** Details of {@link mcnemarTest}. */
+export interface McNemarDetails {
+  /** The discordant cells [b, c]. */
+  readonly discordant: readonly [number, number];
+  /** b + c. */
+  readonly discordantTotal: number;
+}
+
 /**
  * McNemar's test of marginal homogeneity for a paired 2×2 table [[a, b], [c, d]] (rows: first
  * measurement, columns: second). Only the discordant cells b and c matter.
+ *
+ * `statistic` is McNemar's χ² whatever the method, as R's mcnemar.test: (|b − c| − 1)² / (b + c) for
+ * "corrected", (b − c)² / (b + c) otherwise. For "exact" and "mid-p" it is shown for reference (df
+ * null): their p comes from b ~ Binomial(b + c, ½), with b and c in `details.discordant`.
  *
  * Reference: McNemar Q (1947) Psychometrika 12:153; Fagerland MW, Lydersen S, Laake P (2013) BMC Med Res
  * Methodol 13:91 (mid-p). R: stats::mcnemar.test(x, correct = TRUE); exact: binom.test(b, b + c).
@@ -26,9 +39,14 @@ export interface McNemarTestOptions {
  *
  * @example
  * // Paper Table 3 as a paired table: b = 8, c = 2
- * mcnemarTest([[15, 8], [2, 30]], { method: "corrected" }).statistic // (|8 − 2| − 1)² / 10 = 2.5
+ * mcnemarTest([[15, 8], [2, 30]], { method: "corrected" }).statistic // 2.5 (= (|8 − 2| − 1)² / 10)
+ * mcnemarTest([[15, 8], [2, 30]], { method: "exact" }).pValue // 0.109375 (= 2·P(X ≤ 2), X ~ Bin(10, ½))
  */
-export function mcnemarTest(table: ReadonlyArray<ReadonlyArray<number>>, options: McNemarTestOptions = {}): StatResult {
+export function mcnemarTest(
+  table: ReadonlyArray<ReadonlyArray<number>>,
+  options: McNemarTestOptions = {},
+): StatResult<McNemarDetails> {
+  checkOptions(options);
   const convention = checkChoice(options.convention, ["spss", "r"] as const, "spss", "options.convention");
   const method = checkChoice(
     options.method,
@@ -48,7 +66,7 @@ export function mcnemarTest(table: ReadonlyArray<ReadonlyArray<number>>, options
   const c = t.counts[2];
   const m = b + c;
   const warnings: string[] = [];
-  const details = { discordant: [b, c], discordantTotal: m };
+  const details: McNemarDetails = { discordant: [b, c], discordantTotal: m };
   if (m === 0) warnings.push("no discordant pairs (b + c = 0): the test is undefined");
   if (method === "exact" || method === "mid-p") {
     const k = Math.min(b, c);
@@ -64,8 +82,8 @@ export function mcnemarTest(table: ReadonlyArray<ReadonlyArray<number>>, options
             ? "R stats::binom.test(b, b + c, 0.5)"
             : "SPSS 27 CROSSTABS McNemar (binomial distribution used)"
           : "mid-p = 2·P(X ≤ min(b, c)) − P(X = min(b, c)), X ~ Bin(b + c, 1/2) (Fagerland et al. 2013)",
-      statisticName: "b",
-      statistic: b,
+      statisticName: "McNemar's chi-squared",
+      statistic: m === 0 ? NaN : ((b - c) * (b - c)) / m,
       pValue: p,
       alternative: "two-sided",
       n: t.n,

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { checkSample } from "./internal/validate";
 import { quantileSorted } from "./internal/quantile-sorted";
@@ -26,6 +27,7 @@ export interface MedianIqr {
  * medianIqr([1, 2, 3, 4, 5, 6, 7, 8]) // { n: 8, median: 4.5, p25: 2.25, p75: 6.75, min: 1, max: 8, quantileType: 6 }
  */
 export function medianIqr(x: ArrayLike<number>, options: QuantileOptions = {}): MedianIqr {
+  checkOptions(options);
   const type = options.type ?? (options.convention === "r" ? 7 : 6);
   const sorted = checkSample(x, "x", 1).sort();
   return deepFreeze({

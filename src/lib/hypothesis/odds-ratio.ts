@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { statResult, type StatResult } from "../core/result";
 import { logWald } from "./internal/log-wald";
 import { checkTwoByTwo } from "./internal/two-by-two";
@@ -14,6 +15,16 @@ export interface OddsRatioOptions {
   readonly correction?: "none" | "haldane" | "haldane-always";
 }
 
+/** Details of {@link oddsRatio}. */
+export interface OddsRatioDetails {
+  /** a, b, c, d as used (after the Haldane correction when applied). */
+  readonly cells: readonly [number, number, number, number];
+  readonly logOddsRatio: number;
+  /** Woolf SE of the log odds ratio. */
+  readonly standardError: number;
+  readonly haldaneApplied: boolean;
+}
+
 /**
  * Odds ratio (a·d)/(b·c) of a 2×2 table [[a, b], [c, d]] with Woolf's log-scale Wald interval
  * exp(ln OR ± z·sqrt(1/a + 1/b + 1/c + 1/d)); the p-value is the Wald test of ln OR = 0.
@@ -26,7 +37,11 @@ export interface OddsRatioOptions {
  * // Paper Table 5, visceral metastases: (15·19)/(4·17)
  * oddsRatio([[15, 4], [17, 19]]).estimate // 4.1912 (95% CI 1.1625 – 15.1107)
  */
-export function oddsRatio(table: ReadonlyArray<ReadonlyArray<number>>, options: OddsRatioOptions = {}): StatResult {
+export function oddsRatio(
+  table: ReadonlyArray<ReadonlyArray<number>>,
+  options: OddsRatioOptions = {},
+): StatResult<OddsRatioDetails> {
+  checkOptions(options);
   const confLevel = checkConfLevel(options.confLevel, "options.confLevel");
   const correction = checkChoice(
     options.correction,

@@ -1,9 +1,16 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { checkChoice, checkSample } from "./internal/validate";
 
 /** Adjustment methods of {@link pAdjust} (R p.adjust names). */
 export type PAdjustMethod = "bonferroni" | "holm" | "hochberg" | "BH";
+
+/** Options of {@link pAdjust}. */
+export interface PAdjustOptions {
+  /** Default "holm" (R's default). */
+  readonly method?: PAdjustMethod;
+}
 
 /**
  * Multiplicity-adjusted p-values, as R's p.adjust: Bonferroni (n·p), Holm's step-down
@@ -15,10 +22,11 @@ export type PAdjustMethod = "bonferroni" | "holm" | "hochberg" | "BH";
  * Cost: O(n log n).
  *
  * @example
- * pAdjust([0.01, 0.04, 0.03], "holm") // [0.03, 0.06, 0.06]
+ * pAdjust([0.01, 0.04, 0.03], { method: "holm" }) // [0.03, 0.06, 0.06]
  */
-export function pAdjust(p: ArrayLike<number>, method: PAdjustMethod): readonly number[] {
-  const m = checkChoice(method, ["bonferroni", "holm", "hochberg", "BH"] as const, "holm", "method");
+export function pAdjust(p: ArrayLike<number>, options: PAdjustOptions = {}): readonly number[] {
+  checkOptions(options);
+  const m = checkChoice(options.method, ["bonferroni", "holm", "hochberg", "BH"] as const, "holm", "options.method");
   const ps = checkSample(p, "p", 1);
   for (let i = 0; i < ps.length; i++)
     if (ps[i] < 0 || ps[i] > 1)

@@ -1,7 +1,16 @@
+import { checkOptions } from "../core/check-options";
 import { statResult, type StatResult } from "../core/result";
 import { normalPValue, normalQuantile } from "../distributions";
 import { checkTwoByTwo } from "./internal/two-by-two";
 import { checkChoice, checkConfLevel } from "./internal/validate";
+
+/** Details of {@link riskDifference}. */
+export interface RiskDifferenceDetails {
+  /** Risk in row 1 and row 2. */
+  readonly risks: readonly [number, number];
+  /** Wald SE of the difference. */
+  readonly standardError: number;
+}
 
 /**
  * Risk difference p1 − p2 of a 2×2 table [[a, b], [c, d]] (rows: groups, first column: event) with
@@ -20,7 +29,8 @@ import { checkChoice, checkConfLevel } from "./internal/validate";
 export function riskDifference(
   table: ReadonlyArray<ReadonlyArray<number>>,
   options: { confLevel?: number; method?: "wald" | "newcombe" } = {},
-): StatResult {
+): StatResult<RiskDifferenceDetails> {
+  checkOptions(options);
   const confLevel = checkConfLevel(options.confLevel, "options.confLevel");
   const method = checkChoice(options.method, ["wald", "newcombe"] as const, "newcombe", "options.method");
   const [a, b, c, d] = checkTwoByTwo(table);

@@ -1,7 +1,17 @@
+import { checkOptions } from "../core/check-options";
 import { statResult, type StatResult } from "../core/result";
 import { logWald } from "./internal/log-wald";
 import { checkTwoByTwo } from "./internal/two-by-two";
 import { checkConfLevel } from "./internal/validate";
+
+/** Details of {@link riskRatio}. */
+export interface RiskRatioDetails {
+  /** Risk in row 1 and row 2. */
+  readonly risks: readonly [number, number];
+  readonly logRiskRatio: number;
+  /** SE of the log risk ratio. */
+  readonly standardError: number;
+}
 
 /**
  * Risk ratio p1/p2 = [a/(a+b)] / [c/(c+d)] of a 2×2 table [[a, b], [c, d]] (rows: exposed,
@@ -18,7 +28,8 @@ import { checkConfLevel } from "./internal/validate";
 export function riskRatio(
   table: ReadonlyArray<ReadonlyArray<number>>,
   options: { confLevel?: number } = {},
-): StatResult {
+): StatResult<RiskRatioDetails> {
+  checkOptions(options);
   const confLevel = checkConfLevel(options.confLevel, "options.confLevel");
   const [a, b, c, d] = checkTwoByTwo(table);
   const n1 = a + b;

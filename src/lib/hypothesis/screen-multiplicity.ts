@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { pAdjust, type PAdjustMethod } from "./p-adjust";
@@ -65,6 +66,7 @@ export function screenMultiplicity(
   reported: readonly ReportedP[],
   options: ScreenMultiplicityOptions,
 ): ScreenMultiplicityResult {
+  checkOptions(options, "options", true);
   const { tests, unreportedAbove } = options;
   const alpha = options.alpha ?? 0.05;
   const methods = options.methods ?? (["bonferroni", "holm", "hochberg", "BH"] as const);
@@ -82,7 +84,7 @@ export function screenMultiplicity(
       throw new InputError("a p-value must be in [0, 1]", { field: "reported.p", index: i, value: r.p });
   });
   const all = [...reported.map((r) => r.p), ...Array.from({ length: tests - reported.length }, () => unreportedAbove)];
-  const adjustedBy = new Map(methods.map((m) => [m, pAdjust(all, m)]));
+  const adjustedBy = new Map(methods.map((m) => [m, pAdjust(all, { method: m })]));
   const rows = reported.map((r, i): ScreenMultiplicityRow => {
     const adjusted: Record<string, number> = {};
     const canSurvive: Record<string, boolean> = {};

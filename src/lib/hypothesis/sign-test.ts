@@ -3,12 +3,30 @@ import { statResult, type StatResult } from "../core/result";
 import { binomCdf, normalCdf } from "../distributions";
 import { checkAlternative, checkChoice, checkSameLength, checkSample } from "./internal/validate";
 import { InputError } from "../core/errors";
+import { checkOptions } from "../core/check-options";
+
+/** Options of {@link signTest}. */
+export interface SignTestOptions {
+  readonly convention?: "spss" | "r";
+  readonly alternative?: Alternative;
+}
+
+/** Details of {@link signTest}. */
+export interface SignTestDetails {
+  readonly positive: number;
+  readonly negative: number;
+  /** Zero differences, dropped. */
+  readonly ties: number;
+  /** SPSS's Z = (min(n+, n−) + 0.5 − n/2) / (0.5·sqrt(n)), continuity-corrected; SPSS prints it for n > 25. */
+  readonly zSpss: number;
+}
 
 /**
  * Sign test of paired data x − y (zero differences dropped): the number of positive differences is
  * Binomial(n, 1/2) under the null. "r": exact binomial always (stats::binom.test). "spss" (default):
  * SPSS 27 NPAR TESTS /SIGN — exact binomial "Exact Sig. (2-tailed)" = 2 × one-tailed when n ≤ 25,
- * otherwise Z = (min(n+, n−) + 0.5 − n/2) / (0.5·sqrt(n)) with continuity correction.
+ * otherwise the normal approximation with continuity correction. `statistic` is the number of positive
+ * differences (R binom.test's "number of successes") under both conventions; SPSS's Z is `details.zSpss`.
  *
  * Reference: Conover WJ. Practical Nonparametric Statistics, 3rd ed. (1999) §3.4; SPSS Algorithms (NPAR TESTS, Sign
  * test).
@@ -16,13 +34,14 @@ import { InputError } from "../core/errors";
  * Cost: O(n).
  *
  * @example
- * signTest([5, 6, 7, 3, 8, 5], [1, 2, 0, 3, 1, 6]).pValue // 4 positive, 1 negative: 2·P(X ≤ 1 | 5, ½) = 0.375
+ * signTest([5, 6, 7, 3, 8, 5], [1, 2, 0, 3, 1, 6]).pValue // 0.375 (4 positive, 1 negative: 2·P(X ≤ 1), X ~ Bin(5, ½))
  */
 export function signTest(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  options: { convention?: "spss" | "r"; alternative?: Alternative } = {},
-): StatResult {
+  options: SignTestOptions = {},
+): StatResult<SignTestDetails> {
+  checkOptions(options);
   const convention = checkChoice(options.convention, ["spss", "r"] as const, "spss", "options.convention");
   const alternative = checkAlternative(options.alternative, "options.alternative");
   const xs = checkSample(x, "x", 1);
@@ -44,10 +63,10 @@ export function signTest(
       : alternative === "greater"
         ? upperP
         : Math.min(1, 2 * binomCdf(Math.min(pos, neg), n, 0.5));
-  const details = { positive: pos, negative: neg, ties: xs.length - n };
+  const z = (Math.min(pos, neg) + 0.5 - n / 2) / (0.5 * Math.sqrt(n));
+  const details: SignTestDetails = { positive: pos, negative: neg, ties: xs.length - n, zSpss: z };
   const useNormal = convention === "spss" && n > 25;
   if (useNormal) {
-    const z = (Math.min(pos, neg) + 0.5 - n / 2) / (0.5 * Math.sqrt(n));
     const zDir = (pos + (alternative === "greater" ? -0.5 : 0.5) - n / 2) / (0.5 * Math.sqrt(n));
     const p =
       alternative === "two-sided"
@@ -59,8 +78,8 @@ export function signTest(
       test: "sign",
       method: "Sign test (normal approximation with continuity correction)",
       convention: "SPSS 27 NPAR TESTS /SIGN (n > 25: Z with continuity correction)",
-      statisticName: "Z",
-      statistic: z,
+      statisticName: "number of positive differences",
+      statistic: pos,
       pValue: p,
       alternative,
       n: xs.length,

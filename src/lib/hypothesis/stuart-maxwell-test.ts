@@ -3,6 +3,15 @@ import { chisqUpper } from "../distributions";
 import { quadraticFormPinv } from "./internal/pseudo-inverse";
 import { checkCountTable, toRows } from "./internal/validate";
 
+/** Details of {@link stuartMaxwellTest}. */
+export interface StuartMaxwellDetails {
+  readonly observed: readonly (readonly number[])[];
+  /** Row margin minus column margin, per category. */
+  readonly marginalDifferences: readonly number[];
+  /** Their covariance matrix under marginal homogeneity. */
+  readonly covariance: readonly (readonly number[])[];
+}
+
 /**
  * Stuart–Maxwell test of marginal homogeneity for a paired k × k table (row margins = column
  * margins), e.g. Frankel grade before × after. With d = row sums − column sums and
@@ -20,7 +29,7 @@ import { checkCountTable, toRows } from "./internal/validate";
  * @example
  * stuartMaxwellTest([[0,0,0,0,0],[0,1,1,3,2],[0,0,0,3,1],[0,0,0,7,5],[1,1,0,1,30]]) // X² 8.3333, df 4, p 0.0801
  */
-export function stuartMaxwellTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult {
+export function stuartMaxwellTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult<StuartMaxwellDetails> {
   const t = checkCountTable(table, "table", { square: true });
   const k = t.rows;
   const d = new Float64Array(k);

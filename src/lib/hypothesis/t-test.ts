@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { mean, sampleVariance } from "simple-statistics";
 import { InputError } from "../core/errors";
 import type { Alternative } from "../core/result";
@@ -17,6 +18,21 @@ export interface TTestOptions {
   readonly confLevel?: number;
 }
 
+/** Details of {@link tTest}; which of the optional fields are present depends on the design. */
+export interface TTestDetails {
+  /** One-sample: mean and SD of x. */
+  readonly mean?: number;
+  readonly sd?: number;
+  /** Paired: mean of the differences x − y. */
+  readonly meanDifference?: number;
+  /** Two-sample: means, SDs and sizes of x and y. */
+  readonly means?: readonly [number, number];
+  readonly sds?: readonly [number, number];
+  readonly sizes?: readonly [number, number];
+  readonly standardError: number;
+  readonly mu: number;
+}
+
 /**
  * t-tests as R's t.test: one-sample (y omitted), paired, Welch two-sample (default) or Student
  * pooled two-sample (varEqual), with the confidence interval of the mean (difference).
@@ -30,7 +46,12 @@ export interface TTestOptions {
  * @example
  * tTest([1, 2, 3, 4], undefined, { mu: 1 }).statistic // (2.5 − 1)/(1.2910/2) = 2.3238
  */
-export function tTest(x: ArrayLike<number>, y?: ArrayLike<number>, options: TTestOptions = {}): StatResult {
+export function tTest(
+  x: ArrayLike<number>,
+  y?: ArrayLike<number>,
+  options: TTestOptions = {},
+): StatResult<TTestDetails> {
+  checkOptions(options);
   const alternative = checkAlternative(options.alternative, "options.alternative");
   const confLevel = checkConfLevel(options.confLevel, "options.confLevel");
   const mu = options.mu ?? 0;
@@ -40,7 +61,7 @@ export function tTest(x: ArrayLike<number>, y?: ArrayLike<number>, options: TTes
   let estimate: number;
   let se: number;
   let df: number;
-  let details: Record<string, unknown>;
+  let details: Omit<TTestDetails, "standardError" | "mu">;
   let estimateName: string;
   if (y === undefined) {
     if (options.paired) throw new InputError("a paired t-test needs y", { field: "y" });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import type { Alternative } from "../core/result";
 import { statResult, type StatResult } from "../core/result";
@@ -44,6 +45,30 @@ export interface SignedRankOptions {
   readonly mu?: number;
 }
 
+/** Details of {@link wilcoxonSignedRankTest}; the optional fields are absent under zeroMethod "pratt". */
+export interface SignedRankDetails {
+  /** Sum of the ranks of the positive differences (= the statistic, R's V). */
+  readonly Tplus: number;
+  readonly Tminus?: number;
+  readonly positive?: number;
+  readonly negative?: number;
+  /** Zero differences (dropped, or under Pratt ranked then dropped). */
+  readonly zeros: number;
+  readonly nonZero: number;
+  /** Pratt: mean and variance of T+ under the null. */
+  readonly expected?: number;
+  readonly variance?: number;
+  /** Σ(t³ − t) over tie groups of |d|. */
+  readonly tieCorrection?: number;
+  /** Standardized T+ behind the normal p-value (continuity-corrected when the correction is applied). */
+  readonly z: number;
+  /** SPSS's "Z" = (min(T+, T−) − n(n + 1)/4) / σ, tie-corrected, no continuity correction (≤ 0). */
+  readonly zSpss?: number;
+  readonly exact?: boolean;
+  readonly exactWithTies?: boolean;
+  readonly continuityCorrection?: boolean;
+}
+
 /**
  * Wilcoxon signed-rank test of the paired differences x − y (or of x alone when y is omitted), with
  * the Hodges–Lehmann pseudomedian and its interval as R wilcox.test(conf.int = TRUE).
@@ -55,14 +80,20 @@ export interface SignedRankOptions {
  * differences), i.e. zeros are not ranked; Z from the rank sums, asymptotic only (no continuity correction).
  * Cost: O(n log n) for the test; O(n² log n) for the interval; O(n³) for the exact null.
  *
+ * `statistic` is R's V = T+, the rank sum of the positive differences, whatever the convention; SPSS's Z
+ * is `details.zSpss`, and the Z behind a normal p-value `details.z`.
+ *
  * @example
- * wilcoxonSignedRankTest([5, 6, 7, 3, 8], [1, 2, 0, 3, 1]).details.nonZero // 4 (one zero dropped)
+ * const r = wilcoxonSignedRankTest([5, 6, 7, 3, 8], [1, 2, 0, 3, 1]);
+ * r.details.nonZero // 4 (one zero dropped)
+ * r.statistic // 10 (V = T+: the non-zero differences 4, 4, 7, 7 are all positive, ranks 1.5 + 1.5 + 3.5 + 3.5)
  */
 export function wilcoxonSignedRankTest(
   x: ArrayLike<number>,
   y?: ArrayLike<number>,
   options: SignedRankOptions = {},
-): StatResult {
+): StatResult<SignedRankDetails> {
+  checkOptions(options);
   const convention = checkChoice(options.convention, ["spss", "r"] as const, "spss", "options.convention");
   const zeroMethod = checkChoice(options.zeroMethod, ["wilcoxon", "pratt"] as const, "wilcoxon", "options.zeroMethod");
   const alternative = checkAlternative(options.alternative, "options.alternative");
@@ -104,13 +135,13 @@ export function wilcoxonSignedRankTest(
       test: "wilcoxon-signed-rank",
       method: "Wilcoxon signed-rank test, Pratt treatment of zeros",
       convention: 'Pratt (1959) = R coin::wilcoxsign_test(zero.method = "Pratt") (asymptotic)',
-      statisticName: "Z",
-      statistic: z,
+      statisticName: "V",
+      statistic: tPlus,
       pValue: normalPValue(z, alternative),
       alternative,
       n: nAll,
       warnings,
-      details: { Tplus: tPlus, expected: mean, variance, zeros: nZero, nonZero: n },
+      details: { Tplus: tPlus, expected: mean, variance, zeros: nZero, nonZero: n, z },
     });
   }
 
@@ -146,7 +177,7 @@ export function wilcoxonSignedRankTest(
   if (nZero > 0) warnings.push(`${nZero} zero difference${nZero === 1 ? "" : "s"} dropped before ranking`);
   const est = pseudomedian(nonZero, mu, useExact && !tiedExact, correct, alternative, confLevel, getNull);
   const zSpss = (Math.min(tPlus, tMinus) - half) / sigma;
-  const details = {
+  const details: SignedRankDetails = {
     Tplus: tPlus,
     Tminus: tMinus,
     positive: nonZero.filter((v) => v > 0).length,
@@ -175,8 +206,8 @@ export function wilcoxonSignedRankTest(
         ? "SPSS 27 NPAR TESTS /WILCOXON (zeros excluded, Z tie-corrected, no continuity correction)"
         : `R stats::wilcox.test(paired = TRUE, exact = ${useExact ? "TRUE" : "FALSE"}, correct = ` +
           `${correct ? "TRUE" : "FALSE"})`,
-    statisticName: convention === "spss" ? "Z" : "V",
-    statistic: convention === "spss" ? zSpss : tPlus,
+    statisticName: "V",
+    statistic: tPlus,
     pValue,
     alternative,
     estimateName: "(pseudo)median",

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { createRng } from "../core/rng";
@@ -96,7 +97,8 @@ type Fit = { logHr: number; p: number; lower: number; upper: number } | null;
  * r.summaries[0].medianHr < 1 // true: the naive analysis finds a "benefit" of a useless drug
  */
 export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): ImmortalTimeSimulationResult {
-  const o = checkOptions(options);
+  checkOptions(options, "options", true);
+  const o = validateSimulationOptions(options);
   const rng = createRng(o.seed);
   const ties = o.ties ?? "breslow";
   const floor = o.survivalFloor ?? 0;
@@ -200,7 +202,7 @@ function summarize(
   };
 }
 
-function checkOptions(o: ImmortalTimeSimulationOptions): ImmortalTimeSimulationOptions {
+function validateSimulationOptions(o: ImmortalTimeSimulationOptions): ImmortalTimeSimulationOptions {
   const posInt = (v: number, field: string, min: number) => {
     if (!Number.isInteger(v) || v < min) throw new InputError(`must be an integer ≥ ${min}`, { field, value: v });
   };
@@ -208,6 +210,7 @@ function checkOptions(o: ImmortalTimeSimulationOptions): ImmortalTimeSimulationO
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0))
       throw new InputError("must be a finite number > 0", { field, value: v });
   };
+  checkOptions(o.treatmentDelay, "options.treatmentDelay", true);
   posInt(o.n, "n", 4);
   posInt(o.replicates, "replicates", 2);
   if (!Number.isInteger(o.seed)) throw new InputError("must be an integer", { field: "seed", value: o.seed });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { createRng } from "../core/rng";
@@ -94,7 +95,8 @@ export interface SelectionSimulationResult {
  * r.selected.meanMedian // 14.716 (theory: 3 + 12 = 15 for the memoryless exponential; sampling error at n = 2000)
  */
 export function simulateSelection(options: SelectionSimulationOptions): SelectionSimulationResult {
-  const o = checkOptions(options);
+  checkOptions(options, "options", true);
+  const o = validateSelectionOptions(options);
   const horizon = o.horizon ?? 12;
   const shape = o.survival.shape ?? 1;
   const { median } = o.survival;
@@ -180,7 +182,7 @@ function summarize(
   horizon: number,
 ): { median: number | null; survival: number } {
   const fit = kaplanMeier(surv(time, event, { tieTolerance: 0 }), { confType: "plain" });
-  return { median: kmQuantile(fit, 0.5, "r").time, survival: survivalAt(fit, [horizon])[0].survival };
+  return { median: kmQuantile(fit, 0.5, { method: "r" }).time, survival: survivalAt(fit, [horizon])[0].survival };
 }
 
 function group(
@@ -198,13 +200,14 @@ function group(
   };
 }
 
-function checkOptions(o: SelectionSimulationOptions): SelectionSimulationOptions {
+function validateSelectionOptions(o: SelectionSimulationOptions): SelectionSimulationOptions {
   const positiveInt = (v: number, field: string) => {
     if (!Number.isInteger(v) || v < 1) throw new InputError("must be a positive integer", { field, value: v });
   };
   const nonNegative = (v: number, field: string) => {
     if (!(Number.isFinite(v) && v >= 0)) throw new InputError("must be a finite number ≥ 0", { field, value: v });
   };
+  for (const key of ["survival", "prognosis", "followUp"] as const) checkOptions(o[key], `options.${key}`, true);
   positiveInt(o.n, "n");
   positiveInt(o.replicates, "replicates");
   if (!Number.isInteger(o.seed)) throw new InputError("must be an integer", { field: "seed", value: o.seed });

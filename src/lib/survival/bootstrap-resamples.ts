@@ -30,9 +30,16 @@ export function bootstrapResamples(n: number, replicates: number, seed: number):
 
 /** Validates user-supplied resamples: each a vector of n integer indices in [0, n). */
 export function checkResamples(resamples: ReadonlyArray<ArrayLike<number>>, n: number): readonly Int32Array[] {
+  if (!Array.isArray(resamples))
+    throw new InputError("must be an array of index vectors (one per resample)", {
+      field: "options.resamples",
+      value: resamples,
+    });
   if (resamples.length < 1)
     throw new InputError("needs at least one resample", { field: "resamples", value: resamples.length });
   return resamples.map((r, b) => {
+    if (r === null || typeof r !== "object" || typeof r.length !== "number")
+      throw new InputError("each resample must be an array of indices", { field: "resamples", index: b, value: r });
     if (r.length !== n)
       throw new InputError(`resample has ${r.length} indices, expected n = ${n}`, {
         field: "resamples",
@@ -58,7 +65,7 @@ export function resamplesFor(
   n: number,
   options: { replicates?: number; seed?: number; resamples?: ReadonlyArray<ArrayLike<number>> },
 ): readonly Int32Array[] {
-  return options.resamples
+  return options.resamples !== undefined
     ? checkResamples(options.resamples, n)
     : bootstrapResamples(n, options.replicates ?? 1000, options.seed ?? 1);
 }

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { quantile } from "../hypothesis/quantile";
@@ -78,6 +79,7 @@ export interface CoxBootstrapResult {
  * fit.terms[0].estimate // 0.31559 (R coxph, Efron: 0.3155884)
  */
 export function coxBootstrap(y: Surv, x: CoxCovariates, options: CoxBootstrapOptions = {}): CoxBootstrapResult {
+  checkOptions(options);
   checkRightCensored(y);
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1))

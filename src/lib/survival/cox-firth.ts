@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
@@ -64,6 +65,7 @@ export function coxFirth(
   x: CoxCovariates,
   options: Omit<CoxOptions, "robust" | "cluster"> = {},
 ): CoxFirthResult {
+  checkOptions(options);
   if ((options as CoxOptions).robust || (options as CoxOptions).cluster) {
     throw new InputError("robust variance is not available with the Firth penalty", { field: "robust", value: true });
   }

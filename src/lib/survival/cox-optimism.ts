@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { coxPH, type CoxCovariates, type CoxResult } from "./cox-ph";
 import type { Surv } from "./surv";
@@ -66,6 +67,7 @@ export interface CoxOptimismResult {
  * coxOptimism(y, x, { replicates: 50, seed: 2 }).concordance.apparent // 0.47917
  */
 export function coxOptimism(y: Surv, x: CoxCovariates, options: CoxOptimismOptions = {}): CoxOptimismResult {
+  checkOptions(options);
   checkRightCensored(y);
   const ties = options.ties ?? "efron";
   const original = coxPH(y, x, { ties });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
@@ -145,6 +146,7 @@ export function coxInternals(fit: CoxResult): CoxFitInternals {
  * fit.terms[0].coef // 1.07307 (R coxph: 1.0730678)
  */
 export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxResult {
+  checkOptions(options);
   const { n, names, columns, ties, confLevel, control, strata, cluster, weights } = validateCoxInput(y, x, options);
   const p = names.length;
   const design = buildCoxDesign({ y, columns, strata: strata?.codes ?? null, weights, efron: ties === "efron" });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { coxInternals, type CoxResult } from "./cox-ph";
@@ -5,6 +6,12 @@ import { coxRowResiduals, dfbetaRows, schoenfeldOrder, schoenfeldRows } from "./
 
 /** Residual types of {@link coxResiduals}, named as R's residuals.coxph. */
 export type CoxResidualType = "martingale" | "deviance" | "score" | "schoenfeld" | "scaledsch" | "dfbeta";
+
+/** Options of {@link coxResiduals}. */
+export interface CoxResidualsOptions {
+  /** Residual type, R's names (default "martingale", R's default). */
+  readonly type?: CoxResidualType;
+}
 
 /** Residuals of a Cox fit: one value (or row of p values) per input row, or per event for Schoenfeld types. */
 export interface CoxResiduals {
@@ -36,10 +43,12 @@ export interface CoxResiduals {
  *
  * @example
  * const fit = coxPH(surv([5, 8, 8, 12, 15, 20], [1, 1, 0, 1, 0, 1]), { names: ["x"], columns: [[1, 0, 1, 1, 0, 0]] });
- * coxResiduals(fit, "martingale").values
+ * coxResiduals(fit, { type: "martingale" }).values
  * // [0.7516, 0.8020, -0.5789, -0.1727, -0.4010, -0.4010] (R: round(residuals(fit), 4))
  */
-export function coxResiduals(fit: CoxResult, type: CoxResidualType = "martingale"): CoxResiduals {
+export function coxResiduals(fit: CoxResult, options: CoxResidualsOptions = {}): CoxResiduals {
+  checkOptions(options);
+  const type = options.type ?? "martingale";
   const internals = coxInternals(fit);
   const { design, betaScaled, naiveVariance, names, aliased } = internals;
   const { n, p, rowOf, event, stop } = design;
@@ -91,7 +100,7 @@ export function coxResiduals(fit: CoxResult, type: CoxResidualType = "martingale
     }
     default:
       throw new InputError('must be "martingale", "deviance", "score", "schoenfeld", "scaledsch" or "dfbeta"', {
-        field: "type",
+        field: "options.type",
         value: type,
       });
   }

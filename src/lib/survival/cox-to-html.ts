@@ -52,7 +52,7 @@ export function coxToHtml(fit: CoxResult): string {
       fit.robustScoreTest
         ? [fit.likelihoodRatioTest, fit.waldTest, fit.scoreTest, fit.robustScoreTest]
         : [fit.likelihoodRatioTest, fit.waldTest, fit.scoreTest],
-      "Global tests",
+      { caption: "Global tests" },
     ),
     htmlTable(
       notes.map((note) => ({ note })),

@@ -1,5 +1,6 @@
 import { InputError } from "../core/errors";
 import type { CoxCovariates, CoxOptions } from "./cox-ph";
+import { checkOneLabelType } from "./group-labels";
 import { isSurv, type Surv } from "./surv";
 
 /** R coxph.control() defaults. */
@@ -109,6 +110,7 @@ function labelCodes(
       throw new InputError("labels must be finite numbers or non-empty strings", { field, index: i, value: v });
     }
   }
+  checkOneLabelType(labels, field);
   const distinct = Array.from(new Set(Array.from(labels)));
   const allNumbers = distinct.every((v) => typeof v === "number");
   distinct.sort((a, b) =>

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { solveLinear } from "./linear-solve";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
@@ -9,13 +10,25 @@ import { coxRowResiduals, schoenfeldRows } from "./cox-residual-kernel";
 
 export type CoxZphTransform = "km" | "rank" | "identity";
 
+/** Options of {@link coxZph}. */
+export interface CoxZphOptions {
+  /** Time transform g(t): "km" (default, R's), "rank" or "identity". */
+  readonly transform?: CoxZphTransform;
+}
+
+/** Details of each {@link coxZph} test. */
+export interface CoxZphDetails {
+  /** Covariate name, or "GLOBAL". */
+  readonly term: string;
+}
+
 /** Result of {@link coxZph}: one test per covariate and a global test, plus the scaled Schoenfeld residuals. */
 export interface CoxZphResult {
   readonly kind: "cox.zph";
   readonly transform: CoxZphTransform;
   /** Per-covariate tests (df 1) in coefficient order, then the global test (df = number of estimable terms). */
-  readonly tests: readonly StatResult[];
-  readonly global: StatResult;
+  readonly tests: readonly StatResult<CoxZphDetails>[];
+  readonly global: StatResult<CoxZphDetails>;
   /** Covariate names of the rows of `tests` (aliased terms left out, as R). */
   readonly names: readonly string[];
   /** Transformed event times g(t) per event (R's `x`). */
@@ -41,11 +54,13 @@ export interface CoxZphResult {
  *
  * @example
  * const fit = coxPH(surv([5, 8, 8, 12, 15, 20], [1, 1, 0, 1, 0, 1]), { names: ["x"], columns: [[1, 0, 1, 1, 0, 0]] });
- * coxZph(fit, "km").global.statistic // 0.05362 (R: cox.zph(fit)$table["GLOBAL", "chisq"] = 0.0536213)
+ * coxZph(fit, { transform: "km" }).global.statistic // 0.05362 (R: cox.zph(fit)$table["GLOBAL", "chisq"] = 0.0536213)
  */
-export function coxZph(fit: CoxResult, transform: CoxZphTransform = "km"): CoxZphResult {
+export function coxZph(fit: CoxResult, options: CoxZphOptions = {}): CoxZphResult {
+  checkOptions(options);
+  const transform = options.transform ?? "km";
   if (transform !== "km" && transform !== "rank" && transform !== "identity") {
-    throw new InputError('must be "km", "rank" or "identity"', { field: "transform", value: transform });
+    throw new InputError('must be "km", "rank" or "identity"', { field: "options.transform", value: transform });
   }
   const internals = coxInternals(fit);
   const { design, betaScaled, aliased, names } = internals;
@@ -93,7 +108,7 @@ export function coxZph(fit: CoxResult, transform: CoxZphTransform = "km"): CoxZp
   };
   const base = Array.from({ length: q }, (_, a) => a);
   const convention = `R survival 3.5 cox.zph(transform = "${transform}", terms = FALSE)`;
-  const make = (name: string, stat: number, df: number, term: string | null): StatResult =>
+  const make = (name: string, stat: number, df: number, term: string | null): StatResult<CoxZphDetails> =>
     statResult({
       test: "cox-zph",
       method:

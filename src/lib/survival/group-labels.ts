@@ -1,11 +1,12 @@
-import { InputError } from "../core/errors";
+import { describeValue, InputError } from "../core/errors";
 
 /** A group or stratum label: a non-empty string or a finite number. */
 export type GroupLabel = string | number;
 
 /**
- * Validates one label per subject (non-empty strings or finite numbers); errors name the field, the
- * index and the value. Shared by logRank and kaplanMeierByGroup. Cost: O(n).
+ * Validates one label per subject (non-empty strings or finite numbers, all of one type); errors name
+ * the field, the index and the value. Shared by logRank and kaplanMeierByGroup (Cox strata and
+ * clusters apply {@link checkOneLabelType} too). Cost: O(n).
  */
 export function checkGroupLabels(
   values: ArrayLike<GroupLabel> | undefined | null,
@@ -24,7 +25,27 @@ export function checkGroupLabels(
     }
     out.push(v);
   }
+  checkOneLabelType(out, field);
   return out;
+}
+
+/**
+ * Labels must be all numbers or all strings. A mix is an InputError naming the first label of the other
+ * type: the number 1 and the string "1" print alike, and R would coerce both to the level "1" (a vector
+ * holds one type), so a mix is most often a half-parsed column; convert the labels to one type first.
+ * Cost: O(n).
+ */
+export function checkOneLabelType(labels: ArrayLike<unknown>, field: string): void {
+  if (labels.length === 0) return;
+  const first = typeof labels[0];
+  for (let i = 1; i < labels.length; i++) {
+    if (typeof labels[i] !== first)
+      throw new InputError(
+        `labels mix numbers and strings (${field}[0] = ${describeValue(labels[0])} is a ${first}): the number 1 and ` +
+          'the string "1" would be one label in R but two here — give all labels as strings or all as numbers',
+        { field, index: i, value: labels[i] },
+      );
+  }
 }
 
 /** Distinct labels in R's factor-level order (sorted, numeric-aware: "2" before "10"). */

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { checkGroupLabels, groupLevels } from "./group-labels";
 import { deepFreeze } from "../core/freeze";
@@ -17,6 +18,7 @@ export function kaplanMeierByGroup(
   groups: ArrayLike<string | number>,
   options: KaplanMeierOptions = {},
 ): readonly { readonly label: string; readonly n: number; readonly fit: KaplanMeierFit }[] {
+  checkOptions(options);
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv() or survCounting()", { field: "y", value: y });
   if (groups === null || groups === undefined || groups.length !== y.n) {
     throw new InputError(`must have one label per subject (${y.n})`, { field: "groups", value: groups });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
@@ -14,17 +15,33 @@ export interface KaplanMeierOptions {
   readonly confLevel?: number;
 }
 
-/** One row per distinct time (event or censoring), as R's summary(survfit, censored = TRUE). */
+/**
+ * One row per distinct time (event or censoring), as R's summary(survfit, censored = TRUE). Field by
+ * field, R survfit's name and SPSS KM's column:
+ *
+ * | here | R survfit | SPSS 27 KM |
+ * |---|---|---|
+ * | time | time | Time |
+ * | nRisk, nEvent, nCensor | n.risk, n.event, n.censor | — (prints N of Remaining Cases, after the row) |
+ * | survival | surv | Cumulative Proportion Surviving at the Time: Estimate |
+ * | stdErrLog | std.err (SE of −log S, not of S) | — |
+ * | stdErrSurvival | — (summary() prints it as std.err) | Cumulative Proportion Surviving: Std. Error |
+ * | lower, upper | lower, upper | — |
+ *
+ * The two standard errors differ by the factor S: stdErrSurvival = S · stdErrLog. R's `fit$std.err` is
+ * stdErrLog, while `summary(fit)` prints the SE of S (stdErrSurvival) under the same name.
+ */
 export interface KmStep {
   readonly time: number;
   readonly nRisk: number;
   readonly nEvent: number;
   readonly nCensor: number;
+  /** Ŝ(t), R's `surv`. */
   readonly survival: number;
-  /** SE of the cumulative hazard −log S by Greenwood (R survfit's `std.err`); null when infinite. */
+  /** Greenwood SE of the cumulative hazard −log S (R survfit's `fit$std.err`); null when infinite. */
   readonly stdErrLog: number | null;
-  /** Greenwood SE of S itself (SPSS "Std. Error"): S · stdErrLog. */
-  readonly stdErr: number | null;
+  /** Greenwood SE of S itself, S · stdErrLog (SPSS "Std. Error"; R's summary(fit) column std.err). */
+  readonly stdErrSurvival: number | null;
   /** Pointwise CI of S with the fit's transformation; null where undefined (R NA). */
   readonly lower: number | null;
   readonly upper: number | null;
@@ -59,6 +76,7 @@ export interface KaplanMeierFit {
  * // [0.8, 0.6000000000000001, 0.30000000000000004, 0.30000000000000004] (0.8, 0.6, 0.3, 0.3 in floating point)
  */
 export function kaplanMeier(y: Surv, options: KaplanMeierOptions = {}): KaplanMeierFit {
+  checkOptions(options);
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv()", { field: "y", value: y });
   const confType = options.confType ?? "log";
   if (confType !== "log" && confType !== "log-log" && confType !== "plain") {
@@ -121,7 +139,7 @@ export function kmKernel(
       nCensor: c,
       survival: s,
       stdErrLog: Number.isFinite(se) ? se : null,
-      stdErr: Number.isFinite(se) ? s * se : null,
+      stdErrSurvival: Number.isFinite(se) ? s * se : null,
       lower,
       upper,
     });
@@ -141,26 +159,39 @@ function kmInterval(s: number, se: number, z: number, confType: KmConfType): [nu
   return [Math.exp(-Math.exp(ll - (z * se) / Math.log(s))), Math.exp(-Math.exp(ll + (z * se) / Math.log(s)))];
 }
 
+/** Ŝ at one requested time: a row of {@link survivalAt}. */
+export interface SurvivalAtTime {
+  readonly time: number;
+  readonly survival: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly nRisk: number;
+  /** True past the last observed time (the value is carried forward). */
+  readonly beyondFollowUp: boolean;
+}
+
 /**
  * Survival at arbitrary times from a fit: the right-continuous step function (1 before the first
  * time). Times beyond the last observation return the last value with `beyondFollowUp: true`
- * (R summary(fit, times, extend = TRUE) gives n.risk 0 there).
+ * (R summary(fit, times, extend = TRUE) gives n.risk 0 there). One time (R's `summary(fit, times = 12)`)
+ * gives one row; an array of times gives an array of rows.
  *
  * Cost: O(m · s) for m times and s steps.
  *
- * @example survivalAt(kaplanMeier(surv([1, 2, 3], [1, 1, 0])), [0.5, 2])[1].survival // 0.3333333333333333
+ * @example
+ * const fit = kaplanMeier(surv([1, 2, 3], [1, 1, 0]));
+ * survivalAt(fit, [0.5, 2])[1].survival // 0.3333333333333333
+ * survivalAt(fit, 2).survival // 0.3333333333333333
  */
+export function survivalAt(fit: KaplanMeierFit, times: readonly number[]): readonly SurvivalAtTime[];
+export function survivalAt(fit: KaplanMeierFit, times: number): SurvivalAtTime;
 export function survivalAt(
   fit: KaplanMeierFit,
-  times: readonly number[],
-): readonly {
-  time: number;
-  survival: number;
-  lower: number | null;
-  upper: number | null;
-  nRisk: number;
-  beyondFollowUp: boolean;
-}[] {
+  times: number | readonly number[],
+): SurvivalAtTime | readonly SurvivalAtTime[] {
+  if (typeof times === "number") return survivalAt(fit, [times])[0];
+  if (!Array.isArray(times))
+    throw new InputError("must be a time or an array of times", { field: "times", value: times });
   const steps = fit.steps;
   const last = steps[steps.length - 1];
   return deepFreeze(

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
@@ -5,6 +6,12 @@ import type { KaplanMeierFit } from "./kaplan-meier";
 
 /** How the confidence interval of a survival quantile is obtained. */
 export type KmQuantileMethod = "r" | "spss" | "brookmeyer-crowley";
+
+/** Options of {@link kmQuantile}. */
+export interface KmQuantileOptions {
+  /** How the confidence interval is obtained (default "r"). */
+  readonly method?: KmQuantileMethod;
+}
 
 export interface KmQuantile {
   /** Probability of the event (0.5 = median). */
@@ -81,14 +88,16 @@ function findq(x: readonly number[], y: readonly (number | null)[], p: number): 
  * A quantile or bound that does not exist is null, not a number. Cost: O(steps) per quantile.
  *
  * @example
- * kmQuantile(kaplanMeier(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1])), 0.5, "r").time
+ * kmQuantile(kaplanMeier(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1])), 0.5, { method: "r" }).time
  * // 3.5 (S = 0.5 on [3, 4): midpoint)
  */
-export function kmQuantile(fit: KaplanMeierFit, p: number, method: KmQuantileMethod = "r"): KmQuantile {
+export function kmQuantile(fit: KaplanMeierFit, p: number, options: KmQuantileOptions = {}): KmQuantile {
   if (!(typeof p === "number" && p > 0 && p < 1))
     throw new InputError("must be a probability in (0, 1)", { field: "p", value: p });
+  checkOptions(options);
+  const method = options.method ?? "r";
   if (method !== "r" && method !== "spss" && method !== "brookmeyer-crowley")
-    throw new InputError('must be "r", "spss" or "brookmeyer-crowley"', { field: "method", value: method });
+    throw new InputError('must be "r", "spss" or "brookmeyer-crowley"', { field: "options.method", value: method });
   const x = [0, ...fit.steps.map((s) => s.time)];
   const dist = (v: (s: KaplanMeierFit["steps"][number]) => number | null): (number | null)[] => [
     0,
@@ -125,7 +134,9 @@ export function kmQuantile(fit: KaplanMeierFit, p: number, method: KmQuantileMet
     const z = normal.quantile(1 - (1 - fit.confLevel) / 2, 0, 1);
     // The plain-scale Greenwood band (R's conf.type "plain", clipped to [0, 1] as R does).
     const band = (sign: 1 | -1) =>
-      dist((s) => (s.stdErr === null ? null : Math.min(1, Math.max(0, s.survival + sign * z * s.stdErr))));
+      dist((s) =>
+        s.stdErrSurvival === null ? null : Math.min(1, Math.max(0, s.survival + sign * z * s.stdErrSurvival)),
+      );
     return deepFreeze({
       p,
       time: findq(
@@ -154,9 +165,9 @@ export function kmQuantile(fit: KaplanMeierFit, p: number, method: KmQuantileMet
   const uCandidates = [{ time: 0, survival: 1 }, ...events].filter((s) => s.survival >= target + 0.05 - TOL);
   const u = uCandidates[uCandidates.length - 1];
   const l = events.find((s) => s.survival <= target - 0.05 + TOL);
-  if (!atQuantile || atQuantile.stdErr === null || !u || !l || l.time === u.time) return deepFreeze(none);
+  if (!atQuantile || atQuantile.stdErrSurvival === null || !u || !l || l.time === u.time) return deepFreeze(none);
   const density = (u.survival - l.survival) / (l.time - u.time);
-  const se = atQuantile.stdErr / density;
+  const se = atQuantile.stdErrSurvival / density;
   const z = normal.quantile(1 - (1 - fit.confLevel) / 2, 0, 1);
   return deepFreeze({ p, time: spssTime, se, lower: spssTime - z * se, upper: spssTime + z * se, method, convention });
 }

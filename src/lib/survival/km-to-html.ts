@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { escapeHtml } from "../core/html";
 import { formatFixed, shortNumber } from "../core/format";
 import { InputError } from "../core/errors";
@@ -27,6 +28,7 @@ type Curves = KaplanMeierFit | readonly { readonly label: string; readonly fit: 
  * // '<table class="repro-table">…Mean…Median…'
  */
 export function kmToHtml(curves: Curves, options: KmToHtmlOptions = {}): string {
+  checkOptions(options);
   const style = options.style ?? "r";
   if (style !== "r" && style !== "spss")
     throw new InputError('must be "r" or "spss"', { field: "options.style", value: style });
@@ -61,7 +63,7 @@ export function kmToHtml(curves: Curves, options: KmToHtmlOptions = {}): string 
               String(s.nRisk),
               String(s.nEvent),
               formatFixed(s.survival, dec),
-              formatFixed(s.stdErr, dec),
+              formatFixed(s.stdErrSurvival, dec),
               formatFixed(s.lower, dec),
               formatFixed(s.upper, dec),
             ]),
@@ -78,7 +80,7 @@ export function kmToHtml(curves: Curves, options: KmToHtmlOptions = {}): string 
   const body = groups
     .map((g) => {
       const mean = spssMeanSurvival(g.fit);
-      const median = kmQuantile(g.fit, 0.5, "spss");
+      const median = kmQuantile(g.fit, 0.5, { method: "spss" });
       if (mean.limitedToCensoredMaximum)
         notes.push(
           `${g.label ? `${g.label}: ` : ""}estimation is limited to the largest survival time (` +

@@ -1,13 +1,22 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { chisqUpperTail } from "../distributions/chi-square-tail";
-import { logRank, type LogRankOptions } from "./log-rank";
+import { logRank, type LogRankDetails, type LogRankOptions } from "./log-rank";
 import type { Surv } from "./surv";
 
 /** Options of {@link logRankTrend}. */
 export interface LogRankTrendOptions extends LogRankOptions {
   /** Score per group label (e.g. the ECOG grade); default 1, 2, …, k in logRank's group order. */
   readonly scores?: Readonly<Record<string, number>>;
+}
+
+/** Details of {@link logRankTrend}: logRank's, plus the scores and the variance of U. */
+export interface LogRankTrendDetails extends LogRankDetails {
+  /** Score per group, in the order of `groups`. */
+  readonly scores: readonly number[];
+  /** wᵀVw, the variance of U = Σ w (O − E). */
+  readonly varianceOfU: number;
 }
 
 /**
@@ -29,9 +38,10 @@ export function logRankTrend(
   y: Surv,
   groups: ArrayLike<string | number>,
   options: LogRankTrendOptions = {},
-): StatResult {
+): StatResult<LogRankTrendDetails> {
+  checkOptions(options);
   const base = logRank(y, groups, options);
-  const d = base.details as { groups: string[]; observed: number[]; expected: number[]; variance: number[][] };
+  const d = base.details;
   const k = d.groups.length;
   if (k < 3)
     throw new InputError(`a trend needs at least 3 ordered groups, got ${k} (${d.groups.join(", ")}); use logRank`, {
@@ -64,6 +74,6 @@ export function logRankTrend(
     estimate: u,
     n: base.n,
     warnings: vw > 0 ? base.warnings : [...base.warnings, "wᵀVw = 0: no information on a trend"],
-    details: { ...base.details, scores: w, variance_of_U: vw },
+    details: { ...base.details, scores: w, varianceOfU: vw },
   });
 }

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { statResult, type StatResult } from "../core/result";
 import { chisqUpperTail } from "../distributions/chi-square-tail";
@@ -13,6 +14,32 @@ export interface LogRankOptions {
   readonly strata?: ArrayLike<string | number>;
 }
 
+/** One group's line of the log-rank table (R survdiff's N, Observed, Expected). */
+export interface LogRankGroup {
+  readonly group: string;
+  readonly n: number;
+  /** Observed events (G-rho weighted when rho ≠ 0, as R's survdiff `obs`). */
+  readonly observed: number;
+  /** Expected events under equal hazards (R's `exp`). */
+  readonly expected: number;
+}
+
+/** Details of {@link logRank}: per group, and as R survdiff's parallel vectors (same order). */
+export interface LogRankDetails {
+  /** One row per group in R's factor-level order: label, N, observed and expected events. */
+  readonly byGroup: readonly LogRankGroup[];
+  /** Group labels in R's factor-level order (sorted, numeric-aware). */
+  readonly groups: readonly string[];
+  readonly n: readonly number[];
+  readonly observed: readonly number[];
+  readonly expected: readonly number[];
+  /** Variance–covariance matrix of O − E (R's `var`). */
+  readonly variance: readonly (readonly number[])[];
+  readonly rho: number;
+  /** Stratum labels in order of first appearance, or null when unstratified. */
+  readonly strata: readonly string[] | null;
+}
+
 /**
  * Log-rank family test of k survival curves (G-rho weights, optional strata): observed and
  * expected events per group, their variance matrix, χ² = (O−E)ᵀ V⁻ (O−E) on k − 1 df.
@@ -26,9 +53,16 @@ export interface LogRankOptions {
  * Cost: O(n log n).
  *
  * @example
- * logRank(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 0]), ["a", "b", "a", "b", "a", "b"]).df // 1
+ * const r = logRank(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 0]), ["a", "b", "a", "b", "a", "b"]);
+ * r.df // 1
+ * r.details.byGroup[0] // { group: "a", n: 3, observed: 3, expected: 2.2333 } (0.5 + 0.4 + 0.5 + 1/3 + 0.5)
  */
-export function logRank(y: Surv, groups: ArrayLike<string | number>, options: LogRankOptions = {}): StatResult {
+export function logRank(
+  y: Surv,
+  groups: ArrayLike<string | number>,
+  options: LogRankOptions = {},
+): StatResult<LogRankDetails> {
+  checkOptions(options);
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv() or survCounting()", { field: "y", value: y });
   const g = checkGroupLabels(groups, "groups", y.n);
   const rho = options.rho ?? 0;
@@ -117,6 +151,7 @@ export function logRank(y: Surv, groups: ArrayLike<string | number>, options: Lo
       nRisk -= m;
     }
   }
+  const sizes = levels.map((_, a) => gi.filter((x) => x === a).length);
   const diff = observed.map((o, a) => o - expected[a]);
   const statistic = quadraticFormDropLast(diff, variance);
   const df = k - 1;
@@ -136,8 +171,9 @@ export function logRank(y: Surv, groups: ArrayLike<string | number>, options: Lo
     n: y.n,
     warnings,
     details: {
+      byGroup: levels.map((l, a) => ({ group: String(l), n: sizes[a], observed: observed[a], expected: expected[a] })),
       groups: levels.map(String),
-      n: levels.map((_, a) => gi.filter((x) => x === a).length),
+      n: sizes,
       observed,
       expected,
       variance,

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 
 /**
@@ -91,12 +92,7 @@ export function surv(time: TimeInput, event: EventInput, options: SurvOptions = 
  * const y = survCounting([0, 0, 3], [3, 6, 7], [0, 1, 1]);
  * y.kind // "counting"
  */
-export function survCounting(
-  start: TimeInput,
-  stop: TimeInput,
-  event: EventInput,
-  options: SurvOptions = {},
-): Surv {
+export function survCounting(start: TimeInput, stop: TimeInput, event: EventInput, options: SurvOptions = {}): Surv {
   const tol = checkTieTolerance(options);
   const names = { time: "stop", event: "event", start: "start", ...options.names };
   const n = checkLengths([start, stop, event], [names.start, names.time, names.event]);
@@ -182,8 +178,7 @@ export const MAX_TIE_TOLERANCE = 1e-3;
 
 /** Validates SurvOptions.tieTolerance (absent → R's default). */
 function checkTieTolerance(options: SurvOptions): number {
-  if (options === null || typeof options !== "object")
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   const tol = options.tieTolerance ?? DEFAULT_TIE_TOLERANCE;
   if (!(typeof tol === "number" && tol >= 0 && tol <= MAX_TIE_TOLERANCE))
     throw new InputError(

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { formatFixed, formatP } from "../core/format";
 import { coxPH, type CoxTerm } from "../survival/cox-ph";
 import type { Surv } from "../survival/surv";
@@ -20,6 +21,7 @@ export function immortalTimeComparison(
   treatmentTime: ArrayLike<number | null>,
   options: { ties?: "efron" | "breslow" } = {},
 ): readonly Record<string, string | number | null>[] {
+  checkOptions(options);
   checkRightCensored(y);
   const tt = checkTreatmentTimes(treatmentTime, y.n);
   const ties = options.ties ?? "efron";

@@ -8,6 +8,7 @@ export type { TreatmentEpisodes } from "./split-at-treatment";
 export { timeDependentCox } from "./time-dependent-cox";
 export type { TimeDependentCoxOptions } from "./time-dependent-cox";
 export { mantelByarTest } from "./mantel-byar-test";
+export type { MantelByarDetails } from "./mantel-byar-test";
 export { simonMakuch } from "./simon-makuch";
 export type { SimonMakuchResult } from "./simon-makuch";
 export { landmarkAnalysis } from "./landmark-analysis";

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import type { Surv } from "../survival/surv";
 import { landmarkAnalysis, type LandmarkOptions, type LandmarkResult } from "./landmark-analysis";
@@ -17,6 +18,7 @@ export function landmarkAnalyses(
   landmarks: readonly number[],
   options: LandmarkOptions = {},
 ): readonly LandmarkResult[] {
+  checkOptions(options);
   if (!Array.isArray(landmarks))
     throw new InputError("must be an array of times", { field: "landmarks", value: landmarks });
   return Object.freeze(landmarks.map((l) => landmarkAnalysis(y, treatmentTime, l, options)));

@@ -1,8 +1,9 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import type { StatResult } from "../core/result";
 import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
-import { logRank } from "../survival/log-rank";
+import { logRank, type LogRankDetails } from "../survival/log-rank";
 import { surv, type Surv } from "../survival/surv";
 import { checkRightCensored, checkTreatmentTimes } from "./split-at-treatment";
 
@@ -25,7 +26,7 @@ export interface LandmarkResult {
   /** Cox model of survival from the landmark on treatment-by-the-landmark (+ covariates); null when not estimable. */
   readonly cox: CoxResult | null;
   /** Log-rank test of treated-by-the-landmark vs not; null when one group is empty. */
-  readonly logRank: StatResult | null;
+  readonly logRank: StatResult<LogRankDetails> | null;
   readonly warnings: readonly string[];
 }
 
@@ -50,6 +51,7 @@ export function landmarkAnalysis(
   landmark: number,
   options: LandmarkOptions = {},
 ): LandmarkResult {
+  checkOptions(options);
   checkRightCensored(y);
   const tt = checkTreatmentTimes(treatmentTime, y.n);
   if (!(typeof landmark === "number" && Number.isFinite(landmark) && landmark >= 0))
@@ -67,7 +69,7 @@ export function landmarkAnalysis(
   const events = e.reduce<number>((s, v) => s + v, 0);
   const warnings: string[] = [];
   let cox: CoxResult | null = null;
-  let lr: StatResult | null = null;
+  let lr: StatResult<LogRankDetails> | null = null;
   if (keep.length === 0) warnings.push(`nobody is under observation after the landmark ${landmark}`);
   else if (nTreated === 0 || nTreated === keep.length)
     warnings.push(

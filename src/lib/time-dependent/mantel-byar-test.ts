@@ -1,7 +1,13 @@
 import { statResult, type StatResult } from "../core/result";
-import { logRank } from "../survival/log-rank";
+import { logRank, type LogRankDetails } from "../survival/log-rank";
 import { treatmentEpisodes, type TreatmentEpisodes } from "./split-at-treatment";
 import type { Surv } from "../survival/surv";
+
+/** Details of {@link mantelByarTest}: logRank's (groups "treated", "untreated"), plus the number of rows. */
+export interface MantelByarDetails extends LogRankDetails {
+  /** (start, stop] rows after splitting at the treatment start. */
+  readonly rows: number;
+}
 
 /**
  * Mantel–Byar test: the log-rank test for a treatment that starts during follow-up. At each death time
@@ -18,7 +24,7 @@ import type { Surv } from "../survival/surv";
  * @example
  * mantelByarTest(surv([5, 8, 12, 20, 3, 9], [1, 1, 0, 1, 1, 0]), [null, 2, 4, null, null, 1]).df // 1
  */
-export function mantelByarTest(y: Surv, treatmentTime: ArrayLike<number | null>): StatResult {
+export function mantelByarTest(y: Surv, treatmentTime: ArrayLike<number | null>): StatResult<MantelByarDetails> {
   return mantelByarOnEpisodes(treatmentEpisodes(y, treatmentTime), y.n);
 }
 
@@ -26,7 +32,7 @@ export function mantelByarTest(y: Surv, treatmentTime: ArrayLike<number | null>)
 export function mantelByarOnEpisodes(
   { split, y }: { split: TreatmentEpisodes; y: Surv },
   subjects: number,
-): StatResult {
+): StatResult<MantelByarDetails> {
   const lr = logRank(
     y,
     split.treated.map((t) => (t === 1 ? "treated" : "untreated")),

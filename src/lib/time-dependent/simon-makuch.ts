@@ -1,15 +1,16 @@
+import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import type { StatResult } from "../core/result";
 import { kaplanMeierByGroup } from "../survival/kaplan-meier-by-group";
 import type { KaplanMeierFit, KaplanMeierOptions } from "../survival/kaplan-meier";
-import { mantelByarOnEpisodes } from "./mantel-byar-test";
+import { mantelByarOnEpisodes, type MantelByarDetails } from "./mantel-byar-test";
 import type { Surv } from "../survival/surv";
 import { treatmentEpisodes } from "./split-at-treatment";
 
 /** Result of {@link simonMakuch}: one curve per current treatment state, plus the Mantel–Byar test. */
 export interface SimonMakuchResult {
   readonly groups: readonly { readonly label: string; readonly n: number; readonly fit: KaplanMeierFit }[];
-  readonly mantelByar: StatResult;
+  readonly mantelByar: StatResult<MantelByarDetails>;
 }
 
 /**
@@ -31,6 +32,7 @@ export function simonMakuch(
   treatmentTime: ArrayLike<number | null>,
   options: KaplanMeierOptions = {},
 ): SimonMakuchResult {
+  checkOptions(options);
   const episodes = treatmentEpisodes(y, treatmentTime);
   const groups = kaplanMeierByGroup(
     episodes.y,

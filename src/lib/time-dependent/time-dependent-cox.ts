@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
 import { InputError } from "../core/errors";
 import type { Surv } from "../survival/surv";
@@ -31,6 +32,7 @@ export function timeDependentCox(
   treatmentTime: ArrayLike<number | null>,
   options: TimeDependentCoxOptions = {},
 ): CoxResult {
+  checkOptions(options);
   const episodes = treatmentEpisodes(y, treatmentTime);
   const split = episodes.split;
   const fixed = options.covariates ?? { names: [], columns: [] };

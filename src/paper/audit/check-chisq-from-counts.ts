@@ -24,7 +24,7 @@ export function checkChisqFromCounts(
   const table = cellIds.map((row) => row.map((id) => registry.get(id).number));
   const n = table.flat().reduce((a, b) => a + b, 0);
   const test = chisqTest(table, { convention: "spss" });
-  const expected = (test.details.expected as number[][]).flat();
+  const expected = test.details.expected.flat();
   const pearson = { statistic: test.statistic!, df: test.df!, minExpected: Math.min(...expected) };
   const is2x2 = table.length === 2 && table[0].length === 2;
   const yatesTest = is2x2 ? chisqTest(table, { convention: "r", correct: true }) : null;

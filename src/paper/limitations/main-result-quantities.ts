@@ -77,7 +77,7 @@ export function mainResultQuantities(): readonly EnsembleQuantity[] {
       published: null,
       constrained: false,
       decimals: 3,
-      compute: (s) => coxZph(coxTable6Fit(s), "km").global.pValue,
+      compute: (s) => coxZph(coxTable6Fit(s), { transform: "km" }).global.pValue,
     },
     {
       label: "Firth HR postoperative BMA (one-year, Breslow)",

@@ -51,7 +51,7 @@ export function showTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, o
 
 /** Shows one or more test results (statistic, df, p, estimate with CI, convention). */
 export function showResult(results: StatResult | readonly StatResult[], caption?: string): void {
-  display().html(resultToHtml(results, caption));
+  display().html(resultToHtml(results, { caption }));
 }
 
 /** Shows raw HTML (for renderers that return HTML strings). */

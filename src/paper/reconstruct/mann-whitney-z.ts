@@ -2,7 +2,7 @@ import { midRanks } from "../../lib/hypothesis/mid-ranks";
 
 /**
  * SPSS's Mann–Whitney Z of x versus y (U = min(U1, U2), tie-corrected, no continuity correction; the
- * `statistic` of mannWhitneyTest) and the same Z without the tie correction, for the search's inner
+ * `details.zSpss` of mannWhitneyTest) and the same Z without the tie correction, for the search's inner
  * loop: mannWhitneyTest also computes the Hodges–Lehmann interval, which costs ten times more.
  * The untied Z bounds what ties can do: for a fixed U they only shrink the standard deviation, so
  * |Z| ≥ |untied Z| and a target below |untied Z| needs another U.

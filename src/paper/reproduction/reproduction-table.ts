@@ -351,7 +351,7 @@ export function reproductionTable(options: { reading?: Table6Reading } = {}): re
     { id: "t4.total", compute: n, convention: CONV.count },
     ...quartileRows("t4.odi-1m.survival", (s) => values(s, (p) => p.odi["1m"], alive1y)),
     ...quartileRows("t4.odi-1m.mortality", (s) => values(s, (p) => p.odi["1m"], dead1y)),
-    { id: "t4.odi-1m.z", compute: (s) => odi1mTest(s).statistic!, convention: CONV.mw },
+    { id: "t4.odi-1m.z", compute: (s) => odi1mTest(s).details.zSpss, convention: CONV.mw },
     { id: "t4.odi-1m.p", compute: (s) => odi1mTest(s).pValue!, convention: CONV.mw },
     // Table 5
     ...(["visceral", "bma"] as const).flatMap((key) => {

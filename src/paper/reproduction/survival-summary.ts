@@ -31,7 +31,7 @@ export function survivalSummary(study: Study): SurvivalSummary {
 /** {@link survivalSummary} on arrays (months, 0/1 death), for the reconstruction search. */
 export function survivalSummaryArrays(months: readonly number[], died: readonly number[]): SurvivalSummary {
   const fit = kaplanMeier(surv(months, died));
-  const median = kmQuantile(fit, 0.5, "spss");
+  const median = kmQuantile(fit, 0.5, { method: "spss" });
   return {
     median: median.time ?? NaN,
     lower: median.lower ?? NaN,

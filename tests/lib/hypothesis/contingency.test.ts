@@ -24,7 +24,7 @@ describe("Pearson chi-square matches R chisq.test with and without Yates' correc
       expectClose(plain.statistic, c.chisq.statistic, { ...TOL, label: `${name} X²`, input: c.table });
       expect(plain.df).toBe(c.chisq.parameter);
       expectClose(plain.pValue, c.chisq.p_value, { ...TOL, label: `${name} p`, input: c.table });
-      (plain.details.expected as number[][]).forEach((row, i) => {
+      plain.details.expected.forEach((row, i) => {
         expectAllClose(row, c.expected[i], { ...TOL, label: `${name} E[${i}]` });
       });
       const yates = chisqTest(c.table, { convention: "r" });
@@ -53,7 +53,7 @@ describe("Pearson chi-square matches R chisq.test with and without Yates' correc
       { convention: "r" },
     );
     expect(r.statistic).toBe(0);
-    expectClose(r.details.yatesShift as number, 5 / 21, { label: "Yates shift" });
+    expectClose(r.details.yatesShift, 5 / 21, { label: "Yates shift" });
   });
 });
 
@@ -103,7 +103,7 @@ describe("small expected counts are reported the SPSS way", () => {
       "6 cells (100.0%) have expected count less than 5. The minimum expected count is 1.87.",
     );
     expect(r.details.cellsBelow5).toBe(6);
-    expectClose(r.details.minExpected as number, (4 * 7) / 15, { label: "min E" });
+    expectClose(r.details.minExpected, (4 * 7) / 15, { label: "min E" });
   });
 
   it("Table 3 has one cell with E = 23·17/55 = 7.11 ≥ 5: no warning", () => {
@@ -180,6 +180,12 @@ describe("McNemar family on the paper's Table 3 read as a paired table (b = 8, c
     const r = mcnemarTest(m.table);
     expect(r.convention).toMatch(/SPSS 27 CROSSTABS McNemar/);
     expectClose(r.pValue, m.exact.p_value, { ...TOL, label: "p exact" });
+    // One meaning of `statistic` for every method: McNemar's χ², here (8 − 2)²/10 for reference (df null:
+    // the p is binomial); b and c are in details.
+    expect(r.statisticName).toBe("McNemar's chi-squared");
+    expectClose(r.statistic, m.uncorrected.statistic, TOL);
+    expect(r.df).toBeNull();
+    expect(r.details.discordant).toEqual([8, 2]);
   });
   it("mid-p = 2·P(X ≤ 2) − P(X = 2), X ~ Bin(10, ½) = (2·56 − 45)/1024", () => {
     const r = mcnemarTest(m.table, { method: "mid-p" });
@@ -226,7 +232,7 @@ describe("Cochran–Armitage trend", () => {
       expectClose(r.pValue, c.prop_trend.p_value, { ...TOL, label: `${name} p (R)` });
       const s = cochranArmitageTest(c.events, c.totals, { scores: c.scores });
       expectClose(s.statistic, c.lbl.chisq, { ...TOL, label: `${name} (N − 1)·r²` });
-      expectClose(s.details.z as number, c.lbl.z, { ...TOL, label: `${name} Z` });
+      expectClose(s.details.z, c.lbl.z, { ...TOL, label: `${name} Z` });
       expectClose(s.pValue, c.lbl.p_value, { ...TOL, label: `${name} p (SPSS)` });
     });
   }

@@ -31,6 +31,12 @@ describe("quantile types 1–9 match R quantile()", () => {
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8], [0.25])).toEqual([2.25]);
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8], [0.25], { convention: "r" })).toEqual([2.75]);
   });
+  it("a single probability gives a single number, as R's quantile(x, 0.5)", () => {
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8], 0.25)).toBe(2.25);
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8], 0.25, { type: 7 })).toBe(2.75);
+    expect(() => quantile([1, 2], 1.5)).toThrow(/probs = 1.5: a probability must be in \[0, 1\]/);
+    expect(() => quantile([1, 2], Number.NaN)).toThrow(/probs = NaN/);
+  });
 });
 
 describe("summaries and the paper's print styles", () => {

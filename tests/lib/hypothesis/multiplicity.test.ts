@@ -6,7 +6,7 @@ import { ref } from "./fixture";
 describe("pAdjust matches R p.adjust", () => {
   for (const method of ["bonferroni", "holm", "hochberg", "BH"] as const) {
     it(method, () => {
-      expectAllClose(pAdjust(ref.p_adjust.p, method), ref.p_adjust[method], {
+      expectAllClose(pAdjust(ref.p_adjust.p, { method }), ref.p_adjust[method], {
         rel: 1e-12,
         label: method,
         input: ref.p_adjust.p,
@@ -14,7 +14,7 @@ describe("pAdjust matches R p.adjust", () => {
     });
   }
   it("Holm by hand on [0.01, 0.04, 0.03]: 3·0.01, max(0.03, 2·0.03), max(0.06, 1·0.04)", () => {
-    expectAllClose(pAdjust([0.01, 0.04, 0.03], "holm"), [0.03, 0.06, 0.06], { rel: 1e-12 });
+    expectAllClose(pAdjust([0.01, 0.04, 0.03], { method: "holm" }), [0.03, 0.06, 0.06], { rel: 1e-12 });
   });
 });
 

@@ -48,8 +48,10 @@ describe("Mann–Whitney / Wilcoxon rank sum matches R wilcox.test", () => {
     }
     it(`${name}: SPSS Z (tie-corrected, no continuity correction) = coin::wilcox_test Z in magnitude`, () => {
       const s = mannWhitneyTest(c.x, c.y);
-      expectClose(Math.abs(s.statistic!), Math.abs(c.coin_z.statistic), { ...TOL, label: `${name} |Z|` });
-      expect(s.statistic! <= 0).toBe(true);
+      expectClose(Math.abs(s.details.zSpss), Math.abs(c.coin_z.statistic), { ...TOL, label: `${name} |Z|` });
+      expect(s.details.zSpss <= 0).toBe(true);
+      // The statistic keeps R's meaning (W = U of x) under the SPSS convention too.
+      expectClose(s.statistic, c.default.statistic, { ...TOL, label: `${name} W under SPSS` });
       expectClose(s.pValue, c.coin_z.p_value, { ...TOL, label: `${name} asymptotic p` });
     });
   }
@@ -60,10 +62,12 @@ describe("Mann–Whitney / Wilcoxon rank sum matches R wilcox.test", () => {
     // exact one-tailed P(U ≤ 4 | 3, 4): counts of U = 0..4 are 1, 1, 2, 3, 4 → 11/35; 2 × 11/35 = 0.628571
     const s = mannWhitneyTest([3.1, 4.7, 2.2], [1.0, 5.5, 0.4, 2.9]);
     expect(s.details.U).toBe(4);
-    expect(s.details.W).toBe(14);
-    expectClose(s.details.exactSig2x1Tailed as number, 22 / 35, { rel: 1e-12, label: "SPSS exact sig" });
+    expect(s.details.wilcoxonW).toBe(14);
+    expect(s.statistic).toBe(8); // R's W = U of x
+    expect(s.statisticName).toBe("W");
+    expectClose(s.details.exactSig2x1Tailed, 22 / 35, { rel: 1e-12, label: "SPSS exact sig" });
     // Z = (4 − 6) / sqrt(3·4·8/12) = −2/sqrt(8)
-    expectClose(s.statistic, -2 / Math.sqrt(8), { rel: 1e-12, label: "SPSS Z" });
+    expectClose(s.details.zSpss, -2 / Math.sqrt(8), { rel: 1e-12, label: "SPSS Z" });
   });
 
   it("SPSS exact significance is only reported for N ≤ 40", () => {
@@ -107,10 +111,13 @@ describe("Wilcoxon signed-rank matches R wilcox.test(paired = TRUE) and coin", (
     });
     it(`${name}: SPSS (zeros dropped) = coin zero.method "Wilcoxon"; Pratt = coin zero.method "Pratt"`, () => {
       const s = wilcoxonSignedRankTest(c.x, c.y);
-      expectClose(Math.abs(s.statistic!), Math.abs(c.wilcoxon_zero.statistic), { ...TOL, label: `${name} |Z| SPSS` });
+      expectClose(Math.abs(s.details.zSpss!), Math.abs(c.wilcoxon_zero.statistic), {
+        ...TOL,
+        label: `${name} |Z| SPSS`,
+      });
       expectClose(s.pValue, c.wilcoxon_zero.p_value, { ...TOL, label: `${name} p SPSS` });
       const p = wilcoxonSignedRankTest(c.x, c.y, { zeroMethod: "pratt" });
-      expectClose(p.statistic, c.pratt.statistic, { ...TOL, label: `${name} Z Pratt` });
+      expectClose(p.details.z, c.pratt.statistic, { ...TOL, label: `${name} Z Pratt` });
       expectClose(p.pValue, c.pratt.p_value, { ...TOL, label: `${name} p Pratt` });
     });
     it(`${name}: exact: true = exactRankTests::wilcox.exact(paired = TRUE), ties and zeros allowed`, () => {
@@ -132,7 +139,8 @@ describe("Wilcoxon signed-rank matches R wilcox.test(paired = TRUE) and coin", (
     const s = wilcoxonSignedRankTest([5, 6, 7, 3, 8, 5, 4, 7, 6, 2], [1, 2, 0, 3, 1, 2, 4, 3, 1, 0]);
     expect(s.details.zeros).toBe(2);
     expect(s.details.Tplus).toBe(36);
-    expectClose(s.statistic, -18 / Math.sqrt(50.375), { rel: 1e-12, label: "SPSS Z" });
+    expect(s.statistic).toBe(36); // V = T+ under the SPSS convention too
+    expectClose(s.details.zSpss, -18 / Math.sqrt(50.375), { rel: 1e-12, label: "SPSS Z" });
     expect(s.warnings).toContain("2 zero differences dropped before ranking");
   });
 
@@ -141,7 +149,8 @@ describe("Wilcoxon signed-rank matches R wilcox.test(paired = TRUE) and coin", (
     const x = Array.from({ length: 26 }, (_, i) => (i < 20 ? 2 : 0));
     const y = Array.from({ length: 26 }, () => 1);
     const big = signTest(x, y);
-    expectClose(big.statistic, (6 + 0.5 - 13) / (0.5 * Math.sqrt(26)), { rel: 1e-12, label: "sign Z" });
+    expectClose(big.details.zSpss, (6 + 0.5 - 13) / (0.5 * Math.sqrt(26)), { rel: 1e-12, label: "sign Z" });
+    expect(big.statistic).toBe(20); // the number of positive differences, as under the exact rule
     const small = signTest(x.slice(1), y.slice(1)); // n = 25: exact, 19 vs 6 → 2·P(X ≤ 6 | 25, ½)
     expect(small.method).toBe("Sign test (exact binomial)");
     let tail = 0;

@@ -34,7 +34,7 @@ describe("screenMultiplicity", () => {
           const bound = screenMultiplicity(reported, { tests: 43, unreportedAbove: 0.05 });
           const all = [...reported.map((r) => r.p), ...unreported];
           for (const m of ["bonferroni", "holm", "hochberg", "BH"] as const) {
-            const actual = pAdjust(all, m);
+            const actual = pAdjust(all, { method: m });
             bound.rows.forEach((row, i) => {
               expect(actual[i]).toBeGreaterThanOrEqual(row.adjusted[m] - 1e-15);
             });

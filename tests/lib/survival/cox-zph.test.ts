@@ -14,7 +14,7 @@ describe("coxZph matches R cox.zph (survival 3.5-3, full-information score test)
     }>) {
       it(`${c.name}, transform ${z.transform}: per-term and global chi-square, df, p; x, time, scaled residuals`, () => {
         const fit = fitCase(c);
-        const res = coxZph(fit, z.transform);
+        const res = coxZph(fit, { transform: z.transform });
         const all = [...res.tests, res.global];
         expect([...res.names, "GLOBAL"]).toEqual(z.table.rows);
         all.forEach((t, i) => {

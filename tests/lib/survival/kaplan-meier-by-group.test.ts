@@ -32,7 +32,7 @@ describe("kaplanMeierByGroup vs R survfit(Surv ~ group) on the public datasets",
     expect(groups.map((g) => g.label)).toEqual(["female", "male"]);
     const ref: Record<string, KmRow> = { male: R.ncctg_lung.km_by_sex_log[0], female: R.ncctg_lung.km_by_sex_log[1] };
     for (const g of groups) {
-      const q = kmQuantile(g.fit, 0.5, "r");
+      const q = kmQuantile(g.fit, 0.5, { method: "r" });
       expect(g.n).toBe(ref[g.label].n);
       expectClose(q.time, ref[g.label].median, { label: `${g.label} median` });
       expectClose(q.lower, ref[g.label].lower, { label: `${g.label} lower` });
@@ -44,7 +44,7 @@ describe("kaplanMeierByGroup vs R survfit(Surv ~ group) on the public datasets",
     const cc = completeCases(vet, ["time_days", "event", "trt"]);
     const groups = kaplanMeierByGroup(surv(cc.numeric.time_days, cc.numeric.event), cc.text.trt);
     groups.forEach((g, k) => {
-      expectClose(kmQuantile(g.fit, 0.5, "r").time, R.va_veteran.km_by_trt_log[k].median, {
+      expectClose(kmQuantile(g.fit, 0.5, { method: "r" }).time, R.va_veteran.km_by_trt_log[k].median, {
         label: `${g.label} median`,
       });
     });

@@ -64,7 +64,7 @@ describe.each(Object.entries(fixture.datasets))("Kaplan–Meier vs R survfit: %s
         expectClose(s.upper, ref.upper[i], { label: `${label} upper` });
       });
       [0.25, 0.5, 0.75].forEach((p, j) => {
-        const q = kmQuantile(fit, p, "r");
+        const q = kmQuantile(fit, p, { method: "r" });
         expectClose(q.time, ref.quantile[j], { label: `${name} ${confType} quantile ${p}` });
         expectClose(q.lower, ref.q_lower[j], { label: `${name} ${confType} quantile ${p} lower` });
         expectClose(q.upper, ref.q_upper[j], { label: `${name} ${confType} quantile ${p} upper` });
@@ -78,16 +78,23 @@ describe.each(Object.entries(fixture.datasets))("Kaplan–Meier vs R survfit: %s
       expectClose(r.statistic, ref.chisq, { label: `${name} chisq` });
       expect(r.df).toBe(ref.groups.length - 1);
       expect(r.details.groups).toEqual(ref.groups);
-      (r.details.observed as number[]).forEach((o, a) => {
+      r.details.observed.forEach((o, a) => {
         expectClose(o, ref.observed[a], { label: `${name} O[${a}]` });
       });
-      (r.details.expected as number[]).forEach((e, a) => {
+      r.details.expected.forEach((e, a) => {
         expectClose(e, ref.expected[a], { label: `${name} E[${a}]` });
       });
-      (r.details.variance as number[][]).forEach((row, a) => {
+      r.details.variance.forEach((row, a) => {
         row.forEach((v, b) => {
           expectClose(v, ref.var[a][b], { label: `${name} V[${a},${b}]`, abs: 1e-12 });
         });
+      });
+      // The same numbers per group, labelled: R's print(survdiff) rows (N, Observed, Expected).
+      r.details.byGroup.forEach((g, a) => {
+        expect(g.group).toBe(ref.groups[a]);
+        expect(g.n).toBe(r.details.n[a]);
+        expectClose(g.observed, ref.observed[a], { label: `${name} ${g.group} observed` });
+        expectClose(g.expected, ref.expected[a], { label: `${name} ${g.group} expected` });
       });
     },
   );
@@ -107,7 +114,7 @@ describe("Kaplan–Meier by hand", () => {
     });
     const g3 = 1 / (7 * 6) + 2 / (6 * 4) + 1 / (4 * 3);
     expectClose(fit.steps[2].stdErrLog, Math.sqrt(g3), { label: "Greenwood σ at t = 3" });
-    expectClose(fit.steps[2].stdErr, s3 * Math.sqrt(g3), { label: "SE of S at t = 3" });
+    expectClose(fit.steps[2].stdErrSurvival, s3 * Math.sqrt(g3), { label: "SE of S at t = 3" });
     expect(fit.steps[3].nCensor).toBe(1);
     expect(fit.steps[4].lower).toBeNull(); // S = 0: no interval (R NA)
   });
@@ -118,11 +125,14 @@ describe("Kaplan–Meier by hand", () => {
     });
     expect(at[4].beyondFollowUp).toBe(true);
     expect(at.map((a) => a.nRisk)).toEqual([7, 7, 6, 3, 0]);
+    // one time gives one row, as R's summary(fit, times = 1.5)
+    expect(survivalAt(fit, 1.5)).toEqual(at[2]);
+    expect(() => survivalAt(fit, "1" as never)).toThrow(/times = "1": must be a time or an array of times/);
   });
   it("SPSS-style median CI is symmetric: median ± 1.96·SE(S)/f̂ (hand calculation)", () => {
     // 10 deaths at 1..10, no censoring: S(t_k) = 1 − k/10. Median (SPSS: first S ≤ 0.5) = 5.
     const fit10 = kaplanMeier(surv([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], new Array(10).fill(1)));
-    const q = kmQuantile(fit10, 0.5, "spss");
+    const q = kmQuantile(fit10, 0.5, { method: "spss" });
     // û = last time with S ≥ 0.55: t = 4 (S 0.6); l̂ = first with S ≤ 0.45: t = 6 (S 0.4); f̂ = 0.2/2 = 0.1.
     // SE(S(5)) = 0.5·sqrt(Σ_{k=1..5} 1/((11−k)(10−k))) = 0.5·sqrt(1/10 − 1/5)… telescoping: Σ = 1/5 − 1/10 = 0.1.
     const se = (0.5 * Math.sqrt(0.1)) / 0.1;
@@ -132,12 +142,12 @@ describe("Kaplan–Meier by hand", () => {
     expectClose(q.upper, 5 + 1.959963984540054 * se, { label: "upper" });
     expectClose((q.upper! + q.lower!) / 2, 5, { label: "symmetry" });
     // R's median on the same data takes the midpoint of the flat stretch S = 0.5 on [5, 6): 5.5.
-    expect(kmQuantile(fit10, 0.5, "r").time).toBe(5.5);
+    expect(kmQuantile(fit10, 0.5, { method: "r" }).time).toBe(5.5);
   });
   it("a quantile that is never reached is null, not a number", () => {
-    const q = kmQuantile(kaplanMeier(surv([1, 2, 3], [1, 0, 0])), 0.5, "spss");
+    const q = kmQuantile(kaplanMeier(surv([1, 2, 3], [1, 0, 0])), 0.5, { method: "spss" });
     expect(q.time).toBeNull();
-    expect(kmQuantile(kaplanMeier(surv([1, 2, 3], [1, 0, 0])), 0.5, "r").time).toBeNull();
+    expect(kmQuantile(kaplanMeier(surv([1, 2, 3], [1, 0, 0])), 0.5, { method: "r" }).time).toBeNull();
   });
 });
 

@@ -39,9 +39,9 @@ describe.each(Object.entries(fixture.trend_more))("log-rank trend vs R survdiff 
       rho: t.rho,
       strata: t.stratified ? t.strata : undefined,
     });
-    expect((r.details as { groups: string[] }).groups).toEqual(t.groups);
+    expect(r.details.groups).toEqual(t.groups);
     expectClose(r.estimate, t.u, { label: `${name} U` });
-    expectClose((r.details as { variance_of_U: number }).variance_of_U, t.v, { label: `${name} wᵀVw` });
+    expectClose(r.details.varianceOfU, t.v, { label: `${name} wᵀVw` });
     expectClose(r.statistic, t.chisq, { label: `${name} chi-square` });
     expectClose(r.pValue, t.p, { label: `${name} p` });
     expect(r.df).toBe(1);
@@ -73,13 +73,13 @@ describe("Brookmeyer–Crowley by hand: tied deaths with censoring", () => {
     const fit = kaplanMeier(y, { confType });
     // p = 0.5: S ≤ 0.5 first at t4 (0.4667, not equal) → 4; lower band ≤ 0.5 first at t2 (0.415974) → 2;
     // upper band never ≤ 0.5 where defined (0.513831 at t6, none at t8) → null.
-    const median = kmQuantile(fit, 0.5, "brookmeyer-crowley");
+    const median = kmQuantile(fit, 0.5, { method: "brookmeyer-crowley" });
     expect([median.time, median.lower, median.upper]).toEqual([4, 2, null]);
     // p = 0.25: S ≤ 0.75 first at t2 (0.7) → 2; lower band ≤ 0.75 at t1 (0.552) → 1; upper band ≤ 0.75 first at t5 (0.664) → 5.
-    const q25 = kmQuantile(fit, 0.25, "brookmeyer-crowley");
+    const q25 = kmQuantile(fit, 0.25, { method: "brookmeyer-crowley" });
     expect([q25.time, q25.lower, q25.upper]).toEqual([2, 1, 5]);
     // p = 0.75: S ≤ 0.25 first at t6 (0.2333) → 6; lower band ≤ 0.25 first at t4 (0.141753) → 4; upper band never ≤ 0.25 → null.
-    const q75 = kmQuantile(fit, 0.75, "brookmeyer-crowley");
+    const q75 = kmQuantile(fit, 0.75, { method: "brookmeyer-crowley" });
     expect([q75.time, q75.lower, q75.upper]).toEqual([6, 4, null]);
   });
 });

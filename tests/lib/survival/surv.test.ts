@@ -51,6 +51,22 @@ describe("surv (right-censored)", () => {
     expect(y.nearTiesMerged).toBe(0);
   });
 
+  it("an absurd tieTolerance (100, NaN, −1, a string) is an InputError naming it; the bound 1e-3 is accepted", () => {
+    for (const tol of [100, Number.NaN, -1, 0.0011, "0.1", Infinity]) {
+      expect(() => surv([1, 2], [1, 0], { tieTolerance: tol as number })).toThrow(
+        expect.objectContaining({ name: "InputError", field: "options.tieTolerance" }),
+      );
+      expect(() => survCounting([0, 0], [1, 2], [1, 0], { tieTolerance: tol as number })).toThrow(/tieTolerance/);
+    }
+    // 1e-3 merges 1 and 1.0005 (difference ≤ tol), so the second time becomes 1
+    expect(Array.from(surv([1, 1.0005, 5], [1, 1, 0], { tieTolerance: 1e-3 }).time)).toEqual([1, 1, 5]);
+  });
+
+  it("a missing time or event (null) is an InputError naming the row", () => {
+    expect(() => surv([1, null, 3], [1, 0, 1])).toThrow(/time\[1\] = null: missing time/);
+    expect(() => surv([1, 2, 3], [1, null, 1])).toThrow(/event\[1\] = null/);
+  });
+
   it("uses caller's field names in errors", () => {
     expect(() => surv([1, -2], [1, 1], { names: { time: "months" } })).toThrow("months[1] = -2");
   });

@@ -53,7 +53,8 @@ describe("immortalTimeComparison", () => {
       cox_ever_transplanted: { hr: number };
       cox_time_dependent: { hr: number };
     };
-    const rows = immortalTimeComparison(surv(d.numeric.futime_days as number[], d.numeric.event as number[]),
+    const rows = immortalTimeComparison(
+      surv(d.numeric.futime_days as number[], d.numeric.event as number[]),
       d.numeric.tx_days,
     );
     expect(rows.map((r) => r.analysis)).toEqual([
