@@ -5,8 +5,10 @@ import { checkOptions } from "./check-options";
  * JavaScript prints for the number (so 1.005 gives "1.01", as SPSS and a reader expect), and never
  * prints "-0.00".
  *
- * @example formatFixed(2.345, 2) // "2.35"
- * @example formatFixed(-0.0004, 3) // "0.000"
+ * @example
+ * formatFixed(2.345, 2) // "2.35"
+ * @example
+ * formatFixed(-0.0004, 3) // "0.000"
  */
 export function formatFixed(x: number | null | undefined, decimals: number): string {
   if (x === null || x === undefined) return "—";
@@ -21,7 +23,8 @@ export function formatFixed(x: number | null | undefined, decimals: number): str
  * Rounds to `decimals` places, half away from zero, using the shortest decimal string of x
  * (exponent arithmetic on the string avoids binary artefacts such as 1.005 → 1.00).
  *
- * @example roundHalfAwayFromZero(0.125, 2) // 0.13
+ * @example
+ * roundHalfAwayFromZero(0.125, 2) // 0.13
  */
 export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
@@ -38,9 +41,12 @@ export function roundHalfAwayFromZero(x: number, decimals: number): number {
  * A p-value as a careful journal prints it: exact to `decimals` places, "< 0.001" below the
  * smallest printable value, never "0.000"; "> 0.999" at the top.
  *
- * @example formatP(0.0231) // "0.023"
- * @example formatP(0.00002) // "< 0.001"
- * @example formatP(0.0231, { prefix: true }) // "p = 0.023"
+ * @example
+ * formatP(0.0231) // "0.023"
+ * @example
+ * formatP(0.00002) // "< 0.001"
+ * @example
+ * formatP(0.0231, { prefix: true }) // "p = 0.023"
  */
 export function formatP(p: number | null | undefined, options: { decimals?: number; prefix?: boolean } = {}): string {
   checkOptions(options);
@@ -58,8 +64,10 @@ export function formatP(p: number | null | undefined, options: { decimals?: numb
  * A compact number for labels: at most `decimals` decimals (rounded as formatFixed), trailing zeros
  * dropped.
  *
- * @example shortNumber(2.5) // "2.5"
- * @example shortNumber(12, 6) // "12"
+ * @example
+ * shortNumber(2.5) // "2.5"
+ * @example
+ * shortNumber(12, 6) // "12"
  */
 export function shortNumber(x: number, decimals = 3): string {
   const text = formatFixed(x, decimals);

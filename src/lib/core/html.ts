@@ -30,8 +30,10 @@ export interface TableOptions {
  *
  * Cost: O(rows × columns).
  *
- * @example htmlTable([{ a: 1, b: "x" }], { decimals: 2 })
- * // '<table class="repro-table">…<td>1.00</td><td>x</td>…</table>'
+ * @example
+ * // counts stay integers; other numbers get the column's decimals
+ * htmlTable([{ n: 12, share: 0.5, b: "x" }], { decimals: 2 })
+ * // '<table class="repro-table">…<td>12</td><td>0.50</td><td>x</td>…'
  */
 export function htmlTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, options: TableOptions = {}): string {
   checkOptions(options);
@@ -56,7 +58,8 @@ export function htmlTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, o
  * Renders one or more {@link StatResult}s as a single HTML table: one row per result with test,
  * statistic, df, p (journal style), estimate with CI, n, convention and warnings.
  *
- * @example resultToHtml(statResult({ test: "t", method: "T", convention: "R", n: 5, pValue: 0.0004 }))
+ * @example
+ * resultToHtml(statResult({ test: "t", method: "T", convention: "R", n: 5, pValue: 0.0004 }))
  * // '…<td>&lt; 0.001</td>…'
  */
 export function resultToHtml(

@@ -44,7 +44,8 @@ export interface DistributionFigureOptions extends FigureOptions {
  *
  * @example
  * const fig = distributionFigure([{ label: "a", values: [0, 0.5, 1, 1] }], { bins: 2 });
- * fig.data[0].x // [0.25, 0.75] (bin centres); y [0.25, 0.75] (shares)
+ * fig.data[0].x // [0.25, 0.75] (bin centres)
+ * fig.data[0].y // [0.25, 0.75] (shares)
  */
 export function distributionFigure(
   series: readonly DistributionSeries[],

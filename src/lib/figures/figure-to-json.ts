@@ -12,7 +12,8 @@ import type { PlotlyFigure } from "./plotly-types";
  * SPSS 27: no equivalent (charts are not exported as JSON).
  * Cost: O(size · log keys).
  *
- * @example figureToJson({ data: [{ type: "bar", y: [2], x: [1] }], layout: { title: "T" } })
+ * @example
+ * figureToJson({ data: [{ type: "bar", y: [2], x: [1] }], layout: { title: "T" } })
  * // '{"data":[{"type":"bar","x":[1],"y":[2]}],"layout":{"title":"T"}}'
  */
 export function figureToJson(fig: PlotlyFigure, options: { indent?: number } = {}): string {

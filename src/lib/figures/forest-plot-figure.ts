@@ -51,7 +51,7 @@ export interface ForestPlotOptions extends FigureOptions {
  *
  * @example
  * const fig = forestPlotFigure([{ label: "BMA", estimate: 0.4, lower: 0.2, upper: 0.8, pValue: 0.009 }]);
- * fig.data[2].x // [0.4] (square); whisker x [0.2, 0.8]; text "0.40 (0.20–0.80), p = 0.009"
+ * fig.data[2].x // [0.4] (the square; the whisker runs from 0.2 to 0.8)
  */
 export function forestPlotFigure(rows: readonly ForestPlotRow[], options: ForestPlotOptions = {}): PlotlyFigure {
   checkOptions(options);

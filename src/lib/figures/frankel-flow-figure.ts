@@ -39,8 +39,8 @@ const NODE_COLOR = "#5A5A5A";
  *
  * @example
  * const fig = frankelFlowFigure([[0,0,0,0,0],[0,1,1,3,2],[0,0,0,3,1],[0,0,0,7,5],[1,1,0,1,30]]); // paper Table 2
- * fig.data[0].node.label[0]
- * // "Before B (n=7)"; link values [1,1,3,2,3,1,7,5,1,1,1,30]; improved 15, unchanged 38, worsened 3
+ * fig.data[0].node.label[0] // "Before B (n=7)"
+ * fig.data[0].link.value // [1, 1, 3, 2, 3, 1, 7, 5, 1, 1, 1, 30]
  */
 export function frankelFlowFigure(
   table: ReadonlyArray<ReadonlyArray<number>>,

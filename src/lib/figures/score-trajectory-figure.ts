@@ -57,7 +57,7 @@ interface VisitBox {
  *
  * @example
  * const fig = scoreTrajectoryFigure({ visits: ["pre", "1m"], values: [[5, 2], [7, 1], [3, 0], [6, 3], [4, 1]] });
- * // box "pre": q1 3.5, median 5, q3 6.5, whiskers 3–7; median markers y [5, 1]
+ * fig.data.find((t) => t.name === "median")?.y // [5, 1] (the median markers; box "pre": q1 3.5, q3 6.5, whiskers 3–7)
  */
 export function scoreTrajectoryFigure(input: ScoreTrajectoryInput, options: ScoreTrajectoryOptions = {}): PlotlyFigure {
   checkOptions(options);

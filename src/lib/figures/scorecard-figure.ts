@@ -36,9 +36,11 @@ const OTHER_VERDICT_COLOR = "#999999";
  * geom_col(position = "stack"); SPSS 27: GRAPH /BAR(STACK). Cost: O(sections × categories).
  *
  * @example
- * const fig = scorecardFigure({ categories: ["reproduced", "inconsistent"], sections: [{ label: "Table 1", counts: [8,
- * 2] }] });
- * fig.data[0].x // [8]; fig.data[1].x // [2]; hover "Table 1: inconsistent 2 of 10 (20.0%)"
+ * const counts = { categories: ["reproduced", "inconsistent"], sections: [{ label: "Table 1", counts: [8, 2] }] };
+ * const fig = scorecardFigure(counts);
+ * fig.data[0].x // [8]
+ * fig.data[1].x // [2]
+ * fig.data[1].hovertext // ["Table 1: inconsistent 2 of 10 (20.0%)"]
  */
 export function scorecardFigure(counts: ScorecardCounts, options: ScorecardOptions = {}): PlotlyFigure {
   checkOptions(options);

@@ -24,7 +24,10 @@ export interface BowkerDetails {
  *
  * @example
  * // Paper Table 2 (Frankel A–E before × after): 7 of 10 pairs used
- * bowkerTest([[0,0,0,0,0],[0,1,1,3,2],[0,0,0,3,1],[0,0,0,7,5],[1,1,0,1,30]]) // statistic 12, df 7, p 0.1006
+ * const r = bowkerTest([[0,0,0,0,0],[0,1,1,3,2],[0,0,0,3,1],[0,0,0,7,5],[1,1,0,1,30]]);
+ * r.statistic // 12
+ * r.df // 7
+ * r.pValue // 0.1006
  */
 export function bowkerTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult<BowkerDetails> {
   const t = checkCountTable(table, "table", { square: true });

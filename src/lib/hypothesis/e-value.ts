@@ -41,8 +41,8 @@ export interface EValueResult {
  * outcomes). R: EValue::evalues.RR / evalues.OR / evalues.HR. SPSS: none. Cost: O(1).
  *
  * @example
- * eValue(3.538, { measure: "HR", lower: 1.191, upper: 10.516 })
- * // paper Table 6 (rare-outcome approximation): eValuePoint 6.5346, eValueCi 1.6679
+ * // paper Table 6 (rare-outcome approximation)
+ * eValue(3.538, { measure: "HR", lower: 1.191, upper: 10.516 }) // { eValuePoint: 6.5346, eValueCi: 1.6679, … }
  */
 export function eValue(estimate: number, options: EValueOptions): EValueResult {
   checkOptions(options, "options", true);

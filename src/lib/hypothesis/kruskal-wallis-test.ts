@@ -25,7 +25,7 @@ export interface KruskalWallisDetails {
  * Cost: O(N log N).
  *
  * @example
- * kruskalWallisTest([1, 2, 3, 4, 5, 6], ["a", "a", "b", "b", "c", "c"]).statistic // 4.5714… (= 32/7)
+ * kruskalWallisTest([1, 2, 3, 4, 5, 6], ["a", "a", "b", "b", "c", "c"]).statistic // 4.5714 (= 32/7)
  */
 export function kruskalWallisTest(
   values: ArrayLike<number>,

@@ -24,7 +24,7 @@ export interface RiskDifferenceDetails {
  * Cost: O(1).
  *
  * @example
- * riskDifference([[15, 4], [17, 19]], { method: "wald" }).estimate // 15/19 − 17/36 = 0.3173
+ * riskDifference([[15, 4], [17, 19]], { method: "wald" }).estimate // 0.3173 (= 15/19 − 17/36)
  */
 export function riskDifference(
   table: ReadonlyArray<ReadonlyArray<number>>,

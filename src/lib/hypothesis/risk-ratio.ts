@@ -23,7 +23,7 @@ export interface RiskRatioDetails {
  * Cost: O(1).
  *
  * @example
- * riskRatio([[15, 4], [17, 19]]).estimate // (15/19)/(17/36) = 1.6718
+ * riskRatio([[15, 4], [17, 19]]).estimate // 1.6718 (= (15/19)/(17/36))
  */
 export function riskRatio(
   table: ReadonlyArray<ReadonlyArray<number>>,

@@ -27,7 +27,10 @@ export interface StuartMaxwellDetails {
  * Cost: O(k³).
  *
  * @example
- * stuartMaxwellTest([[0,0,0,0,0],[0,1,1,3,2],[0,0,0,3,1],[0,0,0,7,5],[1,1,0,1,30]]) // X² 8.3333, df 4, p 0.0801
+ * const r = stuartMaxwellTest([[0,0,0,0,0],[0,1,1,3,2],[0,0,0,3,1],[0,0,0,7,5],[1,1,0,1,30]]);
+ * r.statistic // 8.3333
+ * r.df // 4
+ * r.pValue // 0.0801
  */
 export function stuartMaxwellTest(table: ReadonlyArray<ReadonlyArray<number>>): StatResult<StuartMaxwellDetails> {
   const t = checkCountTable(table, "table", { square: true });

@@ -44,7 +44,7 @@ export interface TTestDetails {
  * T-TEST PAIRS, T-TEST /TESTVAL. Cost: O(n).
  *
  * @example
- * tTest([1, 2, 3, 4], undefined, { mu: 1 }).statistic // (2.5 − 1)/(1.2910/2) = 2.3238
+ * tTest([1, 2, 3, 4], undefined, { mu: 1 }).statistic // 2.3238 (= (2.5 − 1)/(1.2910/2))
  */
 export function tTest(
   x: ArrayLike<number>,

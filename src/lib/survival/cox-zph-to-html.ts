@@ -7,7 +7,8 @@ import type { CoxZphResult } from "./cox-zph";
  * Cost: O(p).
  *
  * @example
- * coxZphToHtml(coxZph(fit)) // '<table class="repro-table"><caption>Test of proportional hazards (cox.zph, km)…'
+ * const fit = coxPH(surv([5, 8, 8, 12, 15, 20], [1, 1, 0, 1, 0, 1]), { names: ["x"], columns: [[1, 0, 1, 1, 0, 0]] });
+ * coxZphToHtml(coxZph(fit)) // '<table class="repro-table"><caption>Test of proportional hazards (cox.zph, km…'
  */
 export function coxZphToHtml(zph: CoxZphResult): string {
   const rows = [...zph.tests, zph.global].map((t, i) => ({

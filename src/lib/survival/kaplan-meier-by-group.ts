@@ -11,7 +11,8 @@ import { isSurv, surv, survCounting, type Surv } from "./surv";
  * numeric collation). Counting-process data: one label per row, so a subject can change group over
  * time (Simon–Makuch curves by current treatment state). Cost: O(n log n).
  *
- * @example kaplanMeierByGroup(surv([1, 2, 3, 4], [1, 1, 0, 1]), ["a", "b", "a", "b"]).map((g) => g.label) // ["a", "b"]
+ * @example
+ * kaplanMeierByGroup(surv([1, 2, 3, 4], [1, 1, 0, 1]), ["a", "b", "a", "b"]).map((g) => g.label) // ["a", "b"]
  */
 export function kaplanMeierByGroup(
   y: Surv,

@@ -24,7 +24,8 @@ type Curves = KaplanMeierFit | readonly { readonly label: string; readonly fit: 
  * ({@link spssMeanSurvival}) and the median (kmQuantile "spss") with SE and 95% CI, footnoted when the mean
  * is limited to a censored largest time. Deterministic. Cost: O(steps).
  *
- * @example kmToHtml(kaplanMeier(surv([1, 2, 3], [1, 1, 0])), { style: "spss" })
+ * @example
+ * kmToHtml(kaplanMeier(surv([1, 2, 3], [1, 1, 0])), { style: "spss" })
  * // '<table class="repro-table">…Mean…Median…'
  */
 export function kmToHtml(curves: Curves, options: KmToHtmlOptions = {}): string {

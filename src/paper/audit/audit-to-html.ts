@@ -8,7 +8,8 @@ import type { AuditFinding, Verdict } from "./finding";
  *
  * Cost: O(findings).
  *
- * @example auditToHtml(runAudit(loadRegistry()), { idPrefix: "t3." }) // '<table class="repro-table"><caption>…'
+ * @example
+ * auditToHtml(runAudit(loadRegistry()), { idPrefix: "t3." }) // '<table class="repro-table"><caption>…'
  */
 export function auditToHtml(
   findings: readonly AuditFinding[],
@@ -33,7 +34,8 @@ export function auditToHtml(
 /**
  * Counts of findings by verdict (all three keys always present). Cost: O(findings).
  *
- * @example countVerdicts([]) // { consistent: 0, inconsistent: 0, "not checkable": 0 }
+ * @example
+ * countVerdicts([]) // { consistent: 0, inconsistent: 0, "not checkable": 0 }
  */
 export function countVerdicts(findings: readonly AuditFinding[]): Record<Verdict, number> {
   const out: Record<Verdict, number> = { consistent: 0, inconsistent: 0, "not checkable": 0 };

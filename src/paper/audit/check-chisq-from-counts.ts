@@ -11,9 +11,13 @@ import { chisqTest } from "../../lib/hypothesis/chisq-test";
  * Reference: Agresti (2013) §3.2. R: chisq.test(m, correct = FALSE) and correct = TRUE. SPSS: CROSSTABS
  * /STATISTICS=CHISQ. Cost: O(r·c).
  *
- * @example checkChisqFromCounts(registry, "t3.chisq", [["t3.pre.abnormal.post.abnormal",
- * "t3.pre.abnormal.post.normal"], ["t3.pre.normal.post.abnormal", "t3.pre.normal.post.normal"]]).verdict //
- * "consistent" (X² = 21.789)
+ * @example
+ * const registry = loadRegistry();
+ * const cells = [
+ *   ["t3.pre.abnormal.post.abnormal", "t3.pre.abnormal.post.normal"],
+ *   ["t3.pre.normal.post.abnormal", "t3.pre.normal.post.normal"],
+ * ];
+ * checkChisqFromCounts(registry, "t3.chisq", cells).verdict // "consistent" (X² = 21.789)
  */
 export function checkChisqFromCounts(
   registry: Registry,

@@ -12,7 +12,9 @@ const Z975 = 1.959963984540054;
  * Reference: Cox (1972); SPSS COXREG "Variables in the Equation" (B, SE, Wald, df, Sig., Exp(B), 95.0% CI).
  * R: summary(coxph(...))$conf.int. Cost: O(1).
  *
- * @example checkCoxRow(registry, "t6.bma.b").verdict // "consistent" (exp(−1.118) = 0.3269)
+ * @example
+ * const registry = loadRegistry();
+ * checkCoxRow(registry, "t6.bma.b").verdict // "consistent" (exp(−1.118) = 0.3269)
  */
 export function checkCoxRow(registry: Registry, bId: string): AuditFinding {
   const b = registry.get(bId);

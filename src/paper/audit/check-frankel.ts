@@ -33,7 +33,29 @@ export interface FrankelIds {
  *
  * Reference: Frankel et al. (1969) grades A (complete) – E (normal). R: by hand with table(). Cost: O(grades²).
  *
- * @example checkFrankel(registry, ids).verdict // "inconsistent" (8 + 8 + 7 + 2 = 25 ≠ 23; Table 2 row E sums to 33)
+ * @example
+ * const t3 = (pre: string, post: string) => `t3.pre.${pre}.post.${post}`;
+ * const ids = {
+ *   table2Prefix: "t2",
+ *   preGrades: ["B", "C", "D", "E"],
+ *   postGrades: ["A", "B", "C", "D", "E"],
+ *   normalGrade: "E",
+ *   table3: {
+ *     abnormalAbnormal: t3("abnormal", "abnormal"),
+ *     abnormalNormal: t3("abnormal", "normal"),
+ *     normalAbnormal: t3("normal", "abnormal"),
+ *     normalNormal: t3("normal", "normal"),
+ *   },
+ *   text: {
+ *     preAbnormal: "s4.3.pre-abnormal.n2",
+ *     recovered: "s4.3.recovered.n",
+ *     maintained: "s4.3.maintained.n",
+ *     improved: "s4.3.improved.n",
+ *     worsened: "s4.3.worsened.n",
+ *   },
+ *   improvementRate: "s5.improvement-rate",
+ * };
+ * checkFrankel(loadRegistry(), ids).verdict // "inconsistent" (8 + 8 + 7 + 2 = 25 ≠ 23; Table 2 row E sums to 33)
  */
 export function checkFrankel(registry: Registry, ids: FrankelIds): AuditFinding {
   const grades = ids.postGrades;

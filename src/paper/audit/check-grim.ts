@@ -19,7 +19,8 @@ export function grimSums(mean: Pick<LoadedEntry, "number" | "decimals">, n: numb
  *
  * R: scrutiny::grim(x = "5.06", n = 55). SPSS: none. Cost: O(1).
  *
- * @example checkGrim(registry, "s5.vas.pre.mean").verdict
+ * @example
+ * checkGrim(loadRegistry(), "s5.vas.pre.mean").verdict
  * // "inconsistent" (5.06·55 = 278.3; 278/55 = 5.0545, 279/55 = 5.0727)
  */
 export function checkGrim(registry: Registry, meanId: string): AuditFinding {

@@ -10,7 +10,8 @@ import type { Registry } from "./registry";
  *
  * R: scrutiny::grimmer(x = "57.36", sd = "10.38", n = 55). SPSS: none. Cost: O(width of the sum-of-squares interval).
  *
- * @example checkGrimmer(registry, "s4.1.age.mean").verdict
+ * @example
+ * checkGrimmer(loadRegistry(), "s4.1.age.mean").verdict // "consistent"
  */
 export function checkGrimmer(registry: Registry, meanId: string): AuditFinding {
   const m = registry.get(meanId);

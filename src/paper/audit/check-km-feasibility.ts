@@ -23,7 +23,16 @@ export interface KmFeasibilityIds {
  *
  * Reference: Kaplan & Meier (1958); product-limit algebra. R: survfit(). SPSS: KM. Cost: O(n).
  *
- * @example checkKmFeasibility(registry, ids).verdict
+ * @example
+ * const ids = {
+ *   n: "abs.results.n",
+ *   deaths: "abs.deaths.n",
+ *   survivalAtHorizon: "abs.1y-survival",
+ *   horizon: "abs.horizon.1y",
+ *   median: "abs.median-survival",
+ *   minFollowUp: "s2.1.followup-min",
+ * };
+ * checkKmFeasibility(loadRegistry(), ids).verdict
  * // "inconsistent" (23 deaths all within one year; S stays at 32/55 = 0.5818)
  */
 export function checkKmFeasibility(registry: Registry, ids: KmFeasibilityIds): AuditFinding {

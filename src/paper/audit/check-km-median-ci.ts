@@ -9,7 +9,8 @@ import type { Registry } from "./registry";
  * Reference: SPSS KM "Means and Medians for Survival Time"; Brookmeyer & Crowley (1982).
  * R: quantile(survfit(...), conf.int = TRUE) uses conf.type = "log". Cost: O(1).
  *
- * @example checkKmMedianCi(registry, "abs.median-survival").recomputed.impliedSE // 3.5459
+ * @example
+ * checkKmMedianCi(loadRegistry(), "abs.median-survival").recomputed.impliedSE // 3.5459
  */
 export function checkKmMedianCi(registry: Registry, medianId: string): AuditFinding {
   const m = registry.get(medianId);

@@ -7,7 +7,8 @@ import type { Registry } from "./registry";
  *
  * R: format.pval(p, eps = 0.001). SPSS shows ".000". Cost: O(1).
  *
- * @example checkPReporting(registry, "t3.p").verdict // "inconsistent" (printed 0.000)
+ * @example
+ * checkPReporting(loadRegistry(), "t3.p").verdict // "inconsistent" (printed 0.000)
  */
 export function checkPReporting(registry: Registry, pId: string): AuditFinding {
   const p = registry.get(pId);

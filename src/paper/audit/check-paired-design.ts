@@ -20,7 +20,13 @@ export interface PairedTableIds {
  * Reference: McNemar (1947); Agresti (2013) §11.1. R: mcnemar.test(m, correct = FALSE / TRUE),
  * binom.test(b, b + c). SPSS: McNemar in CROSSTABS (exact binomial). Cost: O(b + c).
  *
- * @example checkPairedDesign(registry, { cells: [[aa, an], [na, nn]], pValue: "t3.p" }).verdict
+ * @example
+ * const cell = (pre: string, post: string) => `t3.pre.${pre}.post.${post}`;
+ * const cells = [
+ *   [cell("abnormal", "abnormal"), cell("abnormal", "normal")],
+ *   [cell("normal", "abnormal"), cell("normal", "normal")],
+ * ];
+ * checkPairedDesign(loadRegistry(), { cells, pValue: "t3.p" }).verdict
  * // "inconsistent" (exact p = 0.109)
  */
 export function checkPairedDesign(registry: Registry, ids: PairedTableIds): AuditFinding {

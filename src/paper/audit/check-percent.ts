@@ -9,7 +9,8 @@ import type { Registry } from "./registry";
  * Reference: Brown & Heathers (2017) GRIM, applied to proportions. R: scrutiny::grim(percent = TRUE).
  * SPSS: none. Cost: O(1), or O(denominator) without a count.
  *
- * @example checkPercent(registry, "s4.1.luad.pct").verdict // "consistent" (100·45/55 = 81.8182 → 81.82)
+ * @example
+ * checkPercent(loadRegistry(), "s4.1.luad.pct").verdict // "consistent" (100·45/55 = 81.8182 → 81.82)
  */
 export function checkPercent(registry: Registry, percentId: string): AuditFinding {
   const p = registry.get(percentId);

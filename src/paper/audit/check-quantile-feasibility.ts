@@ -5,7 +5,8 @@ import type { LoadedEntry, Registry, Scale } from "./registry";
  * The values a single measurement can take on the scale, ascending: integers min…max, or ODI
  * percentages 100·s/(5k) for the allowed numbers k of answered sections. Cost: O(values · log values).
  *
- * @example scaleValues({ type: "integer", min: 0, max: 3 }) // [0, 1, 2, 3]
+ * @example
+ * scaleValues({ type: "integer", min: 0, max: 3 }) // [0, 1, 2, 3]
  */
 export function scaleValues(scale: Scale): number[] {
   const out = new Set<number>();
@@ -37,7 +38,8 @@ function compactRanges(xs: readonly number[]): string {
  * tested on its own (a necessary condition; joint feasibility of Q1 ≤ M ≤ Q3 is not searched).
  * R: quantile(x, p, type = 6). Cost: O(|scale|²).
  *
- * @example quantileAttainable({ number: 4.25, decimals: 2 }, 0.5, 13, scaleValues({ type: "integer", min: 0, max: 10
+ * @example
+ * quantileAttainable({ number: 4.25, decimals: 2 }, 0.5, 13, scaleValues({ type: "integer", min: 0, max: 10
  * })) // null
  */
 export function quantileAttainable(
@@ -73,7 +75,8 @@ export function quantileAttainable(
  * Reference: Hyndman & Fan (1996) definition 6; SPSS EXAMINE /PERCENTILES(25,50,75) HAVERAGE.
  * R: quantile(x, c(.25, .5, .75), type = 6). Cost: O(maxN · |scale|²).
  *
- * @example checkQuantileFeasibility(registry, "t1.odi.pre.median", 55).verdict
+ * @example
+ * checkQuantileFeasibility(loadRegistry(), "t1.odi.pre.median", 55).verdict
  * // "inconsistent" (57.50 is not an ODI score)
  */
 export function checkQuantileFeasibility(registry: Registry, medianId: string, maxN: number): AuditFinding {

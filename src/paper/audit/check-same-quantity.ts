@@ -7,7 +7,8 @@ import type { Registry } from "./registry";
  *
  * Reference: reader's cross-check. R: identical(). Cost: O(sameAs).
  *
- * @example checkSameQuantity(registry, "s2.2.surgery.curettage.n").verdict // "inconsistent" (11 in §2.2, 8 in §4.1)
+ * @example
+ * checkSameQuantity(loadRegistry(), "s2.2.surgery.curettage.n").verdict // "inconsistent" (11 in §2.2, 8 in §4.1)
  */
 export function checkSameQuantity(registry: Registry, id: string): AuditFinding {
   const e = registry.get(id);

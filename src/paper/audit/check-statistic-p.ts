@@ -52,7 +52,8 @@ function pInterval(registry: Registry, stat: LoadedEntry): { p: [number, number]
  * R: statcheck::statcheck(); pchisq(x, df, lower.tail = FALSE); 2*pnorm(-abs(z)). SPSS prints p
  * truncated to 3 decimals ("0.000"). Cost: O(1).
  *
- * @example checkStatisticP(registry, "t5.visceral.p").verdict // "consistent" (χ² = 5.145 → p = 0.0233)
+ * @example
+ * checkStatisticP(loadRegistry(), "t5.visceral.p").verdict // "consistent" (χ² = 5.145 → p = 0.0233)
  */
 export function checkStatisticP(registry: Registry, pId: string): AuditFinding {
   const p = registry.get(pId);

@@ -53,7 +53,8 @@ function pooledSdRange(groups: readonly Group[]): [number, number] {
  *
  * Reference: Cochrane Handbook 6.5.2.10 (combining groups). R: by hand as above. Cost: O(5^(2g)) for g subgroups.
  *
- * @example checkSubgroupRecombination(registry, "s4.1.age.mean").verdict
+ * @example
+ * checkSubgroupRecombination(loadRegistry(), "s4.1.age.mean").verdict
  * // "inconsistent" (1707 + 1456 = 3163; 3163/55 = 57.51 ≠ 57.36)
  */
 export function checkSubgroupRecombination(registry: Registry, overallMeanId: string): AuditFinding {

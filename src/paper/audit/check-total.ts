@@ -6,7 +6,8 @@ import type { Registry } from "./registry";
  *
  * Reference: arithmetic. R: sum(parts) == total. Cost: O(parts).
  *
- * @example checkTotal(registry, "s2.2.surgery.total").verdict // "inconsistent" (11 + 34 + 24 = 69 ≠ 55)
+ * @example
+ * checkTotal(loadRegistry(), "s2.2.surgery.total").verdict // "inconsistent" (11 + 34 + 24 = 69 ≠ 55)
  */
 export function checkTotal(registry: Registry, totalId: string): AuditFinding {
   const total = registry.get(totalId);

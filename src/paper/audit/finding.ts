@@ -22,7 +22,8 @@ export interface AuditFinding {
  * Builds a frozen {@link AuditFinding}; recomputed numbers are kept to 10 significant digits so the
  * JSON report is byte-stable across platforms.
  *
- * @example makeFinding("total", ["a"], "consistent", { sum: 3 }, "1 + 2 = 3").verdict // "consistent"
+ * @example
+ * makeFinding("total", ["a"], "consistent", { sum: 3 }, "1 + 2 = 3").verdict // "consistent"
  */
 export function makeFinding(
   check: string,
@@ -57,7 +58,8 @@ export function halfUnit(decimals: number): number {
  * Every real number that rounds to the printed value (either way at the half): [v − h, v + h].
  * A small slack (1e-9 relative) absorbs binary representation error.
  *
- * @example roundingInterval({ number: 58.18, decimals: 2 }) // [58.175, 58.185]
+ * @example
+ * roundingInterval({ number: 58.18, decimals: 2 }) // [58.175, 58.185]
  */
 export function roundingInterval(e: Pick<LoadedEntry, "number" | "decimals">): [number, number] {
   const h = halfUnit(e.decimals);
@@ -67,7 +69,8 @@ export function roundingInterval(e: Pick<LoadedEntry, "number" | "decimals">): [
 /**
  * True when x rounds (half up or half down) to the printed entry — scrutiny's rounding = "up_or_down".
  *
- * @example roundsTo(81.8182, { number: 81.82, decimals: 2 }) // true
+ * @example
+ * roundsTo(81.8182, { number: 81.82, decimals: 2 }) // true
  */
 export function roundsTo(x: number, e: Pick<LoadedEntry, "number" | "decimals">): boolean {
   const [lo, hi] = roundingInterval(e);
@@ -78,21 +81,29 @@ export function roundsTo(x: number, e: Pick<LoadedEntry, "number" | "decimals">)
 /**
  * True when the two closed intervals overlap (with a 1e-9 relative slack for binary error).
  *
- * @example intervalsOverlap([1, 2], [2, 3]) // true
+ * @example
+ * intervalsOverlap([1, 2], [2, 3]) // true
  */
 export function intervalsOverlap(a: readonly [number, number], b: readonly [number, number]): boolean {
   const slack = 1e-9 * Math.max(1, Math.abs(a[0]), Math.abs(b[1]));
   return a[0] <= b[1] + slack && b[0] <= a[1] + slack;
 }
 
-/** Short fixed rendering for explanations (formatFixed). @example fmt(3.14159, 2) // "3.14" */
+/**
+ * Short fixed rendering for explanations (formatFixed).
+ *
+ * @example
+ * fmt(3.14159, 2) // "3.14"
+ */
 export function fmt(x: number, decimals = 4): string {
   return formatFixed(x, decimals);
 }
 
 /**
- * A finding for a check whose inputs are absent from the registry. @example notCheckable("grim", ["m"], "no n").verdict
- * // "not checkable"
+ * A finding for a check whose inputs are absent from the registry.
+ *
+ * @example
+ * notCheckable("grim", ["m"], "no n").verdict // "not checkable"
  */
 export function notCheckable(check: string, ids: readonly string[], why: string): AuditFinding {
   return makeFinding(check, ids, "not checkable", {}, why);

@@ -7,7 +7,8 @@ import type { Registry } from "./registry";
  *
  * Reference: reporting guideline STROBE item 16a. Cost: O(length of the statement).
  *
- * @example flagAdjustmentClaim(registry, "stmt.adjusted-covariates", ["t6.visceral.b", "t6.bma.b"]).verdict
+ * @example
+ * flagAdjustmentClaim(loadRegistry(), "stmt.adjusted-covariates", ["t6.visceral.b", "t6.bma.b"]).verdict
  * // "inconsistent" (6 claimed, 2 shown)
  */
 export function flagAdjustmentClaim(

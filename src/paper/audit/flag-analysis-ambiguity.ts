@@ -23,7 +23,17 @@ export interface AnalysisAmbiguityIds {
  *
  * Reference: Altman & Bland, Time to event (survival) data, BMJ 1998;317:468. Cost: O(cells).
  *
- * @example flagAnalysisAmbiguity(registry, ids).verdict // "inconsistent" (5.145 is the Pearson χ² of Table 5)
+ * @example
+ * const cells = ["no", "yes"].map((level) => ["survival", "mortality"].map((o) => `t5.visceral.${level}.${o}.n`));
+ * const ids = {
+ *   statistic: "t5.visceral.chisq",
+ *   cells,
+ *   methodStatement: "stmt.km-logrank-1y",
+ *   coxStatement: "stmt.cox-1y",
+ *   median: "abs.median-survival",
+ *   horizon: "abs.horizon.1y",
+ * };
+ * flagAnalysisAmbiguity(loadRegistry(), ids).verdict // "inconsistent" (5.145 is the Pearson χ² of Table 5)
  */
 export function flagAnalysisAmbiguity(registry: Registry, ids: AnalysisAmbiguityIds): AuditFinding {
   const stat = registry.get(ids.statistic);

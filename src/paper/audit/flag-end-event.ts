@@ -10,7 +10,8 @@ import type { Registry } from "./registry";
  *
  * Reference: Austin, Lee & Fine (2016) Circulation 133:601 (competing risks). R: cmprsk::cuminc(). Cost: O(1).
  *
- * @example flagEndEvent(registry, "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").verdict
+ * @example
+ * flagEndEvent(loadRegistry(), "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").verdict
  * // "inconsistent"
  */
 export function flagEndEvent(

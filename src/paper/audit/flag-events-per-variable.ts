@@ -7,8 +7,10 @@ import type { Registry } from "./registry";
  *
  * Reference: Peduzzi et al. (1995) J Clin Epidemiol 48:1503; Vittinghoff & McCulloch (2007). Cost: O(1).
  *
- * @example flagEventsPerVariable(registry, "abs.deaths.n", "s4.4.univariate-factors.count", ["t6.visceral.b",
- * "t6.bma.b"]).recomputed.epvCandidates // 0.5349
+ * @example
+ * const cox = ["t6.visceral.b", "t6.bma.b"];
+ * flagEventsPerVariable(loadRegistry(), "abs.deaths.n", "s4.4.univariate-factors.count", cox).recomputed.epvCandidates
+ * // 0.5349
  */
 export function flagEventsPerVariable(
   registry: Registry,

@@ -20,7 +20,16 @@ export interface InclusionOutcomeIds {
  * Reference: Hernán, Sauer et al. (2016) J Clin Epidemiol 79:70 (time zero, eligibility and follow-up
  * aligned). Cost: O(n).
  *
- * @example flagInclusionVsOutcome(registry, ids).verdict // "inconsistent" (23 deaths within the year)
+ * @example
+ * const ids = {
+ *   minFollowUp: "s2.1.followup-min",
+ *   expectedSurvivalMin: "s2.1.expected-survival-min",
+ *   n: "abs.results.n",
+ *   survivalAtHorizon: "abs.1y-survival",
+ *   horizon: "abs.horizon.1y",
+ *   exclusionStatement: "stmt.exclusion-other-death",
+ * };
+ * flagInclusionVsOutcome(loadRegistry(), ids).verdict // "inconsistent" (23 deaths within the year)
  */
 export function flagInclusionVsOutcome(registry: Registry, ids: InclusionOutcomeIds): AuditFinding {
   const fu = registry.get(ids.minFollowUp);

@@ -10,8 +10,10 @@ import { binomUpper } from "../../lib/distributions";
  *
  * Reference: Holm (1979); Bland & Altman (1995) BMJ 310:170. R: p.adjust(p, "holm", n = m). Cost: O(s log s).
  *
- * @example flagMultipleTesting(registry, "s4.4.univariate-factors.count", "s3.alpha", ["t4.odi-1m.p", "t5.visceral.p",
- * "t5.bma.p"]).recomputed.expectedFalsePositives // 2.15
+ * @example
+ * const printed = ["t4.odi-1m.p", "t5.visceral.p", "t5.bma.p"];
+ * flagMultipleTesting(loadRegistry(), "s4.4.univariate-factors.count", "s3.alpha", printed).recomputed
+ *   .expectedFalsePositives // 2.15
  */
 export function flagMultipleTesting(
   registry: Registry,

@@ -11,7 +11,8 @@ const AFTER_TIME_ZERO = /post-?operative|after surgery|post-surgery/i;
  * Reference: Suissa (2008) Am J Epidemiol 167:492; Lévesque et al. (2010) BMJ 340:b5087. R fix:
  * survival::tmerge() time-dependent covariate or a landmark analysis. Cost: O(terms).
  *
- * @example flagPostBaselineCovariate(registry, ["t6.visceral.b", "t6.bma.b"], "stmt.time-zero").verdict
+ * @example
+ * flagPostBaselineCovariate(loadRegistry(), ["t6.visceral.b", "t6.bma.b"], "stmt.time-zero").verdict
  * // "inconsistent"
  */
 export function flagPostBaselineCovariate(

@@ -7,7 +7,8 @@ import { countVerdicts } from "./audit-to-html";
  *
  * Cost: O(size of the findings).
  *
- * @example auditToJson(runAudit(loadRegistry())).startsWith("{\n  \"counts\"") // true
+ * @example
+ * auditToJson(runAudit(loadRegistry())).startsWith("{\n  \"counts\"") // true
  */
 export function auditToJson(findings: readonly AuditFinding[]): string {
   const ordered = findings.map((f) => ({
@@ -26,7 +27,8 @@ export function auditToJson(findings: readonly AuditFinding[]): string {
  *
  * Cost: O(findings).
  *
- * @example formatAuditTable(runAudit(loadRegistry())).split("\n")[0] // "verdict        check  …"
+ * @example
+ * formatAuditTable(runAudit(loadRegistry())).split("\n")[0] // "verdict        check  …"
  */
 export function formatAuditTable(findings: readonly AuditFinding[], width = 160): string {
   const cut = (s: string, n: number) => (s.length <= n ? s.padEnd(n) : `${s.slice(0, n - 1)}…`);

@@ -33,7 +33,8 @@ const END_OF_SCOPE = /^## Data availability statement/;
  * Whitespace-normalised text (runs of spaces, tabs, newlines → one space), so quotes need not
  * reproduce the markdown's line breaks and tabs.
  *
- * @example normaliseText("B\t7\n 0") // "B 7 0"
+ * @example
+ * normaliseText("B\t7\n 0") // "B 7 0"
  */
 export function normaliseText(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -51,7 +52,9 @@ function isTableLine(line: string): boolean {
  *
  * Cost: O(length of the text).
  *
- * @example paperSections(md).map((s) => s.section) // ["abstract", "2.1", …, "Table 6"]
+ * @example
+ * const md = "**Objective:** 55 patients.\n### 2.1 Patients\nWe included 55.\n## Data availability statement\nnone";
+ * paperSections(md).map((s) => s.section) // ["abstract", "2.1"]
  */
 export function paperSections(markdown: string): readonly PaperSectionText[] {
   const lines = markdown.split("\n");
@@ -93,7 +96,9 @@ const TOKEN = new RegExp(`(?<![\\w.\\-])-?\\d+(?:\\.\\d+)?(?![\\w]|\\.\\d)|\\b(?
  *
  * Cost: O(length of the text).
  *
- * @example paperNumberTokens(md).find((t) => t.text === "16.83")?.section // "abstract"
+ * @example
+ * const tokens = paperNumberTokens("### 4.4 Survival\nThe median was 16.83 months.");
+ * tokens.map((t) => [t.section, t.text]) // [["4.4", "16.83"]]
  */
 export function paperNumberTokens(markdown: string): readonly PaperNumberToken[] {
   const out: PaperNumberToken[] = [];

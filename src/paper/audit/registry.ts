@@ -189,7 +189,8 @@ const RELATION_ID_FIELDS = [
  * Numeric value and printed decimals of a printed number ("0.000" → 0 with 3 decimals, "One" → 1),
  * or null when the string is not a plain decimal or a number word. Cost: O(length).
  *
- * @example parsePrinted("57.50") // { number: 57.5, decimals: 2 }
+ * @example
+ * parsePrinted("57.50") // { number: 57.5, decimals: 2 }
  */
 export function parsePrinted(value: string): { number: number; decimals: number } | null {
   if (NUMBER_PATTERN.test(value)) {
@@ -257,8 +258,10 @@ function validateEntry(raw: unknown, index: number): LoadedEntry {
 /**
  * True when `value` occurs in `quote` as a whole number token (not inside a longer number or word).
  *
- * @example quoteContainsValue("23 (41.82%) died", "41.82") // true
- * @example quoteContainsValue("123 cases", "23") // false
+ * @example
+ * quoteContainsValue("23 (41.82%) died", "41.82") // true
+ * @example
+ * quoteContainsValue("123 cases", "23") // false
  */
 export function quoteContainsValue(quote: string, value: string): boolean {
   const escaped = value.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
@@ -320,7 +323,8 @@ function validateStatement(raw: unknown, index: number): Statement {
  *
  * Cost: O(entries + relations).
  *
- * @example buildRegistry({ entries: [], exclusions: [] }).entries.length // 0
+ * @example
+ * buildRegistry({ entries: [], exclusions: [] }).entries.length // 0
  */
 export function buildRegistry(json: unknown, source = "<object>"): Registry {
   if (!isPlainObject(json)) throw new InputError("registry must be an object", { field: "registry", value: json });
@@ -373,7 +377,8 @@ export const DEFAULT_REGISTRY_PATH = join(REPO_ROOT, "data", "published.json");
  *
  * Cost: O(file size).
  *
- * @example loadRegistry().get("abs.median-survival").value // "16.83"
+ * @example
+ * loadRegistry().get("abs.median-survival").value // "16.83"
  */
 export function loadRegistry(path: string = DEFAULT_REGISTRY_PATH): Registry {
   let text: string;

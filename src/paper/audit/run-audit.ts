@@ -135,7 +135,8 @@ function discovered(r: Registry, maxN: number): AuditFinding[] {
  *
  * Cost: O(entries · relations) plus the quantile scans (O(maxN · scale²) per median).
  *
- * @example runAudit(loadRegistry()).filter((f) => f.verdict === "inconsistent").length
+ * @example
+ * runAudit(loadRegistry()).filter((f) => f.verdict === "inconsistent").length // 30
  */
 export function runAudit(registry: Registry, options: { maxN?: number } = {}): readonly AuditFinding[] {
   const maxN = options.maxN ?? (registry.has("s4.1.n") ? registry.get("s4.1.n").number : 100);

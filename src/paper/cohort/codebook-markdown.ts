@@ -9,7 +9,7 @@ import type { Codebook, CodebookVariable } from "./codebook";
  *
  * @example
  * codebookMarkdown(cohortCodebook()).split("\n")[0]
- * // "# Codebook of the patient-level cohort of Li, Zheng et al. (2026), ..."
+ * // "# Codebook of the patient-level cohort of Li, Zheng et al. (2026), …"
  */
 export function codebookMarkdown(cb: Codebook): string {
   const d = cb.studyDesign;

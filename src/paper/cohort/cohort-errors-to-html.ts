@@ -7,7 +7,10 @@ import { htmlTable } from "../../lib/core/html";
  * "no problems" table. Cost: O(errors).
  *
  * @example
- * cohortErrorsToHtml(loadCohort(path, { collect: true }).errors) // "<table ...>...</table>"
+ * cohortErrorsToHtml(parseCohortCsv("patient_id\nP01\n", { collect: true }).errors)
+ * // '<table class="repro-table"><caption>Cohort validation: … problem(s)</caption>…<td>line 1</td><td>sex</td>…'
+ * cohortErrorsToHtml([]) // '…<td>no problems found</td>…'
+
  */
 export function cohortErrorsToHtml(errors: readonly InputError[]): string {
   const rows = errors.map((e) => ({

@@ -15,6 +15,7 @@ import { validateCohortRows } from "./validate-cohort-rows";
  * Cost: O(n · columns).
  *
  * @example
+ * const rows = loadCohort(resolveCohortPath({}).path).rows;
  * formatCohortCsv(rows).split("\n")[0].startsWith("patient_id,sex,age,") // true
  */
 export function formatCohortCsv(

@@ -11,7 +11,7 @@ import { parseCohortCsv } from "./parse-cohort-csv";
  * Cost: O(file size + n · columns).
  *
  * @example
- * loadCohort(resolveCohortPath().path).rows.length // 55 for the shipped synthetic cohort
+ * loadCohort(resolveCohortPath({}).path).rows.length // 55 (the shipped synthetic cohort)
  */
 export function loadCohort(path: string, options?: CohortLoadOptions & { collect?: false }): Cohort;
 export function loadCohort(path: string, options: CohortLoadOptions & { collect: true }): CohortValidation;

@@ -22,8 +22,9 @@ import { runValidation, validatePending, type PendingRow } from "./internal/vali
  * Cost: O(length of text + n · columns).
  *
  * @example
- * parseCohortCsv(text).rows[0].patient_id // "P01"
- * parseCohortCsv("patient_id\nP01\n")    // throws InputError "line 1, sex: column missing"
+ * const text = formatCohortCsv(loadCohort(resolveCohortPath({}).path).rows);
+ * parseCohortCsv(text).rows[0].patient_id // "SYN01"
+ * parseCohortCsv("patient_id\nP01\n") // throws InputError "line 1, sex: column missing"
  */
 export function parseCohortCsv(text: string, options?: CohortLoadOptions & { collect?: false }): Cohort;
 export function parseCohortCsv(text: string, options: CohortLoadOptions & { collect: true }): CohortValidation;

@@ -30,7 +30,8 @@ export interface PublicDataset {
  * an empty cell is missing (null). A malformed cell is an InputError with line, column and value.
  * Cost: O(size of the file).
  *
- * @example loadPublicDataset("va-veteran").n // 137
+ * @example
+ * loadPublicDataset("va-veteran").n // 137
  */
 export function loadPublicDataset(name: PublicDatasetName): PublicDataset {
   if (!(name in NUMERIC))
@@ -76,7 +77,8 @@ export function publicRReference(): Readonly<Record<string, unknown>> {
  * those rows, and how many rows were dropped — reported, never silent (R's coxph drops them quietly).
  * Cost: O(n × columns).
  *
- * @example completeCases(loadPublicDataset("ncctg-lung"), ["time_days", "ph_ecog"]).dropped // 1
+ * @example
+ * completeCases(loadPublicDataset("ncctg-lung"), ["time_days", "ph_ecog"]).dropped // 1
  */
 export function completeCases(
   data: PublicDataset,

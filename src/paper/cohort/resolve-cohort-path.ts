@@ -26,7 +26,7 @@ export interface CohortSource {
  *
  * @example
  * resolveCohortPath({}).synthetic // true (data/cohort.csv)
- * resolveCohortPath({ COHORT_CSV: "/data/my-cohort.csv" }).label // "own cohort: /data/my-cohort.csv"
+ * resolveCohortPath({ COHORT_CSV: "/data/my-cohort.csv" }) // throws InputError "names a file that does not exist"
  */
 export function resolveCohortPath(env: Readonly<Record<string, string | undefined>> = process.env): CohortSource {
   const own = env.COHORT_CSV;

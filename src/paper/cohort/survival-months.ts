@@ -13,8 +13,7 @@ import { daysBetween } from "./internal/rules";
  * SPSS: `DATEDIFF(end, start, "days") / (365/12)` in COMPUTE. Cost: O(1).
  *
  * @example
- * survivalMonths({ surgery_date: "2020-01-01", last_contact_date: "2020-07-01" } as CohortRow)
- * // 182 / (365/12) = 5.983562...
+ * survivalMonths({ surgery_date: "2020-01-01", last_contact_date: "2020-07-01" }) // 5.983562 (182 days / (365/12))
  */
 export function survivalMonths(row: Pick<CohortRow, "surgery_date" | "last_contact_date">): number {
   return daysBetween(row.surgery_date, row.last_contact_date) / cohortCodebook().studyDesign.survivalTime.daysPerMonth;

@@ -13,7 +13,7 @@ import type { Cohort } from "./cohort-row";
  * R equivalent: `data.frame(...)`; SPSS: the active dataset. Cost: O(n · columns) + danfo's load time on first call.
  *
  * @example
- * toDataFrame(cohort).shape // [55, 56]
+ * toDataFrame(loadCohort(resolveCohortPath({}).path)).shape // [55, 56]
  */
 export function toDataFrame(cohort: Cohort): DataFrame {
   if (!cohort || !Array.isArray(cohort.rows) || !Array.isArray(cohort.columns)) {

@@ -16,8 +16,10 @@ import { runValidation, validatePending, type PendingRow } from "./internal/vali
  * Cost: O(n · columns).
  *
  * @example
- * validateCohortRows(rows).rows.length                       // rows.length, or throws the first InputError
- * validateCohortRows(rows, { collect: true }).errors.length  // 0 when valid
+ * const rows = loadCohort(resolveCohortPath({}).path).rows;
+ * validateCohortRows(rows).rows.length // 55
+ * validateCohortRows([{ ...rows[0], age: -1 }], { collect: true }).errors.map((e) => e.field) // ["age"]
+ * validateCohortRows([{ ...rows[0], age: -1 }]) // throws InputError "age"
  */
 export function validateCohortRows(
   rows: readonly Readonly<Record<string, unknown>>[],

@@ -19,7 +19,9 @@ export interface BmaStartScenario {
  * follow-up ended before `s` must have started earlier (they received it), and is given half their
  * follow-up time. One scenario per assumed start. Cost: O(scenarios · n).
  *
- * @example bmaStartScenarios(study, [1]).map((s) => s.label) // ["BMA from 1 month"]
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * bmaStartScenarios(study, [1]).map((s) => s.label) // ["BMA from 1 month"]
  */
 export function bmaStartScenarios(study: Study, startMonths: readonly number[]): readonly BmaStartScenario[] {
   return deepFreeze(

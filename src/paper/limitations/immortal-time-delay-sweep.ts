@@ -5,7 +5,10 @@ import { simulateImmortalTime, type ImmortalTimeSimulationOptions } from "../../
  * so the windows share their random numbers) and tabulates the naive and time-dependent median hazard
  * ratios and the naive analysis's share of "significant" benefit. Cost: one simulation per window.
  *
- * @example immortalTimeDelaySweep(base, [0, 3]).map((r) => r["start window (months)"]) // ["0", "0–3"]
+ * @example
+ * const base = { n: 55, replicates: 20, seed: 1, baselineHazard: 0.05, treatedFraction: 0.5, trueHazardRatio: 1,
+ *   followUp: 12 };
+ * immortalTimeDelaySweep(base, [0, 3]).map((r) => r["start window (months)"]) // ["0", "0–3"]
  */
 export function immortalTimeDelaySweep(
   base: Omit<ImmortalTimeSimulationOptions, "treatmentDelay" | "landmark">,

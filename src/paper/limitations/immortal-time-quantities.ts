@@ -9,7 +9,8 @@ import { mantelByarTest } from "../../lib/time-dependent/mantel-byar-test";
  * covariate, Breslow) and the Mantel–Byar p, with BMA assumed to start `startMonths` after surgery.
  * Cost: O(1) to build; one fit and one test per cohort.
  *
- * @example immortalTimeQuantities(1)[0].label // "HR postoperative BMA, time-dependent (BMA from 1 month)"
+ * @example
+ * immortalTimeQuantities(1)[0].label // "HR postoperative BMA, time-dependent (BMA from 1 month)"
  */
 export function immortalTimeQuantities(startMonths: number): readonly EnsembleQuantity[] {
   const data = (s: Parameters<EnsembleQuantity["compute"]>[0]) => ({

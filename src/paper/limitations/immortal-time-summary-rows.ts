@@ -3,7 +3,10 @@ import type { ImmortalTimeSimulationResult } from "../../lib/simulation/simulate
 /**
  * {@link simulateImmortalTime}'s per-method summaries as table rows. Cost: O(methods).
  *
- * @example immortalTimeSummaryRows(sim)[0].analysis // "ever treated (baseline covariate)"
+ * @example
+ * const sim = simulateImmortalTime({ n: 55, replicates: 20, seed: 1, baselineHazard: 0.05, treatedFraction: 0.5,
+ *   treatmentDelay: { kind: "uniform", min: 0, max: 3 }, trueHazardRatio: 1, followUp: 12 });
+ * immortalTimeSummaryRows(sim)[0].analysis // "ever treated (baseline covariate)"
  */
 export function immortalTimeSummaryRows(
   sim: ImmortalTimeSimulationResult,

@@ -9,7 +9,9 @@ import { table6BmaData } from "./internal-bma-model";
  * months, visceral metastases as covariate, Breslow ties) under one start-time scenario; table rows.
  * Cost: one landmark analysis per landmark.
  *
- * @example landmarkBmaRows(study, bmaStartScenarios(study, [1])[0], [3])[0].landmark // 3
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * landmarkBmaRows(study, bmaStartScenarios(study, [1])[0], [3])[0].landmark // 3
  */
 export function landmarkBmaRows(
   study: Study,

@@ -12,7 +12,8 @@ import type { EnsembleQuantity } from "./robustness-across-cohorts";
  * log-rank tests over all follow-up — the test the methods name —, the proportional-hazards test and
  * Firth's penalized hazard ratio). Cost: O(1) to build; each quantity costs one fit per cohort.
  *
- * @example mainResultQuantities().map((q) => q.label)[0] // "Median survival, months (SPSS)"
+ * @example
+ * mainResultQuantities().map((q) => q.label)[0] // "Median survival, months (SPSS)"
  */
 export function mainResultQuantities(): readonly EnsembleQuantity[] {
   return [

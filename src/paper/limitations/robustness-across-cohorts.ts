@@ -44,8 +44,10 @@ export interface RobustnessResult {
  * data-generating uncertainty. R/SPSS: none. Cost: O(cohorts × quantities × cost of each quantity).
  *
  * @example
- * robustnessAcrossCohorts([{ label: "A", study }], [{ label: "n", published: "55", constrained: true, decimals: 0,
- * compute: (s) => s.patients.length }]).rows[0].values // [55]
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const patients = { label: "n", published: "55", constrained: true, decimals: 0,
+ *   compute: (s: Study) => s.patients.length };
+ * robustnessAcrossCohorts([{ label: "A", study }], [patients]).rows[0].values // [55]
  */
 export function robustnessAcrossCohorts(
   cohorts: readonly { readonly label: string; readonly study: Study }[],

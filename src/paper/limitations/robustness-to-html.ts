@@ -7,7 +7,11 @@ import type { RobustnessResult } from "./robustness-across-cohorts";
  * whether the reconstruction targeted it, its value on each cohort and the range. Deterministic.
  * Cost: O(quantities × cohorts).
  *
- * @example robustnessToHtml(result, { caption: "Across 6 synthetic cohorts" }) // '<table class="repro-table">…'
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const result = robustnessAcrossCohorts([{ label: "seed 1", study }], mainResultQuantities());
+ * robustnessToHtml(result, { caption: "Across 1 synthetic cohort" })
+ * // '<table class="repro-table"><caption>Across 1 synthetic cohort…'
  */
 export function robustnessToHtml(result: RobustnessResult, options: { caption?: string } = {}): string {
   const head = ["Quantity", "Published", "Targeted", ...result.cohorts, "Range"]

@@ -49,7 +49,9 @@ export interface ScreenBootstrapResult {
  * (2018) Biom J 60:431 (variable selection, inclusion frequencies). R: a loop over `sample.int` with the
  * tests of univariateScreen. SPSS: none. Cost: O(replicates · 43 · n log n).
  *
- * @example screenBootstrap(study, { replicates: 20, seed: 1 }).frequencies.at(-1)!.factor // "postoperative BMA"
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * screenBootstrap(study, { replicates: 20, seed: 1 }).frequencies.at(-1)!.factor // "postoperative BMA"
  */
 export function screenBootstrap(study: Study, options: ScreenBootstrapOptions = {}): ScreenBootstrapResult {
   const alpha = options.alpha ?? 0.05;

@@ -4,7 +4,10 @@ import type { ScreenMultiplicityResult } from "../../lib/hypothesis/screen-multi
  * {@link screenMultiplicity} as flat table rows: the printed p and the best-case adjusted p per method,
  * with "survives" yes/no at the screen's alpha. Cost: O(rows × methods).
  *
- * @example screenMultiplicityRows(result)[0]["holm ≥"] // 0.798 for the paper's ODI finding
+ * @example
+ * const reported = [{ label: "ODI 1 m", p: 0.019 }, { label: "visceral", p: 0.023 }, { label: "BMA", p: 0.013 }];
+ * const result = screenMultiplicity(reported, { tests: 43, unreportedAbove: 0.05 });
+ * screenMultiplicityRows(result)[0]["holm ≥"] // 0.798 (the paper's ODI finding)
  */
 export function screenMultiplicityRows(result: ScreenMultiplicityResult): readonly Record<string, string | number>[] {
   return Object.freeze(

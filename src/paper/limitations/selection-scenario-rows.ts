@@ -18,8 +18,11 @@ export interface SelectionScenario {
  * patients and differ only in who is included) and returns table rows: patients included, mean KM median and
  * one-year survival of the included, against the population's true values. Cost: scenarios × one simulation.
  *
- * @example selectionScenarioRows(base, [{ label: "none", prognosis: { minimumMonths: 0, errorSd: 0 }, rule: "none"
- * }])[0]["true median"] // 12
+ * @example
+ * const followUp = { rule: "none", minimumMonths: 12, potentialMonths: [1000, 1000] } as const;
+ * const base = { n: 500, replicates: 2, seed: 1, survival: { median: 12 }, followUp };
+ * const none = { label: "none", prognosis: { minimumMonths: 0, errorSd: 0 }, rule: "none" } as const;
+ * selectionScenarioRows(base, [none])[0]["true median"] // 12
  */
 export function selectionScenarioRows(
   base: Omit<SelectionSimulationOptions, "prognosis">,

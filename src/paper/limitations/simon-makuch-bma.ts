@@ -9,7 +9,9 @@ import { simonMakuch, type SimonMakuchResult } from "../../lib/time-dependent/si
  * current state have entries as well as exits, so their number-at-risk table is best left out of the
  * figure (showAtRisk: false). Cost: O(n log n).
  *
- * @example simonMakuchBma(study, bmaStartScenarios(study, [1])[0]).curves.map((c) => c.label)
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * simonMakuchBma(study, bmaStartScenarios(study, [1])[0]).curves.map((c) => c.label)
  * // ["no BMA (yet)", "on BMA"]
  */
 export function simonMakuchBma(

@@ -19,7 +19,11 @@ export type SmallSampleRow = {
  * penalized-likelihood CI) and the bootstrap (percentile CI) — the three small-sample views of one
  * model, as table rows for a notebook. Cost: O(terms).
  *
- * @example smallSampleRows(fit, firth, boot).map((r) => r.method) // ["maximum likelihood", "Firth", "bootstrap", …]
+ * @example
+ * const y = surv([2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [1, 1, 0, 1, 1, 0, 1, 1, 0, 1]);
+ * const x = { names: ["x"], columns: [[1, 0, 1, 1, 0, 0, 1, 0, 1, 0]] };
+ * const rows = smallSampleRows(coxPH(y, x), coxFirth(y, x), coxBootstrap(y, x, { replicates: 99, seed: 1 }));
+ * rows.map((r) => r.method) // ["maximum likelihood", "Firth", "bootstrap"]
  */
 export function smallSampleRows(
   fit: CoxResult,

@@ -12,7 +12,9 @@ import { table6BmaData, timeDependentBmaFit } from "./internal-bma-model";
  * start-time scenario, with the Mantel–Byar test; table rows for a notebook. Cost: one Cox fit and one
  * Mantel–Byar test per scenario.
  *
- * @example timeDependentBmaRows(study, bmaStartScenarios(study, [1]))[0].analysis // "baseline covariate (as Table 6)"
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * timeDependentBmaRows(study, bmaStartScenarios(study, [1]))[0].analysis // "baseline covariate (as Table 6)"
  */
 export function timeDependentBmaRows(
   study: Study,

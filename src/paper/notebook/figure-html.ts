@@ -32,7 +32,8 @@ export function scriptSafeJson(value: unknown): string {
  *
  * Cost: O(size of the figure's JSON).
  *
- * @example figureHtml({ data: [], layout: {} }, "fig-1").startsWith('<div class="repro-plotly" id="fig-1"') // true
+ * @example
+ * figureHtml({ data: [], layout: {} }, "fig-1").startsWith('<div class="repro-plotly" id="fig-1"') // true
  */
 export function figureHtml(figure: PlotlyFigureSpec, id: string, options: { height?: number } = {}): string {
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`figure id must be a simple identifier, got ${JSON.stringify(id)}`);

@@ -30,7 +30,10 @@ export function plotlySource(): string {
  * Shows a plotly figure in the notebook. The first call in a kernel session also emits plotly.js
  * itself (inlined, from the pinned package); the HTML report keeps one copy per page.
  *
- * @example showFigure(kaplanMeierFigure(curves)) // renders in the notebook; returns "fig-1"
+ * @example
+ * // In a tslab cell, showFigure(kaplanMeierFigure(curves)) displays the figure and returns its id ("fig-1" for the
+ * // first figure of a run); outside a kernel there is no display. What it displays for that figure:
+ * figureHtml({ data: [], layout: {} }, "fig-1").startsWith('<div class="repro-plotly" id="fig-1"') // true
  */
 export function showFigure(figure: PlotlyFigureSpec, options: { height?: number } = {}): string {
   const id = `fig-${++figureCount}`;

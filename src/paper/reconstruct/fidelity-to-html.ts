@@ -7,7 +7,7 @@ import type { FidelityReport } from "./fidelity";
  * deterministic).
  * Cost: O(targets).
  *
- * @example
+ * @example slow
  * fidelityToHtml(fidelityReport(reconstructCohort({ seed: 1 }))).startsWith("<p><strong>SYNTHETIC") // true
  */
 export function fidelityToHtml(report: FidelityReport): string {

@@ -137,7 +137,7 @@ function constraints(study: Study): FidelityConstraint[] {
  *
  * Cost: one {@link reproduceAll} plus O(40) tests.
  *
- * @example
+ * @example slow
  * fidelityReport(reconstructCohort({ seed: 1 })).counts
  * // { hit: 249, miss: 0, "conflict (documented)": 13, "not a target": 54 }
  */

@@ -195,7 +195,11 @@ export function localSearch(options: LocalSearchOptions): LocalSearchResult {
  * stream, so the restarts differ and the whole stays deterministic. Cost: ≤ attempts × one search.
  *
  * @example
- * bestOfRestarts(() => localSearch({ ... }), { attempts: 4 }).loss // 0 when any attempt reaches it
+ * const rng = createRng(1);
+ * const sumTo12 = () =>
+ *   localSearch({ initial: [Int32Array.from([0, 0, 0])], objective: (s) => Math.abs(s[0][0] + s[0][1] + s[0][2] - 12),
+ *     moves: { bounds: [[0, 9]] }, rng });
+ * bestOfRestarts(sumTo12, { attempts: 4 }).loss // 0 (the best of up to four attempts; it stops at the first 0)
  */
 export function bestOfRestarts(
   search: () => LocalSearchResult,

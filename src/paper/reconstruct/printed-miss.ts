@@ -11,7 +11,7 @@ import { formatFixed } from "../../lib/core/format";
  *
  * @example
  * printedMiss(10.625, "10.63") // 0
- * printedMiss(10.61, "10.63")  // 1.5 + 0.001 = 1.501
+ * printedMiss(10.61, "10.63") // 1.501 (1.5 units of 0.01 outside [10.625, 10.635), + 0.001)
  */
 export function printedMiss(value: number, printed: string): number {
   const dot = printed.indexOf(".");
@@ -42,7 +42,7 @@ export function printedInterval(printed: string): [number, number] {
  *
  * @example
  * pThresholdMiss(0.01, "below") // 0
- * pThresholdMiss(0.2, "below")  // 30
+ * pThresholdMiss(0.2, "below") // 31 (= (0.2 − 0.045) / 0.005: from the safe side of 0.05 − margin)
  */
 export function pThresholdMiss(p: number, side: "below" | "above", threshold = 0.05, margin = 0.005): number {
   if (!Number.isFinite(p)) return 1e6;

@@ -72,9 +72,10 @@ export interface Reconstruction {
  * arrangements (about 15 s on a 2-core machine, once per process and evaluators: it does not depend
  * on the seed), plus O(effort × 10⁵) loss evaluations (about 8 s at effort 1).
  *
- * @example
- * const r = reconstructCohort({ seed: 1, evaluators });
+ * @example slow
+ * const r = reconstructCohort({ seed: 1 });
  * r.patients.length // 55
+ * r.residuals.table6 // 0 (Table 6 prints as published)
  */
 export function reconstructCohort(options: ReconstructOptions): Reconstruction {
   const seed = options.seed ?? 1;

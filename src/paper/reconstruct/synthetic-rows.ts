@@ -8,7 +8,7 @@ import type { SyntheticPatient } from "./reconstruct-cohort";
  * real patient; the fidelity report (data/cohort-fidelity.json) carries the synthetic-data banner.
  * Cost: O(n · columns).
  *
- * @example
+ * @example slow
  * syntheticRows(reconstructCohort({ seed: 1 }).patients)[0].patient_id // "SYN01"
  */
 export function syntheticRows(

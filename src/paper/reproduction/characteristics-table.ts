@@ -35,7 +35,9 @@ const FACTOR_LABELS: Record<BinaryFactor, string> = {
  * and yes/no factors, mean ± SD for age (overall and by sex), median (P25, P75) with SPSS quartiles for
  * operation time, blood loss, drainage and length of stay. Cost: O(n × rows).
  *
- * @example characteristicsTable(study)[0] // { characteristic: "Patients", value: "55" }
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * characteristicsTable(study)[0] // { characteristic: "Patients", value: "55" }
  */
 export function characteristicsTable(study: Study): readonly CharacteristicRow[] {
   const pts = study.patients;

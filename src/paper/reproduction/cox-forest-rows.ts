@@ -6,7 +6,9 @@ import type { CoxResult } from "../../lib/survival/cox-ph";
  * without an estimate (zero variance, an infinite CI) are left out and named in `omitted`.
  * Cost: O(terms).
  *
- * @example forestPlotFigure(coxForestRows(fit).rows) // one row per covariate
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * coxForestRows(coxTable6Fit(study)).rows.map((r) => r.label) // ["visceral metastases", "postoperative BMA"]
  */
 export function coxForestRows(fit: CoxResult): { rows: ForestPlotRow[]; omitted: string[] } {
   const rows: ForestPlotRow[] = [];

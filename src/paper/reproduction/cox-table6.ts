@@ -70,7 +70,8 @@ function table6Rows(fit: CoxResult): [CoxRow, CoxRow] {
  * bma, ties = "breslow"); SPSS 27: COXREG. Cost: O(n log n) per Newton step.
  *
  * @example
- * coxTable6(study, { reading: "one-year" })[0].b // ≈ 1.263 on the shipped synthetic cohort
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * coxTable6(study, { reading: "one-year" })[0].b // 1.263
  */
 export function coxTable6(
   study: Study,
@@ -83,7 +84,9 @@ export function coxTable6(
  * The full Cox fit behind {@link coxTable6} (for cox.zph, residuals, the forest plot and the R / SPSS
  * tables in notebooks). Same readings and ties. Cost: O(n log n) per Newton step.
  *
- * @example coxZph(coxTable6Fit(study)).global.pValue // PH test of the Table 6 model
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * coxZph(coxTable6Fit(study)).global.pValue // 0.5125 (the proportional-hazards test of the Table 6 model)
  */
 export function coxTable6Fit(
   study: Study,
@@ -98,7 +101,9 @@ export function coxTable6Fit(
  * 0/1 covariates — so that other analyses (bootstrap, Firth, optimism, time-dependent models) use exactly
  * the rows and the time scale {@link coxTable6Fit} uses. Cost: O(n).
  *
- * @example coxTable6Design(study).x.names // ["visceral metastases", "postoperative BMA"]
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * coxTable6Design(study).x.names // ["visceral metastases", "postoperative BMA"]
  */
 export function coxTable6Design(
   study: Study,

@@ -8,7 +8,9 @@ const GRADES: readonly FrankelGrade[] = ["A", "B", "C", "D", "E"];
  * columns after A–E), its 2×2 collapse to abnormal (A–D) / normal (E) of Table 3, and the paired
  * grade numbers (A = 1 … E = 5) for sign and signed-rank tests. Cost: O(n).
  *
- * @example frankelCrosstab(study).table3 // [[15, 8], [2, 30]] on the shipped synthetic cohort
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * frankelCrosstab(study).table3 // [[15, 8], [2, 30]]
  */
 export function frankelCrosstab(study: Study): {
   grades: readonly FrankelGrade[];

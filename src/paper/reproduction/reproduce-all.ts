@@ -53,6 +53,7 @@ function sameAsGraph(registry: Registry): Map<string, string[]> {
  * Reference: the paper's §3. R/SPSS: each row names its convention. Cost: O(entries × n log n).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * reproduceAll(study).find((r) => r.id === "t5.visceral.chisq")
  * // { published: "5.145", reproduced: "5.145", match: true, … }
  */

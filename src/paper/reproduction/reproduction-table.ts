@@ -112,7 +112,8 @@ const FACTOR_IDS: Record<BinaryFactor, string> = {
  * Reference: the paper's §3 (SPSS 27.0). Cost: building O(1); each compute O(n log n) or one Cox fit.
  *
  * @example
- * reproductionTable().find((r) => r.id === "s4.1.visceral.n")!.compute(study) // 36 on the shipped cohort
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * reproductionTable().find((r) => r.id === "s4.1.visceral.n")!.compute(study) // 36
  */
 export function reproductionTable(options: { reading?: Table6Reading } = {}): readonly Reproduction[] {
   const reading = options.reading ?? "one-year";

@@ -13,7 +13,9 @@ const VISIT_LABELS = {
  * A study's VAS or ODI by patient and visit (Table 1's visits, null where not recorded) in the shape
  * scoreTrajectoryFigure draws. Cost: O(n × visits).
  *
- * @example scoreTrajectoryFigure(scoreTrajectoryInput(study, "vas"), { scoreName: "VAS" })
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * scoreTrajectoryInput(study, "vas").visits[0] // "Before surgery"
  */
 export function scoreTrajectoryInput(study: Study, score: "vas" | "odi"): ScoreTrajectoryInput {
   return {

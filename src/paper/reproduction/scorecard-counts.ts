@@ -5,7 +5,10 @@ import type { Scorecard } from "./scorecard";
  * A scorecard's counts by section in the shape scorecardFigure draws: one category per status (in
  * the scorecard's order), one bar per section. Cost: O(sections × statuses).
  *
- * @example scorecardFigure(scorecardCounts(card)) // stacked bars, one per paper section
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const card = scorecard(study, runAudit(loadRegistry()));
+ * scorecardCounts(card).categories[0] // "reproduced"
  */
 export function scorecardCounts(card: Scorecard): ScorecardCounts {
   const categories = Object.keys(card.counts);

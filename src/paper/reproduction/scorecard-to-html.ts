@@ -8,7 +8,10 @@ import type { Scorecard, ScorecardStatus } from "./scorecard";
  * Cost: O(rows).
  *
  * @example
- * scorecardToHtml(card, { statuses: ["not reproduced"] }) // "<table>…"
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const card = scorecard(study, runAudit(loadRegistry()));
+ * scorecardToHtml(card, { statuses: ["not reproduced"] })
+ * // '<table class="repro-table"><caption>Reproduction scorecard…'
  */
 export function scorecardToHtml(
   card: Scorecard,

@@ -6,6 +6,8 @@ import type { Scorecard } from "./scorecard";
  * (`npm run reproduce` prints the counts). Deterministic for the same scorecard. Cost: O(rows).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const card = scorecard(study, runAudit(loadRegistry()));
  * JSON.parse(scorecardToJson(card)).counts["not reproducible from the data"] // 54
  */
 export function scorecardToJson(card: Scorecard): string {

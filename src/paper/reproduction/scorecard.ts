@@ -54,7 +54,8 @@ const isConsistencyCheck = (f: AuditFinding): boolean =>
  * Cost: one reproduceAll plus O(findings × ids).
  *
  * @example
- * scorecard(study, runAudit(loadRegistry())).counts["inconsistent in the paper (audit)"] // e.g. 40
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * scorecard(study, runAudit(loadRegistry())).counts["inconsistent in the paper (audit)"] // 80
  */
 export function scorecard(
   study: Study,

@@ -22,7 +22,9 @@ export interface SurvivalByFactor {
  * R: survfit(Surv(months, died) ~ factor); survdiff(...). SPSS 27: KM /STRATA=factor /TEST LOGRANK.
  * Cost: O(n log n).
  *
- * @example survivalByFactor(study, "visceral").groups.map((g) => g.label) // ["No", "Yes"]
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * survivalByFactor(study, "visceral").groups.map((g) => g.label) // ["No", "Yes"]
  */
 export function survivalByFactor(
   study: Study,

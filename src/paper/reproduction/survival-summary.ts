@@ -19,7 +19,8 @@ export interface SurvivalSummary {
  * (median the same; R's CI is the Brookmeyer–Crowley interval, not SPSS's). Cost: O(n log n).
  *
  * @example
- * survivalSummary(study).median // 16.83 on the shipped synthetic cohort (months)
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * survivalSummary(study).median // 16.83 (months)
  */
 export function survivalSummary(study: Study): SurvivalSummary {
   return survivalSummaryArrays(

@@ -26,7 +26,9 @@ export interface Table1Row {
  * R: wilcox.test(post, pre, paired = TRUE, exact = FALSE, correct = FALSE). SPSS 27: NPAR TESTS
  * /WILCOXON. Cost: O(n log n) per visit.
  *
- * @example table1PairedTests(study, "vas")[1].summary // "1.00 (0.00, 3.00)" on the shipped synthetic cohort
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * table1PairedTests(study, "vas")[1].summary // "1.00 (0.00, 3.00)"
  */
 export function table1PairedTests(study: Study, score: "vas" | "odi"): readonly Table1Row[] {
   return deepFreeze(

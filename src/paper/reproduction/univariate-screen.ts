@@ -89,7 +89,9 @@ const CANDIDATES = LIST.map(([factor, kind, pick]) => ({ factor, kind, printed: 
  * R: `wilcox.test(x ~ dead1y, exact = FALSE, correct = FALSE)`, `chisq.test(table(x, dead1y), correct =
  * FALSE)`. SPSS 27: NPAR TESTS /M-W, CROSSTABS /STATISTICS = CHISQ. Cost: O(43 · n log n).
  *
- * @example univariateScreen(study).length // 43
+ * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * univariateScreen(study).length // 43
  */
 export function univariateScreen(study: Study): readonly ScreenResult[] {
   const dead = study.patients.map(diedWithinYear);

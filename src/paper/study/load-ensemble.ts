@@ -21,7 +21,8 @@ const MEMBER = /^cohort-seed-(\d+)\.csv$/;
  * for showing how much the quantities the paper did not report vary among them. Each file is validated
  * against the codebook like any cohort. Sorted by seed. Cost: O(files × rows × columns).
  *
- * @example loadEnsembleStudies().map((m) => m.label) // ["seed 2", "seed 3", …]
+ * @example
+ * loadEnsembleStudies().map((m) => m.label) // ["seed 2", "seed 3", …]
  */
 export function loadEnsembleStudies(dir: string = join(REPO_ROOT, "data", "ensemble")): readonly EnsembleMember[] {
   let files: string[];

@@ -10,7 +10,8 @@ import type { Study } from "./study";
  *
  * Cost: O(rows × columns).
  *
- * @example loadStudy().source.synthetic // true unless COHORT_CSV is set
+ * @example
+ * loadStudy({}).source.synthetic // true (no COHORT_CSV: the shipped synthetic cohort)
  */
 export function loadStudy(env: Readonly<Record<string, string | undefined>> = process.env): {
   study: Study;

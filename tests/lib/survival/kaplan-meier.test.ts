@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { surv } from "../../../src/lib/survival/surv";
 import { kaplanMeier, survivalAt, type KmConfType } from "../../../src/lib/survival/kaplan-meier";
 import { kmQuantile } from "../../../src/lib/survival/km-quantile";
-import { logRank } from "../../../src/lib/survival/log-rank";
 import { InputError } from "../../../src/lib/core/errors";
 import { expectClose } from "../../helpers/expect-close";
 
@@ -23,22 +22,10 @@ interface KmRef {
   q_lower: (number | null)[];
   q_upper: (number | null)[];
 }
-interface LrRef {
-  rho: number;
-  stratified: boolean;
-  chisq: number;
-  observed: number[];
-  expected: number[];
-  var: number[][];
-  groups: string[];
-}
 interface Dataset {
   time: number[];
   status: number[];
-  g: string[];
-  s: string[];
   km: KmRef[];
-  logrank: LrRef[];
 }
 const fixture = JSON.parse(readFileSync(join(__dirname, "../../fixtures/survival-km/km-fixtures.json"), "utf8")) as {
   r_version: string;
@@ -68,33 +55,6 @@ describe.each(Object.entries(fixture.datasets))("Kaplan–Meier vs R survfit: %s
         expectClose(q.time, ref.quantile[j], { label: `${name} ${confType} quantile ${p}` });
         expectClose(q.lower, ref.q_lower[j], { label: `${name} ${confType} quantile ${p} lower` });
         expectClose(q.upper, ref.q_upper[j], { label: `${name} ${confType} quantile ${p} upper` });
-      });
-    },
-  );
-  it.each(d.logrank.map((l) => [`rho ${l.rho}${l.stratified ? " stratified" : ""}`, l] as const))(
-    "log-rank %s vs survdiff",
-    (_, ref) => {
-      const r = logRank(y, d.g, { rho: ref.rho, strata: ref.stratified ? d.s : undefined });
-      expectClose(r.statistic, ref.chisq, { label: `${name} chisq` });
-      expect(r.df).toBe(ref.groups.length - 1);
-      expect(r.details.groups).toEqual(ref.groups);
-      r.details.observed.forEach((o, a) => {
-        expectClose(o, ref.observed[a], { label: `${name} O[${a}]` });
-      });
-      r.details.expected.forEach((e, a) => {
-        expectClose(e, ref.expected[a], { label: `${name} E[${a}]` });
-      });
-      r.details.variance.forEach((row, a) => {
-        row.forEach((v, b) => {
-          expectClose(v, ref.var[a][b], { label: `${name} V[${a},${b}]`, abs: 1e-12 });
-        });
-      });
-      // The same numbers per group, labelled: R's print(survdiff) rows (N, Observed, Expected).
-      r.details.byGroup.forEach((g, a) => {
-        expect(g.group).toBe(ref.groups[a]);
-        expect(g.n).toBe(r.details.n[a]);
-        expectClose(g.observed, ref.observed[a], { label: `${name} ${g.group} observed` });
-        expectClose(g.expected, ref.expected[a], { label: `${name} ${g.group} expected` });
       });
     },
   );
@@ -151,26 +111,10 @@ describe("Kaplan–Meier by hand", () => {
   });
 });
 
-describe("log-rank by hand", () => {
-  it("two groups, one death each at distinct times", () => {
-    // a: death at 1; b: death at 2; all others censored at 3. n = 4 (2 per group).
-    const r = logRank(surv([1, 2, 3, 3], [1, 1, 0, 0]), ["a", "b", "a", "b"]);
-    // t = 1: n 4 (2a, 2b), d 1 → E_a = 0.5, V = 1·3/3·(1/2)(1/2) = 0.25
-    // t = 2: n 3 (1a, 2b), d 1 → E_a = 1/3, V = (1/3)(2/3) = 2/9
-    const oMinusE = 1 - (0.5 + 1 / 3);
-    const v = 0.25 + 2 / 9;
-    expectClose(r.statistic, (oMinusE * oMinusE) / v, { label: "chisq" });
-    expect(r.df).toBe(1);
-  });
-});
-
 describe("bad input and edge cases", () => {
   it("names what is wrong", () => {
     const y = surv([1, 2], [1, 0]);
     expect(() => kaplanMeier(y, { confType: "logit" as KmConfType })).toThrow(InputError);
-    expect(() => logRank(y, ["a"])).toThrow("groups = array(length 1): length 1 differs");
-    expect(() => logRank(y, ["a", Number.NaN])).toThrow("groups[1] = NaN");
-    expect(() => logRank(y, ["a", "a"])).toThrow("needs at least 2 groups, got 1 (a)");
     expect(() => kmQuantile(kaplanMeier(y), 1.5)).toThrow("p = 1.5");
   });
   it("no events: survival stays 1; all events: ends at 0", () => {
@@ -209,26 +153,6 @@ describe("properties", () => {
             ),
           ),
         ).toEqual(fit);
-      }),
-      { seed: 20261128, numRuns: 200 },
-    );
-  });
-  it("log-rank is symmetric in group labels", () => {
-    fc.assert(
-      fc.property(data, (rows) => {
-        const labels = rows.map((r) => (r[2] ? "x" : "y"));
-        if (new Set(labels).size < 2) return;
-        const y = surv(
-          rows.map((r) => r[0]),
-          rows.map((r) => r[1]),
-        );
-        const a = logRank(y, labels);
-        const b = logRank(
-          y,
-          labels.map((l) => (l === "x" ? "y" : "x")),
-        );
-        if (a.statistic === null || Number.isNaN(a.statistic)) return;
-        expectClose(b.statistic, a.statistic, { rel: 1e-9, label: "swapped labels" });
       }),
       { seed: 20261128, numRuns: 200 },
     );

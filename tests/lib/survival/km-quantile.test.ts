@@ -1,64 +1,35 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { surv } from "../../../src/lib/survival/surv";
 import { kaplanMeier } from "../../../src/lib/survival/kaplan-meier";
 import { kmQuantile } from "../../../src/lib/survival/km-quantile";
-import { restrictedMean } from "../../../src/lib/survival/restricted-mean";
-import { logRankTrend } from "../../../src/lib/survival/log-rank-trend";
+import { surv } from "../../../src/lib/survival/surv";
 import { expectClose } from "../../helpers/expect-close";
 
-// Checks beyond tests/survival/km-extras.test.ts: the trend test with G-rho weights and strata, the
-// restricted mean past the last observed time (both against R, make-fixtures.R), and Brookmeyer–Crowley
-// intervals on tied, censored data written out by hand (every confType of the fit).
-interface TrendMore {
+// kmQuantile's "r" method is checked on every conf.type in kaplan-meier.test.ts (with the step table);
+// here: Brookmeyer–Crowley against R, and by hand on tied, censored data; the SPSS method is in
+// kaplan-meier.test.ts's hand calculations.
+interface Dataset {
   time: number[];
   status: number[];
-  g: string[];
-  strata: string[];
-  groups: string[];
-  scores: number[];
-  rho: number;
-  stratified: boolean;
-  u: number;
-  v: number;
-  chisq: number;
-  p: number;
+  km: { conf_type: string; quantile: (number | null)[]; q_lower: (number | null)[]; q_upper: (number | null)[] }[];
 }
 const fixture = JSON.parse(readFileSync(join(__dirname, "../../fixtures/survival-km/km-fixtures.json"), "utf8")) as {
-  datasets: Record<string, { time: number[]; status: number[] }>;
-  trend_more: Record<string, TrendMore>;
-  rmean_beyond: { dataset: string; tau: number; rmean: number; se: number }[];
+  datasets: Record<string, Dataset>;
 };
 
-describe.each(Object.entries(fixture.trend_more))("log-rank trend vs R survdiff (rho, strata): %s", (name, t) => {
-  it("U, wᵀVw, χ² and p", () => {
-    const scores = Object.fromEntries(t.groups.map((g, i) => [g, t.scores[i]]));
-    const r = logRankTrend(surv(t.time, t.status), t.g, {
-      scores,
-      rho: t.rho,
-      strata: t.stratified ? t.strata : undefined,
+describe.each(Object.entries(fixture.datasets))("Brookmeyer–Crowley vs R: %s", (name, d) => {
+  it("on a log-scale fit = R's quantile on conf.type 'plain'", () => {
+    const plain = d.km.find((k) => k.conf_type === "plain")!;
+    const fit = kaplanMeier(surv(d.time, d.status), { confType: "log" });
+    [0.25, 0.5, 0.75].forEach((p, j) => {
+      const q = kmQuantile(fit, p, { method: "brookmeyer-crowley" });
+      expectClose(q.time, plain.quantile[j], { label: `${name} BC quantile ${p}` });
+      expectClose(q.lower, plain.q_lower[j], { label: `${name} BC lower ${p}` });
+      expectClose(q.upper, plain.q_upper[j], { label: `${name} BC upper ${p}` });
     });
-    expect(r.details.groups).toEqual(t.groups);
-    expectClose(r.estimate, t.u, { label: `${name} U` });
-    expectClose(r.details.varianceOfU, t.v, { label: `${name} wᵀVw` });
-    expectClose(r.statistic, t.chisq, { label: `${name} chi-square` });
-    expectClose(r.pValue, t.p, { label: `${name} p` });
-    expect(r.df).toBe(1);
   });
 });
-
-describe.each(fixture.rmean_beyond.map((r) => [r.dataset, r] as const))(
-  "restricted mean past the last time vs R survmean: %s",
-  (name, ref) => {
-    it(`τ = 1.5 × largest time`, () => {
-      const d = fixture.datasets[name];
-      const m = restrictedMean(kaplanMeier(surv(d.time, d.status)), ref.tau);
-      expectClose(m.estimate, ref.rmean, { label: `${name} rmean τ = ${ref.tau}` });
-      expectClose(m.se, ref.se, { label: `${name} se(rmean) τ = ${ref.tau}` });
-    });
-  },
-);
 
 describe("Brookmeyer–Crowley by hand: tied deaths with censoring", () => {
   // times 1 1 2 3+ 4 4 5 6 7+ 8 (n 10). S: t1 0.8 (n 10, d 2), t2 0.7 (n 8, d 1), t4 0.7·4/6 = 0.466667 (n 6, d 2),
@@ -81,5 +52,16 @@ describe("Brookmeyer–Crowley by hand: tied deaths with censoring", () => {
     // p = 0.75: S ≤ 0.25 first at t6 (0.2333) → 6; lower band ≤ 0.25 first at t4 (0.141753) → 4; upper band never ≤ 0.25 → null.
     const q75 = kmQuantile(fit, 0.75, { method: "brookmeyer-crowley" });
     expect([q75.time, q75.lower, q75.upper]).toEqual([6, 4, null]);
+  });
+});
+
+describe("options", () => {
+  it("the method is an option; a positional string or an unknown method is an InputError", () => {
+    const fit = kaplanMeier(surv([1, 2, 3, 4], [1, 1, 0, 1]));
+    expect(() => kmQuantile(fit, 0.5, { method: "sas" as never })).toThrow(
+      /options.method = "sas".*brookmeyer-crowley/,
+    );
+    expect(() => kmQuantile(fit, 0.5, "spss" as never)).toThrow(/options = "spss": must be an options object/);
+    expect(kmQuantile(fit, 0.5).method).toBe("r");
   });
 });
