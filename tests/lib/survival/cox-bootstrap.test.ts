@@ -33,7 +33,7 @@ interface BootCase {
 }
 
 const fixtures = JSON.parse(
-  readFileSync(join(__dirname, "../../fixtures/limitations/bootstrap-fixtures.json"), "utf8"),
+  readFileSync(join(__dirname, "../../fixtures/survival-bootstrap/bootstrap-fixtures.json"), "utf8"),
 ) as { cases: BootCase[] };
 
 describe.each(fixtures.cases)("bootstrap against R coxph on the same resamples: $name", (c) => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildRegistry, type Registry } from "../../../src/paper/audit/registry";
 
-/** R reference values written by tests/audit/fixtures/audit-reference.R. */
+/** R reference values written by tests/paper/audit/fixtures/audit-reference.R. */
 // biome-ignore lint/suspicious/noExplicitAny: R's JSON fixture; each test reads and checks the fields it needs
 export const R: any = JSON.parse(readFileSync(join(__dirname, "fixtures", "audit-reference.json"), "utf8"));
 

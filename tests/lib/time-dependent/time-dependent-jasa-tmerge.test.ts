@@ -48,7 +48,7 @@ interface LmRef {
   logrank_chisq: number;
 }
 const fixture = JSON.parse(
-  readFileSync(join(__dirname, "../../fixtures/limitations/immortal-time-checks.json"), "utf8"),
+  readFileSync(join(__dirname, "../../fixtures/time-dependent/immortal-time-checks.json"), "utf8"),
 ) as {
   r_version: string;
   survival_version: string;
@@ -65,7 +65,7 @@ const fixture = JSON.parse(
 const d = fixture.data;
 const arr = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
-// Complements immortal-time.test.ts (vignette recipe): tmerge's own rule for a transplant on the day of
+// Complements time-dependent-jasa-vignette.test.ts (vignette recipe): tmerge's own rule for a transplant on the day of
 // death (untreated throughout), Wald and LR tests with two fixed covariates, plain CIs, the figure's risk
 // table, three landmarks, and Mantel–Byar = coxph(ties = "exact")'s score test (ties) and = sctest (ties broken).
 describe(`Stanford heart transplant, tmerge's rule (R ${fixture.r_version}, survival ${fixture.survival_version}: jasa)`, () => {

@@ -34,7 +34,7 @@ interface KmPart {
   upper: (number | null)[];
 }
 const fx = JSON.parse(
-  readFileSync(join(__dirname, "../../fixtures/limitations/immortal-time-fixtures.json"), "utf8"),
+  readFileSync(join(__dirname, "../../fixtures/time-dependent/immortal-time-fixtures.json"), "utf8"),
 ) as {
   jasa: {
     futime: number[];
