@@ -9,6 +9,7 @@ import { cholesky2, chsolve2, coxNewton, coxWork, type CoxDesign } from "./cox-k
 import { coxRowResiduals, dfbetaRows, unscaleVariance } from "./cox-residual-kernel";
 import type { Surv } from "./surv";
 import { validateCoxInput } from "./cox-validate";
+import { hasFractionalWeights } from "./case-weights";
 
 /** Covariate matrix by named columns: `columns[j][i]` is covariate `names[j]` of row i. */
 export interface CoxCovariates {
@@ -323,13 +324,6 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
   };
   Object.defineProperty(result, INTERNALS, { value: internals, enumerable: false });
   return deepFreeze(result);
-}
-
-/** R coxph's `has.rwt`: some case weight is not a whole number. */
-function hasFractionalWeights(weights: Float64Array | null): boolean {
-  if (weights === null) return false;
-  for (let i = 0; i < weights.length; i++) if (weights[i] !== Math.floor(weights[i])) return true;
-  return false;
 }
 
 /** agreg.fit's `ifelse(zero.one, 0, colMeans(x))`: the design centred zero-one columns at 0 already. */

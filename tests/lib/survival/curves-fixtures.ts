@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
+import { surv, survCounting, type Surv } from "../../../src/lib/survival/surv";
+import { expectClose } from "../../helpers/expect-close";
 
 /** tests/fixtures/survival-curves/curves-fixtures.json, written by make-fixtures.R with R survival 3.5-3. */
 // biome-ignore lint/suspicious/noExplicitAny: R's output object; each test reads and checks the fields it needs
@@ -16,3 +19,23 @@ export function dataset(name: string): Record<string, number[]> {
 export function rArray(v: unknown): (number | null)[] {
   return Array.isArray(v) ? (v as (number | null)[]) : [v as number | null];
 }
+
+/** The fixture case's outcome and weights (its name starts with the data set). */
+export function rawData(name: string): { y: Surv; weights?: number[] } {
+  const set = name.split("-")[0];
+  const d = dataset(set);
+  const y = d.start ? survCounting(d.start, d.time, d.event) : surv(d.time, d.event);
+  if (!name.includes("weights")) return { y };
+  return { y, weights: name.includes("intweights") ? d.wi : d.w };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: R's survfit object from the fixture
+export function checkColumns(ours: Record<string, readonly (number | null)[]>, r: any, label: string, fields: string[]) {
+  for (const f of fields) {
+    const rName = { nRisk: "n.risk", nEvent: "n.event", nCensor: "n.censor", stdErr: "std.err", stdChaz: "std.chaz" }[f] ?? f;
+    const expected = rArray(r[rName]);
+    expect(ours[f].length, `${label} ${f} length`).toBe(expected.length);
+    ours[f].forEach((v, i) => expectClose(v, expected[i], { rel: 1e-6, abs: 1e-12, label: `${label} ${f}[${i}]` }));
+  }
+}
+

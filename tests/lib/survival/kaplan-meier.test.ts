@@ -157,7 +157,7 @@ describe("log-rank by hand", () => {
 describe("bad input and edge cases", () => {
   it("names what is wrong", () => {
     const y = surv([1, 2], [1, 0]);
-    expect(() => kaplanMeier(y, { confType: "logit" as KmConfType })).toThrow(InputError);
+    expect(() => kaplanMeier(y, { confType: "probit" as KmConfType })).toThrow(InputError);
     expect(() => logRank(y, ["a"])).toThrow("groups = array(length 1): length 1 differs");
     expect(() => logRank(y, ["a", Number.NaN])).toThrow("groups[1] = NaN");
     expect(() => logRank(y, ["a", "a"])).toThrow("needs at least 2 groups, got 1 (a)");
