@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { coxPH } from "../../../src/lib/survival/cox-ph";
 import { surv, survCounting, type Surv } from "../../../src/lib/survival/surv";
 import { expectClose } from "../../helpers/expect-close";
 
@@ -39,3 +40,25 @@ export function checkColumns(ours: Record<string, readonly (number | null)[]>, r
   }
 }
 
+
+/** Refits a fixture's Cox model spec (make-fixtures.R `specs`) with coxPH on the same rows. */
+export function fitSpec(name: string) {
+  const spec = curves.specs[name];
+  const d = dataset(spec.data);
+  const y = d.start ? survCounting(d.start, d.time, d.event) : surv(d.time, d.event);
+  const covariates: string[] = spec.covariates;
+  return {
+    spec,
+    data: d,
+    fit: coxPH(
+      y,
+      { names: covariates, columns: covariates.map((c) => d[c]) },
+      { ties: spec.ties, strata: spec.strata ? d[spec.strata] : undefined, weights: spec.weights ? d[spec.weights] : undefined },
+    ),
+  };
+}
+
+/** R's matrix-or-vector column list (one array per curve) as an array of curves. */
+export function rCurves(v: unknown): (number | null)[][] {
+  return Array.isArray(v) && Array.isArray(v[0]) ? (v as (number | null)[][]) : [rArray(v)];
+}
