@@ -14,7 +14,7 @@ describe("survfitCox matches R survfit.coxph (lung, veteran, heart, ovarian, aml
       const nd =
         c.newdata === null
           ? null
-          : Object.fromEntries(Object.entries(c.newdata as Record<string, unknown>).map(([k, v]) => [k, rArray(v)]));
+          : Object.fromEntries(Object.entries(c.newdata as Record<string, unknown>).map(([k, v]) => [k, rArray(v) as number[]]));
       const strataCol = curves.specs[c.spec].strata as string | undefined;
       const sf = survfitCox(fit, {
         newdata: nd ?? undefined,
