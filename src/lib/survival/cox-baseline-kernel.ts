@@ -52,7 +52,11 @@ export function coxBaseline(fit: CoxResult, survtype: CoxSurvType): CoxBaseline 
   const means = Float64Array.from(fit.means);
   const coef = Float64Array.from(fit.terms, (t) => t.coef ?? 0);
   const variance = new Float64Array(p * p);
-  fit.variance.forEach((row, j) => row.forEach((v, l) => (variance[j * p + l] = v ?? 0)));
+  fit.variance.forEach((row, j) => {
+    row.forEach((v, l) => {
+      variance[j * p + l] = v ?? 0;
+    });
+  });
   const shift = Float64Array.from(d.means, (m, j) => m - means[j]);
   const xc = new Float64Array(n * p);
   const risk = new Float64Array(n);
@@ -160,7 +164,19 @@ export function coxBaseline(fit: CoxResult, survtype: CoxSurvType): CoxBaseline 
       if (i > 0) for (let j = 0; j < p; j++) xbar[i * p + j] += xbar[(i - 1) * p + j];
     }
     const label = internals.strataLabels ? internals.strataLabels[d.stratum[lo]] : null;
-    strata.push({ stratum: d.stratum[lo], label, time, nRisk, nEvent, nCensor, hazard, cumhaz, varhaz, xbar, kmFactor });
+    strata.push({
+      stratum: d.stratum[lo],
+      label,
+      time,
+      nRisk,
+      nEvent,
+      nCensor,
+      hazard,
+      cumhaz,
+      varhaz,
+      xbar,
+      kmFactor,
+    });
     lo = hi;
   }
   return { p, coef, means, variance, strata, xc, risk };
@@ -181,8 +197,7 @@ function kalbfleischPrentice(
 ): number {
   if (ndeath === 0) return 1;
   if (ndeath === 1) {
-    for (let k = from; k < to; k++)
-      if (event[k] === 1) return (1 - (weight[k] * risk[k]) / denom) ** (1 / risk[k]);
+    for (let k = from; k < to; k++) if (event[k] === 1) return (1 - (weight[k] * risk[k]) / denom) ** (1 / risk[k]);
   }
   let guess = 0.5;
   let inc = 0.25;

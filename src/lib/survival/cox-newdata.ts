@@ -48,8 +48,7 @@ export function coxNewdata(
   let codes: Int32Array | null = null;
   if (strata !== undefined) {
     const labels = internals.strataLabels;
-    if (labels === null)
-      throw new InputError("the fit has no strata", { field: "options.strata", value: strata });
+    if (labels === null) throw new InputError("the fit has no strata", { field: "options.strata", value: strata });
     if (strata === null || typeof strata !== "object" || strata.length !== m)
       throw new InputError(`must be an array of length ${m} (one stratum per newdata row)`, {
         field: "options.strata",

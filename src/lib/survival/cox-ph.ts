@@ -148,7 +148,8 @@ export function coxInternals(fit: CoxResult): CoxFitInternals {
  * Variance as R 3.5's default: robust (sandwich) when a cluster is given or any case weight is not a whole
  * number (R coxph.R: `has.rwt <- any(weights != floor(weights))`; `robust <- has.cluster || has.rwt`), then
  * also R's robust score test; pass `robust: false` for the model-based variance. `means` follow coxph.fit
- * (weighted) for right-censored and agreg.fit (`colMeans(x)`, unweighted) for counting-process data. SPSS: `COXREG ... /STRATA /CRITERIA = PIN(.05) POUT(.10) ITERATE(20)`,
+ * (weighted) for right-censored and agreg.fit (`colMeans(x)`, unweighted) for counting-process data.
+ * SPSS: `COXREG ... /STRATA /CRITERIA = PIN(.05) POUT(.10) ITERATE(20)`,
  * which uses Breslow ties — pass `ties: "breslow"` to match SPSS's "Variables in the Equation".
  * Cost: O(n log n) to sort once, then O(n p²) per Newton iteration; concordance O(n log n).
  *

@@ -68,7 +68,8 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
   if (!["strata", "sample", "zero"].includes(reference))
     throw new InputError('must be "strata", "sample" or "zero"', { field: "options.reference", value: reference });
   const seFit = options.seFit ?? false;
-  if (typeof seFit !== "boolean") throw new InputError("must be true or false", { field: "options.seFit", value: seFit });
+  if (typeof seFit !== "boolean")
+    throw new InputError("must be true or false", { field: "options.seFit", value: seFit });
   const d = internals.design;
   const p = d.p;
   const hasStrata = internals.strataLabels !== null;
@@ -142,7 +143,8 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
       if (se) {
         const v2 = varianceAt(st, j2, x, i * p, dt, p, quad);
         let v = v2;
-        if (nd === null && d.start !== null) v -= varianceAt(st, lastAtOrBefore(st.time, d.start[k]), x, i * p, dt, p, quad);
+        if (nd === null && d.start !== null)
+          v -= varianceAt(st, lastAtOrBefore(st.time, d.start[k]), x, i * p, dt, p, quad);
         se[i] = Math.sqrt(v) * r;
       }
     }

@@ -93,7 +93,8 @@ export function survfitCox(fit: CoxResult, options: SurvfitCoxOptions = {}): Cox
   const ctype = options.ctype ?? (fit.ties === "efron" ? 2 : 1);
   if (ctype !== 1 && ctype !== 2) throw new InputError("must be 1 or 2", { field: "options.ctype", value: ctype });
   const seFit = options.seFit ?? true;
-  if (typeof seFit !== "boolean") throw new InputError("must be true or false", { field: "options.seFit", value: seFit });
+  if (typeof seFit !== "boolean")
+    throw new InputError("must be true or false", { field: "options.seFit", value: seFit });
   const confType = options.confType ?? "log";
   const confLevel = options.confLevel ?? 0.95;
   const z = confZ(confType, confLevel);
@@ -103,17 +104,22 @@ export function survfitCox(fit: CoxResult, options: SurvfitCoxOptions = {}): Cox
       ? options.strata === undefined
         ? null
         : (() => {
-            throw new InputError("strata need newdata rows to go with", { field: "options.strata", value: options.strata });
+            throw new InputError("strata need newdata rows to go with", {
+              field: "options.strata",
+              value: options.strata,
+            });
           })()
       : coxNewdata(fit, options.newdata, options.strata);
   const base = coxBaseline(fit, stype === 1 ? 1 : ((ctype + 1) as 2 | 3));
   const curves: CoxSurvCurve[] = [];
   const rows = nd === null ? [null] : Array.from({ length: nd.m }, (_, i) => i);
-  const x2 = (row: number | null) => (row === null || nd === null ? new Float64Array(p) : nd.xc.subarray(row * p, (row + 1) * p));
+  const x2 = (row: number | null) =>
+    row === null || nd === null ? new Float64Array(p) : nd.xc.subarray(row * p, (row + 1) * p);
   if (nd?.strata) {
     for (const row of rows) curves.push(curve(base.strata[nd.strata[row!]], row, x2(row), base.coef, base.variance, p));
   } else {
-    for (const st of base.strata) for (const row of rows) curves.push(curve(st, row, x2(row), base.coef, base.variance, p));
+    for (const st of base.strata)
+      for (const row of rows) curves.push(curve(st, row, x2(row), base.coef, base.variance, p));
   }
   function curve(
     st: CoxBaselineStratum,

@@ -102,7 +102,14 @@ export function kaplanMeier(y: Surv, options: KaplanMeierOptions = {}): KaplanMe
   const weights = options.weights === undefined ? null : validateCaseWeights(options.weights, y.n, "options.weights");
   const robust = options.robust ?? hasFractionalWeights(weights);
   const steps = weightedKmSteps(y, weights, robust, confType, confLevel);
-  return deepFreeze({ n: y.n, nEvents: y.nEvents, confType, confLevel, steps, variance: robust ? "robust" : "greenwood" });
+  return deepFreeze({
+    n: y.n,
+    nEvents: y.nEvents,
+    confType,
+    confLevel,
+    steps,
+    variance: robust ? "robust" : "greenwood",
+  });
 }
 
 /** Steps from R's survfitkm kernel (weighted counts; Greenwood or infinitesimal-jackknife SEs). */

@@ -79,7 +79,7 @@ export interface NelsonAalenFit {
  * @example
  * const fit = nelsonAalen(surv([1, 2, 2, 3, 4], [1, 1, 1, 0, 1]));
  * fit.cumhaz // [0.2, 0.7, 0.7, 1.7]: 1/5, then 1/5 + 2/4, then + 1/1 (ctype 1)
- * nelsonAalen(surv([1, 2, 2, 3, 4], [1, 1, 1, 0, 1]), { ctype: 2 }).cumhaz[1] // 0.2 + 1/4 + 1/3 = 0.7833…
+ * nelsonAalen(surv([1, 2, 2, 3, 4], [1, 1, 1, 0, 1]), { ctype: 2 }).cumhaz[1] // 0.7833333333333333 (0.2 + 1/4 + 1/3)
  */
 export function nelsonAalen(y: Surv, options: NelsonAalenOptions = {}): NelsonAalenFit {
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv() or survCounting()", { field: "y", value: y });
@@ -107,7 +107,9 @@ export function nelsonAalen(y: Surv, options: NelsonAalenOptions = {}): NelsonAa
   const hazard = ctype === 1 ? "Nelson–Aalen" : "Fleming–Harrington";
   return deepFreeze({
     kind: "survfit" as const,
-    method: `${hazard} cumulative hazard, ${stype === 2 ? "S = exp(−H)" : "Kaplan–Meier S"}${robust ? ", robust (infinitesimal jackknife) SEs" : ""}`,
+    method:
+      `${hazard} cumulative hazard, ${stype === 2 ? "S = exp(−H)" : "Kaplan–Meier S"}` +
+      (robust ? ", robust (infinitesimal jackknife) SEs" : ""),
     convention: `R survival 3.5 survfit(stype = ${stype}, ctype = ${ctype}${weights ? ", weights" : ""}${
       options.robust === undefined ? "" : `, robust = ${robust ? "TRUE" : "FALSE"}`
     }, conf.type = "${confType}")`,

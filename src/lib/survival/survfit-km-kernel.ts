@@ -124,8 +124,24 @@ export function survfitKmKernel(
     }
   }
   if (robust) {
-    if (start === null) robustRight(time, event, weight, byStop, type, dtime, nRisk, nEvent, nEventCount, stdErr, stdChaz);
-    else robustCounting(time, event, start, weight, byStop, byStart!, type, dtime, nRisk, nEvent, nEventCount, stdErr, stdChaz);
+    if (start === null)
+      robustRight(time, event, weight, byStop, type, dtime, nRisk, nEvent, nEventCount, stdErr, stdChaz);
+    else
+      robustCounting(
+        time,
+        event,
+        start,
+        weight,
+        byStop,
+        byStart!,
+        type,
+        dtime,
+        nRisk,
+        nEvent,
+        nEventCount,
+        stdErr,
+        stdChaz,
+      );
   }
   return {
     time: dtime,

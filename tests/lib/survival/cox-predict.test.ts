@@ -23,8 +23,12 @@ describe("predictCox matches R predict.coxph (lp, risk, expected, survival, with
       const rf = rArray(c.fit);
       const rse = rArray(c.se);
       expect(pr.fit.length).toBe(rf.length);
-      pr.fit.forEach((v, i) => expectClose(v, rf[i], { rel: 1e-6, abs: 1e-12, label: `${label} fit[${i}]` }));
-      pr.seFit!.forEach((v, i) => expectClose(v, rse[i], { rel: 1e-6, abs: 1e-12, label: `${label} se[${i}]` }));
+      pr.fit.forEach((v, i) => {
+        expectClose(v, rf[i], { rel: 1e-6, abs: 1e-12, label: `${label} fit[${i}]` });
+      });
+      pr.seFit!.forEach((v, i) => {
+        expectClose(v, rse[i], { rel: 1e-6, abs: 1e-12, label: `${label} se[${i}]` });
+      });
     });
   }
 });
@@ -52,7 +56,9 @@ describe("predictCox by hand", () => {
   it("expected for the fitted rows is status − martingale; survival = exp(−expected)", () => {
     const e = predictCox(fit, { type: "expected" });
     const s = predictCox(fit, { type: "survival" });
-    e.fit.forEach((v, i) => expect(s.fit[i]).toBeCloseTo(Math.exp(-v), 14));
+    e.fit.forEach((v, i) => {
+      expect(s.fit[i]).toBeCloseTo(Math.exp(-v), 14);
+    });
     // With Efron ties absent, expected of the first death (t = 1, everyone at risk) is r₁ / Σ r.
     const r = [2, 0, 1, 3].map((x) => Math.exp((x - 1.5) * b));
     expect(e.fit[0]).toBeCloseTo(r[0] / (r[0] + r[1] + r[2] + r[3]), 12);
@@ -67,7 +73,9 @@ describe("predictCox input errors", () => {
     expect(() => predictCox(fit, { type: "terms" as "lp" })).toThrow(/options\.type = "terms"/);
     expect(() => predictCox(fit, { reference: "mean" as "zero" })).toThrow(/options\.reference/);
     expect(() => predictCox(fit, { type: "expected", newdata: { x: [1] } })).toThrow(/options\.time/);
-    expect(() => predictCox(fit, { type: "expected", newdata: { x: [1] }, time: [-1] })).toThrow(/options\.time\[0\] = -1/);
+    expect(() => predictCox(fit, { type: "expected", newdata: { x: [1] }, time: [-1] })).toThrow(
+      /options\.time\[0\] = -1/,
+    );
     expect(() => predictCox(fit, { time: [1] })).toThrow(/options\.time/);
     expect(() => predictCox(fit, { newdata: { y: [1] } })).toThrow(/"x"/);
   });

@@ -14,7 +14,9 @@ describe("survfitCox matches R survfit.coxph (lung, veteran, heart, ovarian, aml
       const nd =
         c.newdata === null
           ? null
-          : Object.fromEntries(Object.entries(c.newdata as Record<string, unknown>).map(([k, v]) => [k, rArray(v) as number[]]));
+          : Object.fromEntries(
+              Object.entries(c.newdata as Record<string, unknown>).map(([k, v]) => [k, rArray(v) as number[]]),
+            );
       const strataCol = curves.specs[c.spec].strata as string | undefined;
       const sf = survfitCox(fit, {
         newdata: nd ?? undefined,
@@ -82,23 +84,27 @@ describe("survfitCox and coxBasehaz by hand", () => {
   const y = surv([1, 2, 2, 3, 4], [1, 1, 1, 1, 0]);
   const x = { names: ["x"], columns: [[1, 0, 2, 0, 1]] };
   const b = Math.log(2);
-  const fit = (ties: "breslow" | "efron") => coxPH(y, x, { ties, init: [b], control: { iterMax: 0 } });
+  const fitWith = (ties: "breslow" | "efron") => coxPH(y, x, { ties, init: [b], control: { iterMax: 0 } });
   const r = (xi: number) => Math.exp((xi - 0.8) * b);
   // Risk sets: all five at t = 1; rows 2–5 (x = 0, 2, 0, 1) at t = 2; rows 4–5 (x = 0, 1) at t = 3.
   const S0 = [r(1) + r(0) + r(2) + r(0) + r(1), r(0) + r(2) + r(0) + r(1), r(0) + r(1)];
   it("Breslow: H₀ increments d / Σ r", () => {
     const h = [1 / S0[0], 1 / S0[0] + 2 / S0[1], 1 / S0[0] + 2 / S0[1] + 1 / S0[2], 0];
     h[3] = h[2];
-    const bh = coxBasehaz(fit("breslow"));
-    bh.hazard.forEach((v, i) => expect(v).toBeCloseTo(h[i], 14));
+    const bh = coxBasehaz(fitWith("breslow"));
+    bh.hazard.forEach((v, i) => {
+      expect(v).toBeCloseTo(h[i], 14);
+    });
     // Not centred: H₀ at x = 0 is H₀(x̄) · exp(−x̄β).
-    const raw = coxBasehaz(fit("breslow"), { centered: false });
-    raw.hazard.forEach((v, i) => expect(v).toBeCloseTo(h[i] * Math.exp(-0.8 * b), 14));
+    const raw = coxBasehaz(fitWith("breslow"), { centered: false });
+    raw.hazard.forEach((v, i) => {
+      expect(v).toBeCloseTo(h[i] * Math.exp(-0.8 * b), 14);
+    });
   });
   it("Efron: the two deaths at t = 2 (x = 0 and x = 2) leave the denominator half at a time", () => {
     const e = r(0) + r(2);
     const inc2 = 2 * (0.5 / S0[1] + 0.5 / (S0[1] - e / 2));
-    const sf = survfitCox(fit("efron"), { newdata: { x: [1] } });
+    const sf = survfitCox(fitWith("efron"), { newdata: { x: [1] } });
     expect(sf.ctype).toBe(2);
     expect(sf.curves[0].cumhaz[1]).toBeCloseTo((1 / S0[0] + inc2) * r(1), 14);
     expect(sf.curves[0].surv[1]).toBeCloseTo(Math.exp(-(1 / S0[0] + inc2) * r(1)), 14);

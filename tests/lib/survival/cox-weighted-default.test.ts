@@ -65,10 +65,14 @@ describe("coxPH with case weights uses R 3.5-3's default variance", () => {
   });
 
   it("a cluster with robust: false is ignored with R's warning", () => {
-    const fit = coxPH(surv([1, 2, 3, 4, 5, 6], [1, 0, 1, 1, 0, 1]), { names: ["x"], columns: [[0, 1, 1, 0, 1, 0]] }, {
-      cluster: [1, 1, 2, 2, 3, 3],
-      robust: false,
-    });
+    const fit = coxPH(
+      surv([1, 2, 3, 4, 5, 6], [1, 0, 1, 1, 0, 1]),
+      { names: ["x"], columns: [[0, 1, 1, 0, 1, 0]] },
+      {
+        cluster: [1, 1, 2, 2, 3, 3],
+        robust: false,
+      },
+    );
     expect(fit.robust).toBe(false);
     expect(fit.robustScoreTest).toBeNull();
     expect(fit.warnings.join(" ")).toMatch(/cluster ignored/);

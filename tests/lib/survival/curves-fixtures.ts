@@ -30,16 +30,23 @@ export function rawData(name: string): { y: Surv; weights?: number[] } {
   return { y, weights: name.includes("intweights") ? d.wi : d.w };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: R's survfit object from the fixture
-export function checkColumns(ours: Record<string, readonly (number | null)[]>, r: any, label: string, fields: string[]) {
+export function checkColumns(
+  ours: Record<string, readonly (number | null)[]>,
+  // biome-ignore lint/suspicious/noExplicitAny: R's survfit object from the fixture
+  r: any,
+  label: string,
+  fields: string[],
+) {
   for (const f of fields) {
-    const rName = { nRisk: "n.risk", nEvent: "n.event", nCensor: "n.censor", stdErr: "std.err", stdChaz: "std.chaz" }[f] ?? f;
+    const rName =
+      { nRisk: "n.risk", nEvent: "n.event", nCensor: "n.censor", stdErr: "std.err", stdChaz: "std.chaz" }[f] ?? f;
     const expected = rArray(r[rName]);
     expect(ours[f].length, `${label} ${f} length`).toBe(expected.length);
-    ours[f].forEach((v, i) => expectClose(v, expected[i], { rel: 1e-6, abs: 1e-12, label: `${label} ${f}[${i}]` }));
+    ours[f].forEach((v, i) => {
+      expectClose(v, expected[i], { rel: 1e-6, abs: 1e-12, label: `${label} ${f}[${i}]` });
+    });
   }
 }
-
 
 /** Refits a fixture's Cox model spec (make-fixtures.R `specs`) with coxPH on the same rows. */
 export function fitSpec(name: string) {
@@ -53,7 +60,11 @@ export function fitSpec(name: string) {
     fit: coxPH(
       y,
       { names: covariates, columns: covariates.map((c) => d[c]) },
-      { ties: spec.ties, strata: spec.strata ? d[spec.strata] : undefined, weights: spec.weights ? d[spec.weights] : undefined },
+      {
+        ties: spec.ties,
+        strata: spec.strata ? d[spec.strata] : undefined,
+        weights: spec.weights ? d[spec.weights] : undefined,
+      },
     ),
   };
 }

@@ -41,20 +41,21 @@ describe("kaplanMeier with case weights and logit / arcsin CIs matches R survfit
 
 describe("kaplanMeier logit and arcsin intervals by hand", () => {
   // One death among 4 at t = 1: S = 0.75, σ = SE(log S) = √(1/(4·3)).
-  const fit = (confType: "logit" | "arcsin") => kaplanMeier(surv([1, 2, 3, 4], [1, 0, 0, 0]), { confType }).steps[0];
+  const firstStep = (confType: "logit" | "arcsin") =>
+    kaplanMeier(surv([1, 2, 3, 4], [1, 0, 0, 0]), { confType }).steps[0];
   const z = 1.959963984540054;
   const sigma = Math.sqrt(1 / 12);
   it("logit: logit(0.75) ∓ zσ/(1 − 0.75) back-transformed", () => {
     const half = (z * sigma) / 0.25;
     const expit = (x: number) => 1 / (1 + Math.exp(-x));
-    expect(fit("logit").lower).toBeCloseTo(expit(Math.log(3) - half), 14);
-    expect(fit("logit").upper).toBeCloseTo(expit(Math.log(3) + half), 14);
+    expect(firstStep("logit").lower).toBeCloseTo(expit(Math.log(3) - half), 14);
+    expect(firstStep("logit").upper).toBeCloseTo(expit(Math.log(3) + half), 14);
   });
   it("arcsin: sin²(asin √0.75 ∓ ½ zσ √3)", () => {
     const a = Math.asin(Math.sqrt(0.75));
     const half = 0.5 * z * sigma * Math.sqrt(3);
-    expect(fit("arcsin").lower).toBeCloseTo(Math.sin(a - half) ** 2, 14);
-    expect(fit("arcsin").upper).toBeCloseTo(Math.sin(Math.min(Math.PI / 2, a + half)) ** 2, 14);
+    expect(firstStep("arcsin").lower).toBeCloseTo(Math.sin(a - half) ** 2, 14);
+    expect(firstStep("arcsin").upper).toBeCloseTo(Math.sin(Math.min(Math.PI / 2, a + half)) ** 2, 14);
   });
   it("S = 1 gives R's NA for logit (0 · ∞) and a degenerate [1, 1] for arcsin", () => {
     const s = kaplanMeier(surv([1, 2], [0, 1]), { confType: "logit" }).steps[0];

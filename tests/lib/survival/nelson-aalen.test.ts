@@ -44,10 +44,16 @@ describe("nelsonAalen by hand", () => {
     expect(fit.time).toEqual([1, 2, 3, 4]);
     expect(fit.nRisk).toEqual([5, 4, 2, 1]);
     const h = [0.2, 0.7, 0.7, 1.7];
-    fit.cumhaz.forEach((v, i) => expect(v).toBeCloseTo(h[i], 14));
+    fit.cumhaz.forEach((v, i) => {
+      expect(v).toBeCloseTo(h[i], 14);
+    });
     const v = [1 / 25, 1 / 25 + 2 / 16, 1 / 25 + 2 / 16, 1 / 25 + 2 / 16 + 1];
-    fit.stdChaz.forEach((s, i) => expect(s).toBeCloseTo(Math.sqrt(v[i]), 14));
-    fit.surv.forEach((s, i) => expect(s).toBeCloseTo(Math.exp(-h[i]), 14));
+    fit.stdChaz.forEach((s, i) => {
+      expect(s).toBeCloseTo(Math.sqrt(v[i]), 14);
+    });
+    fit.surv.forEach((s, i) => {
+      expect(s).toBeCloseTo(Math.exp(-h[i]), 14);
+    });
     // stype 2: std.err = std.chaz; log CI exp(−H ∓ 1.96σ).
     expect(fit.stdErr).toEqual(fit.stdChaz);
     expect(fit.lower[0]).toBeCloseTo(Math.exp(-0.2 - 1.959963984540054 * 0.2), 12);
@@ -60,7 +66,9 @@ describe("nelsonAalen by hand", () => {
   it("stype 1: Kaplan–Meier beside the hazard, Greenwood std.err", () => {
     const fit = nelsonAalen(y, { stype: 1 });
     const km = kaplanMeier(y);
-    fit.surv.forEach((s, i) => expect(s).toBeCloseTo(km.steps[i].survival, 14));
+    fit.surv.forEach((s, i) => {
+      expect(s).toBeCloseTo(km.steps[i].survival, 14);
+    });
     // The last step has S = 0: Greenwood's variance is infinite there (null in both).
     expect(fit.stdErr[3]).toBeNull();
     expect(km.steps[3].stdErrLog).toBeNull();
