@@ -1,7 +1,7 @@
 /**
- * The Cox benchmark body shared by bench/cox.bench.ts (continuous times) and bench/cox-tied.bench.ts (times on a
- * 0.01 grid, a few hundred distinct values): times surv() + coxPH (Efron, 5 covariates) and R's coxph on the same
- * data in the same run, checks that the coefficients agree, prints the JSON line bench/run.ts collects.
+ * The Cox benchmark body shared by bench/cox.bench.ts, cox-tied.bench.ts and cox-continuous.bench.ts (regimes:
+ * bench/cox-data.ts): times surv() + coxPH (Efron, 5 covariates) and R's coxph on the same data in the same run,
+ * checks that the coefficients agree, prints the JSON line bench/run.ts collects.
  */
 import { coxPH } from "../src/lib/survival/cox-ph";
 import { surv } from "../src/lib/survival/surv";
@@ -30,5 +30,5 @@ export function runCoxBench(regime: CoxRegime, n: number): void {
     console.log(`max relative coefficient difference ours vs R: ${maxRel.toExponential(2)}`);
   }
   data.cleanup();
-  report(regime === "tied" ? "cox-efron-tied" : "cox-efron", n, ours.seconds, r?.rSeconds ?? null, 0.2);
+  report(regime === "grid" ? "cox-efron" : `cox-efron-${regime}`, n, ours.seconds, r?.rSeconds ?? null, 0.2);
 }

@@ -1,12 +1,16 @@
 /**
- * Seeded Cox benchmark data shared by bench/cox.bench.ts (continuous times) and bench/cox-tied.bench.ts
- * (times rounded to 0.01 on a short follow-up: a few hundred distinct values in 10⁶ rows, as registry days or
- * months give). Two binary and three continuous covariates, true β = (0.5, −0.3, 0.2, 0, 0.8),
- * exponential event times with rate 0.1·exp(xβ), uniform censoring on [0, follow-up].
+ * Seeded Cox benchmark data shared by the Cox benchmarks, in three regimes of tied times:
+ * - "grid" (bench/cox.bench.ts, the original benchmark): times rounded to 0.01 over a 30-unit follow-up, about
+ *   3,000 distinct values in 10⁶ rows;
+ * - "tied" (bench/cox-tied.bench.ts): times rounded to 0.01 over a 3-unit follow-up, 300 distinct values —
+ *   thousands of tied deaths per time, as registry days or months give;
+ * - "continuous" (bench/cox-continuous.bench.ts): unrounded times, every time distinct.
+ * Two binary and three continuous covariates, true β = (0.5, −0.3, 0.2, 0, 0.8), exponential event times with
+ * rate 0.1·exp(xβ), uniform censoring on [0, follow-up]; the same seed in every regime.
  */
 import { createRng } from "../src/lib/core/rng";
 
-export type CoxRegime = "continuous" | "tied";
+export type CoxRegime = "grid" | "tied" | "continuous";
 
 export function coxBenchData(n: number, regime: CoxRegime) {
   const p = 5;
@@ -27,7 +31,7 @@ export function coxBenchData(n: number, regime: CoxRegime) {
     const tEvent = -Math.log(1 - rng.next()) / (0.1 * Math.exp(eta));
     const tCens = followUp * rng.next();
     const t = Math.min(tEvent, tCens);
-    time[i] = regime === "tied" ? Math.max(0.01, Math.round(t * 100) / 100) : t;
+    time[i] = regime === "continuous" ? t : Math.max(0.01, Math.round(t * 100) / 100);
     status[i] = tEvent <= tCens ? 1 : 0;
   }
   return { p, time, status, columns, names: ["x1", "x2", "x3", "x4", "x5"] };

@@ -23,6 +23,11 @@ export interface CoxBaselineStratum {
   /** Hazard increment at each time and its running sum (R's hazard, cumhaz at x = means). */
   readonly hazard: Float64Array;
   readonly cumhaz: Float64Array;
+  /**
+   * The increment a row dying at this time accrues (for the expected count = status − martingale residual):
+   * Efron's Σ (1 − m/d)/(d · D_m) share; equal to `hazard` for Breslow.
+   */
+  readonly hazardDying: Float64Array;
   /** Variance increments (R's varhaz, not yet cumulated). */
   readonly varhaz: Float64Array;
   /** Cumulated x̄ dH, centred at the means (R's xbar − means · cumhaz), ntime × p row-major. */
@@ -82,6 +87,7 @@ export function coxBaseline(fit: CoxResult, survtype: CoxSurvType): CoxBaseline 
     const nEvent = new Float64Array(ntime);
     const nCensor = new Float64Array(ntime);
     const hazard = new Float64Array(ntime);
+    const hazardDying = new Float64Array(ntime);
     const cumhaz = new Float64Array(ntime);
     const varhaz = new Float64Array(ntime);
     const xbar = new Float64Array(ntime * p);
@@ -134,24 +140,29 @@ export function coxBaseline(fit: CoxResult, survtype: CoxSurvType): CoxBaseline 
         // agsurv5: Efron's d tied deaths leave the denominator one at a time.
         let sum1 = 0;
         let sum2 = 0;
+        let sumDying = 0;
         if (ndeath === 1) {
           sum1 = 1 / s0;
           sum2 = sum1 * sum1;
+          sumDying = sum1;
           for (let j = 0; j < p; j++) xbar[i * p + j] = s1[j] * sum2;
         } else {
           for (let m = 0; m < ndeath; m++) {
             const temp = 1 / (s0 - (erisk * m) / ndeath);
             sum1 += temp / ndeath;
             sum2 += (temp * temp) / ndeath;
+            sumDying += ((1 - m / ndeath) * temp) / ndeath;
             for (let j = 0; j < p; j++) xbar[i * p + j] += ((s1[j] - (xsum2[j] * m) / ndeath) * temp * temp) / ndeath;
           }
         }
         hazard[i] = wDeaths * sum1;
+        hazardDying[i] = wDeaths * sumDying;
         varhaz[i] = wDeaths * sum2;
         for (let j = 0; j < p; j++) xbar[i * p + j] *= wDeaths;
       } else {
         const haz = wDeaths / s0;
         hazard[i] = haz;
+        hazardDying[i] = haz;
         varhaz[i] = survtype === 2 ? wDeaths / (s0 * s0) : wDeaths / (s0 * (wDeaths >= s0 ? s0 : s0 - wDeaths));
         for (let j = 0; j < p; j++) xbar[i * p + j] = (s1[j] / s0) * haz;
         if (kmFactor) kmFactor[i] = kalbfleischPrentice(first, pos, event, weight, risk, s0, ndeath);
@@ -172,6 +183,7 @@ export function coxBaseline(fit: CoxResult, survtype: CoxSurvType): CoxBaseline 
       nEvent,
       nCensor,
       hazard,
+      hazardDying,
       cumhaz,
       varhaz,
       xbar,

@@ -3,7 +3,6 @@ import { deepFreeze } from "../core/freeze";
 import { coxBaseline, type CoxBaseline, type CoxBaselineStratum } from "./cox-baseline-kernel";
 import { coxNewdata, type CoxNewdata } from "./cox-newdata";
 import { coxInternals, type CoxResult } from "./cox-ph";
-import { coxRowResiduals } from "./cox-residual-kernel";
 
 /** R predict.coxph's types (not "terms"). */
 export type CoxPredictType = "lp" | "risk" | "expected" | "survival";
@@ -44,7 +43,7 @@ export interface CoxPrediction {
  *   stratum for a stratified fit — so lp = 0 is an "average" subject, not x = 0); se √(x_c V x_cᵀ);
  * - "risk": exp(lp), with R's se = se(lp)·√risk (R's formula, not the delta method's se(lp)·risk);
  * - "expected": the expected number of events over each row's follow-up, Ĥ₀(t)·exp((x − x̄)β) (for the fitted
- *   rows R's status − martingale residual, so Efron-tied deaths use the Efron-adjusted hazard; for
+ *   rows R's status − martingale residual, so a death tied under Efron accrues its Efron share at its own time; for
  *   (start, stop] rows the increase over the interval), se √(Σ varhaz + dᵀ V d)·risk with
  *   d = Ĥ₀(t)(x − x̄) − ∫x̄ dĤ₀ (Efron increments for Efron fits, as R's agsurv survtype 3);
  * - "survival": exp(−expected), se·exp(−expected).
@@ -125,26 +124,36 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
     }
   } else {
     const times = nd === null ? null : validateTimes(options.time, nd.m);
-    const martingale = nd === null ? coxRowResiduals(d, internals.betaScaled).martingale : null;
     const dt = new Float64Array(p);
     const byStratum = new Map(base.strata.map((s) => [s.stratum, s]));
+    // Running sums of the variance increments (R's cumsum(varhaz)), once per stratum.
+    const cumVarOf = new Map(base.strata.map((s) => [s.stratum, runningSum(s.varhaz)]));
     for (let i = 0; i < m; i++) {
       const k = nd === null ? pos[i] : -1;
-      const st = byStratum.get(nd === null ? d.stratum[k] : (nd.strata?.[i] ?? 0))!;
+      const code = nd === null ? d.stratum[k] : (nd.strata?.[i] ?? 0);
+      const st = byStratum.get(code)!;
+      const cumVar = cumVarOf.get(code)!;
       let lp = 0;
       for (let j = 0; j < p; j++) lp += x[i * p + j] * coef[j];
       const r = Math.exp(lp);
       const stopTime = nd === null ? d.stop[k] : times![i];
       const j2 = lastAtOrBefore(st.time, stopTime);
       let value: number;
-      if (nd === null) value = d.event[k] - martingale![k];
-      else value = (j2 < 0 ? 0 : st.cumhaz[j2]) * r;
+      if (nd === null) {
+        // R: status − martingale residual: the hazard up to the row's time (Efron's dying share at its own
+        // death time), minus the hazard up to its entry for (start, stop] rows.
+        const before = j2 > 0 ? st.cumhaz[j2 - 1] : 0;
+        value = (before + (d.event[k] === 1 ? st.hazardDying[j2] : st.hazard[j2])) * r;
+        if (d.start !== null) {
+          const j1 = lastAtOrBefore(st.time, d.start[k]);
+          if (j1 >= 0) value -= st.cumhaz[j1] * r;
+        }
+      } else value = (j2 < 0 ? 0 : st.cumhaz[j2]) * r;
       fitValues[i] = value;
       if (se) {
-        const v2 = varianceAt(st, j2, x, i * p, dt, p, quad);
-        let v = v2;
+        let v = varianceAt(st, cumVar, j2, x, i * p, dt, p, quad);
         if (nd === null && d.start !== null)
-          v -= varianceAt(st, lastAtOrBefore(st.time, d.start[k]), x, i * p, dt, p, quad);
+          v -= varianceAt(st, cumVar, lastAtOrBefore(st.time, d.start[k]), x, i * p, dt, p, quad);
         se[i] = Math.sqrt(v) * r;
       }
     }
@@ -213,6 +222,7 @@ function lastAtOrBefore(times: Float64Array, t: number): number {
 /** Σ varhaz + dᵀ V d at index j (0 before the first time), d = H₀ x − ∫x̄ dH₀. */
 function varianceAt(
   st: CoxBaselineStratum,
+  cumVar: Float64Array,
   j: number,
   x: Float64Array,
   at: number,
@@ -224,10 +234,18 @@ function varianceAt(
     dt.fill(0);
     return 0;
   }
-  let cumVar = 0;
-  for (let i = 0; i <= j; i++) cumVar += st.varhaz[i];
   for (let l = 0; l < p; l++) dt[l] = st.cumhaz[j] * x[at + l] - st.xbar[j * p + l];
-  return cumVar + quad(dt, 0);
+  return cumVar[j] + quad(dt, 0);
+}
+
+function runningSum(v: Float64Array): Float64Array {
+  const out = new Float64Array(v.length);
+  let s = 0;
+  for (let i = 0; i < v.length; i++) {
+    s += v[i];
+    out[i] = s;
+  }
+  return out;
 }
 
 function validateTimes(time: ArrayLike<number> | undefined, m: number): Float64Array {
