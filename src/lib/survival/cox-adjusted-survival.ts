@@ -1,5 +1,5 @@
 import { InputError } from "../core/errors";
-import { deepFreeze } from "../core/freeze";
+import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline } from "./cox-baseline-kernel";
 import { coxNewdata, type CoxNewdata } from "./cox-newdata";
 import { coxInternals, type CoxResult } from "./cox-ph";
@@ -124,16 +124,16 @@ export function adjustedSurvival(fit: CoxResult, options: AdjustedSurvivalOption
       });
       risk[i] = Math.exp(lp);
     }
-    const surv = new Array<number>(T);
+    const surv: number[] = [];
     for (let t = 0; t < T; t++) {
       const h = st.cumhaz[t];
       let s = 0;
       for (let i = 0; i < m; i++) s += Math.exp(-h * risk[i]);
-      surv[t] = s / m;
+      surv.push(s / m);
     }
     return { label: g.label, set: { ...g.set }, time: Array.from(st.time), surv };
   });
-  return deepFreeze({
+  return freezeColumns({
     kind: "adjusted-survival" as const,
     method: "Direct (standardised) adjusted survival from a Cox model: mean of predicted curves",
     convention: `R rowMeans(survfit(coxph, newdata, ctype = ${ctype})$surv)`,

@@ -1,5 +1,5 @@
 import { InputError } from "../core/errors";
-import { deepFreeze } from "../core/freeze";
+import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline } from "./cox-baseline-kernel";
 import { coxInternals, type CoxResult } from "./cox-ph";
 
@@ -56,5 +56,5 @@ export function coxBasehaz(fit: CoxResult, options: CoxBasehazOptions = {}): Cox
       strata.push(st.label);
     }
   }
-  return deepFreeze({ hazard, time, strata, centered, ctype });
+  return freezeColumns({ hazard, time, strata, centered, ctype });
 }

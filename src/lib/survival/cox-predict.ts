@@ -1,5 +1,5 @@
 import { InputError } from "../core/errors";
-import { deepFreeze } from "../core/freeze";
+import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline, type CoxBaseline, type CoxBaselineStratum } from "./cox-baseline-kernel";
 import { coxNewdata, type CoxNewdata } from "./cox-newdata";
 import { coxInternals, type CoxResult } from "./cox-ph";
@@ -99,8 +99,9 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
     }
     return q;
   };
-  const fitValues = new Array<number>(m);
-  const se = seFit ? new Array<number>(m) : null;
+  // Typed buffers while computing (new Array(10⁶) is a dictionary-mode array in V8: slow writes), plain arrays out.
+  const fitValues = new Float64Array(m);
+  const se = seFit ? new Float64Array(m) : null;
   if (!expected) {
     // lp / risk: shift from the means to the reference.
     const shift = new Float64Array(p);
@@ -165,15 +166,15 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
       }
     }
   }
-  return deepFreeze({
+  return freezeColumns({
     kind: "predict.coxph" as const,
     type,
     reference,
     convention: `R survival 3.5 predict.coxph(type = "${type}"${expected ? "" : `, reference = "${reference}"`}${
       seFit ? ", se.fit = TRUE" : ""
     })`,
-    fit: fitValues,
-    seFit: se,
+    fit: Array.from(fitValues),
+    seFit: se === null ? null : Array.from(se),
   });
 }
 

@@ -1,5 +1,5 @@
 import { InputError } from "../core/errors";
-import { deepFreeze } from "../core/freeze";
+import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline, type CoxBaselineStratum } from "./cox-baseline-kernel";
 import { coxNewdata, type CoxNewdata } from "./cox-newdata";
 import { coxInternals, type CoxResult } from "./cox-ph";
@@ -133,23 +133,24 @@ export function survfitCox(fit: CoxResult, options: SurvfitCoxOptions = {}): Cox
     for (let j = 0; j < p; j++) lp += coef[j] * x[j];
     const r = Math.exp(lp);
     const m = st.time.length;
-    const surv = new Array<number>(m);
-    const cumhaz = new Array<number>(m);
+    // Filled by push: new Array(m) of 10⁶ would be a slow dictionary-mode array in V8.
+    const surv: number[] = [];
+    const cumhaz: number[] = [];
     let km = 1;
     for (let i = 0; i < m; i++) {
-      cumhaz[i] = st.cumhaz[i] * r;
+      cumhaz.push(st.cumhaz[i] * r);
       if (st.kmFactor) {
         km *= st.kmFactor[i];
-        surv[i] = km ** r;
-      } else surv[i] = Math.exp(-st.cumhaz[i] * r);
+        surv.push(km ** r);
+      } else surv.push(Math.exp(-st.cumhaz[i] * r));
     }
     let stdErr: number[] | null = null;
     let lower: (number | null)[] | null = null;
     let upper: (number | null)[] | null = null;
     if (seFit) {
-      stdErr = new Array<number>(m);
-      lower = new Array(m);
-      upper = new Array(m);
+      stdErr = [];
+      lower = [];
+      upper = [];
       const dt = new Float64Array(p);
       let cumVar = 0;
       for (let i = 0; i < m; i++) {
@@ -162,8 +163,10 @@ export function survfitCox(fit: CoxResult, options: SurvfitCoxOptions = {}): Cox
           q += s * dt[j];
         }
         const se = Math.sqrt((cumVar + q) * r * r);
-        stdErr[i] = se;
-        [lower[i], upper[i]] = survConfInterval(surv[i], se, true, confType, z);
+        stdErr.push(se);
+        const [lo, up] = survConfInterval(surv[i], se, true, confType, z);
+        lower.push(lo);
+        upper.push(up);
       }
     }
     return {
@@ -181,7 +184,7 @@ export function survfitCox(fit: CoxResult, options: SurvfitCoxOptions = {}): Cox
     };
   }
   const hazard = ctype === 1 ? "Breslow" : "Efron";
-  return deepFreeze({
+  return freezeColumns({
     kind: "survfit.coxph" as const,
     method: `Cox model survival curves: ${stype === 2 ? `exp(−H), ${hazard} baseline hazard` : "Kalbfleisch–Prentice"}`,
     convention: `R survival 3.5 survfit.coxph(stype = ${stype}, ctype = ${ctype}, conf.type = "${confType}")`,

@@ -1,5 +1,5 @@
 import { InputError } from "../core/errors";
-import { deepFreeze } from "../core/freeze";
+import { freezeColumns } from "./internal/freeze-columns";
 import { confZ, survConfInterval, type SurvConfType } from "./survfit-confint";
 import { survfitKmKernel, type SurvfitKmType } from "./survfit-km-kernel";
 import { isSurv, type Surv } from "./surv";
@@ -97,15 +97,17 @@ export function nelsonAalen(y: Surv, options: NelsonAalenOptions = {}): NelsonAa
   const type = (2 * stype + ctype - 2) as SurvfitKmType;
   const k = survfitKmKernel(y.time, y.event, y.start, weights, type, robust);
   const m = k.time.length;
-  const lower: (number | null)[] = new Array(m);
-  const upper: (number | null)[] = new Array(m);
+  const lower: (number | null)[] = [];
+  const upper: (number | null)[] = [];
   for (let i = 0; i < m; i++) {
     const se = k.stdErr[i];
-    [lower[i], upper[i]] = Number.isFinite(se) ? survConfInterval(k.surv[i], se, k.logse, confType, z) : [null, null];
+    const [lo, up] = Number.isFinite(se) ? survConfInterval(k.surv[i], se, k.logse, confType, z) : [null, null];
+    lower.push(lo);
+    upper.push(up);
   }
   const finite = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
   const hazard = ctype === 1 ? "Nelson–Aalen" : "Fleming–Harrington";
-  return deepFreeze({
+  return freezeColumns({
     kind: "survfit" as const,
     method:
       `${hazard} cumulative hazard, ${stype === 2 ? "S = exp(−H)" : "Kaplan–Meier S"}` +
