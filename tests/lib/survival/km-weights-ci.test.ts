@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kaplanMeier } from "../../../src/lib/survival/kaplan-meier";
+import { kaplanMeierByGroup } from "../../../src/lib/survival/kaplan-meier-by-group";
 import { surv } from "../../../src/lib/survival/surv";
 import { expectClose } from "../../helpers/expect-close";
 import { curves, rArray, rawData } from "./curves-fixtures";
@@ -84,5 +85,18 @@ describe("kaplanMeier logit and arcsin intervals by hand", () => {
     expect(() => kaplanMeier(y, { weights: [1, Number.NaN] })).toThrow(/options\.weights\[1\] = NaN/);
     expect(() => kaplanMeier(y, { robust: "yes" as never })).toThrow(/options\.robust/);
     expect(() => kaplanMeier(y, { confType: "logitt" as never })).toThrow(/options\.confType/);
+  });
+});
+
+describe("kaplanMeierByGroup passes each group its own case weights", () => {
+  it("equals kaplanMeier on the group's rows with their weights", () => {
+    const y = surv([1, 2, 3, 4, 5, 6], [1, 0, 1, 1, 0, 1]);
+    const w = [1, 2, 0.5, 1.5, 1, 3];
+    const byGroup = kaplanMeierByGroup(y, ["a", "b", "a", "b", "a", "b"], { weights: w });
+    const a = kaplanMeier(surv([1, 3, 5], [1, 1, 0]), { weights: [1, 0.5, 1] });
+    expect(byGroup[0].fit).toEqual(a);
+    expect(() => kaplanMeierByGroup(y, ["a", "b", "a", "b", "a", "b"], { weights: [1, 2] })).toThrow(
+      /options\.weights/,
+    );
   });
 });
