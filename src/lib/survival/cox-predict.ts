@@ -2,7 +2,7 @@ import { InputError } from "../core/errors";
 import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline, type CoxBaseline, type CoxBaselineStratum } from "./cox-baseline-kernel";
 import { coxNewdata, type CoxNewdata } from "./cox-newdata";
-import { coxInternals, type CoxResult } from "./cox-ph";
+import { coxInternals, type CoxFitInternals, type CoxResult } from "./cox-ph";
 
 /** R predict.coxph's types (not "terms"). */
 export type CoxPredictType = "lp" | "risk" | "expected" | "survival";
@@ -87,18 +87,11 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
   const { coef, variance } = base;
   // Centred covariates of the rows predicted (input order), centred at the fit's means.
   const m = nd === null ? d.n : nd.m;
-  const x = nd === null ? inputOrder(base.xc, d.rowOf, p) : nd.xc;
+  // The fitted rows' covariates in input order are only needed for lp / risk (expected walks the design).
+  const x = nd !== null ? nd.xc : expected ? new Float64Array(0) : inputOrder(base.xc, d.rowOf, p);
   const pos = positionOf(d.rowOf);
   const stratumOf = nd === null ? Int32Array.from({ length: m }, (_, i) => d.stratum[pos[i]]) : nd.strata;
-  const quad = (v: Float64Array, at: number) => {
-    let q = 0;
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let l = 0; l < p; l++) s += v[at + l] * variance[l * p + j];
-      q += s * v[at + j];
-    }
-    return q;
-  };
+  const quad = (v: Float64Array, at: number) => quadForm(v, at, variance, p);
   // Typed buffers while computing (new Array(10⁶) is a dictionary-mode array in V8: slow writes), plain arrays out.
   const fitValues = new Float64Array(m);
   const se = seFit ? new Float64Array(m) : null;
@@ -123,6 +116,8 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
         se[i] = type === "risk" ? s * Math.sqrt(fitValues[i]) : s;
       }
     }
+  } else if (nd === null) {
+    expectedFitted(d, base, seFit, fitValues, se);
   } else {
     const times = nd === null ? null : validateTimes(options.time, nd.m);
     const dt = new Float64Array(p);
@@ -158,12 +153,12 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
         se[i] = Math.sqrt(v) * r;
       }
     }
-    if (type === "survival") {
-      for (let i = 0; i < m; i++) {
-        const s = Math.exp(-fitValues[i]);
-        if (se) se[i] *= s;
-        fitValues[i] = s;
-      }
+  }
+  if (type === "survival") {
+    for (let i = 0; i < m; i++) {
+      const s = Math.exp(-fitValues[i]);
+      if (se) se[i] *= s;
+      fitValues[i] = s;
     }
   }
   return freezeColumns({
@@ -176,6 +171,59 @@ export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): Cox
     fit: Array.from(fitValues),
     seFit: se === null ? null : Array.from(se),
   });
+}
+
+/** vᵀ V v for v = values[at .. at + p). */
+function quadForm(values: Float64Array, at: number, variance: Float64Array, p: number): number {
+  let q = 0;
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let l = 0; l < p; l++) s += values[at + l] * variance[l * p + j];
+    q += s * values[at + j];
+  }
+  return q;
+}
+
+/**
+ * "expected" for the fitted rows, walking the design in its sorted order (stratum, time descending) so the
+ * baseline index moves with the rows (no search) and covariates are read sequentially; results go to input
+ * positions. R: status − martingale residual, se √(Σ varhaz + dᵀVd)·risk (difference at entry for (start, stop]).
+ */
+function expectedFitted(
+  d: CoxFitInternals["design"],
+  base: CoxBaseline,
+  seFit: boolean,
+  out: Float64Array,
+  se: Float64Array | null,
+): void {
+  const { p, variance, xc, risk } = base;
+  const { stop, start, event, rowOf, strataEnds } = d;
+  const dt = new Float64Array(p);
+  let lo = 0;
+  for (let s = 0; s < strataEnds.length; s++) {
+    const hi = strataEnds[s];
+    const st = base.strata[s];
+    const cumVar = runningSum(st.varhaz);
+    let j = st.time.length - 1;
+    for (let k = lo; k < hi; k++) {
+      while (st.time[j] > stop[k]) j--; // st.time holds every stop time of the stratum
+      const r = risk[k];
+      let value = ((j > 0 ? st.cumhaz[j - 1] : 0) + (event[k] === 1 ? st.hazardDying[j] : st.hazard[j])) * r;
+      const j1 = start === null ? -1 : lastAtOrBefore(st.time, start[k]);
+      if (j1 >= 0) value -= st.cumhaz[j1] * r;
+      out[rowOf[k]] = value;
+      if (seFit && se) {
+        for (let l = 0; l < p; l++) dt[l] = st.cumhaz[j] * xc[k * p + l] - st.xbar[j * p + l];
+        let v = cumVar[j] + quadForm(dt, 0, variance, p);
+        if (j1 >= 0) {
+          for (let l = 0; l < p; l++) dt[l] = st.cumhaz[j1] * xc[k * p + l] - st.xbar[j1 * p + l];
+          v -= cumVar[j1] + quadForm(dt, 0, variance, p);
+        }
+        se[rowOf[k]] = Math.sqrt(v) * r;
+      }
+    }
+    lo = hi;
+  }
 }
 
 /** Sorted position of each input row (the inverse of rowOf). */
