@@ -198,7 +198,9 @@ function mergeNearTies(columns: Float64Array[], tol: number): number {
   }
   all.sort();
   let distinct = 0;
-  for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[distinct - 1]) all[distinct++] = all[i];
+  // (A Set stores −0 as +0: so do we, so that a merged value becomes +0 as before.)
+  for (let i = 0; i < total; i++)
+    if (i === 0 || all[i] !== all[distinct - 1]) all[distinct++] = all[i] === 0 ? 0 : all[i];
   const y = all.subarray(0, distinct);
   if (y.length < 2) return 0;
   let meanAbs = 0;
