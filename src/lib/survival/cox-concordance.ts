@@ -194,9 +194,12 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
 
 /**
  * Right-censored stratum [lo, hi): the same counts and influences as the two time sweeps, from one
- * sweep in increasing η with Fenwick trees keyed by time (key 2·timeRank, +1 when censored, so that a
- * censoring tied with a death counts as at risk after it). The trees have 2 × (distinct times) slots,
- * which stay in cache when times are recorded on a grid (days), unlike trees over 10⁶ distinct η.
+ * sweep in increasing η with Fenwick trees keyed by death-time rank. A death at the r-th distinct death time
+ * (0-based) has rank r; every row has g = the number of death times at which it is a comparator (death times
+ * before its time, plus its own time when it is censored there, since a censoring tied with a death counts as
+ * at risk after it). Death i and row j are comparable exactly when r_i < g_j. The trees have one slot per
+ * distinct death time — fewer than the 2 × (distinct times) of keying by time, which matters when times are
+ * continuous (10⁶ slots miss the cache on every walk) and keeps grid data (days) in cache.
  */
 function rightCensoredPairs(
   d: CoxDesign,
@@ -209,48 +212,56 @@ function rightCensoredPairs(
   slotWeight: Float64Array,
 ): { conc: number; disc: number; tiedX: number; tiedY: number; tiedXY: number } {
   const { stop, event, weight } = d;
-  // Keys: rows are sorted by time descending, so walk upwards from hi − 1.
-  const key = new Int32Array(hi - lo);
-  let tr = -1;
-  for (let k = hi - 1; k >= lo; k--) {
-    if (k === hi - 1 || stop[k] !== stop[k + 1]) tr++;
-    key[k - lo] = 2 * tr + (event[k] === 1 ? 0 : 1);
+  // Rows are sorted by time descending, so walk upwards from hi − 1 counting death times.
+  const m = hi - lo;
+  const g = new Int32Array(m);
+  let deathTimes = 0;
+  for (let k = hi - 1; k >= lo; ) {
+    const t = stop[k];
+    let e = k;
+    let hasDeath = false;
+    while (e >= lo && stop[e] === t) {
+      if (event[e] === 1) hasDeath = true;
+      e--;
+    }
+    // Deaths at t have rank deathTimes (= number of earlier death times); censored rows at t compare with
+    // the deaths at t too when there are any.
+    for (let q = k; q > e; q--) g[q - lo] = event[q] === 1 ? deathTimes : deathTimes + (hasDeath ? 1 : 0);
+    if (hasDeath) deathTimes++;
+    k = e;
   }
-  const size = 2 * (tr + 1);
-  // Comparators of a death with key 2r: all rows with key ≥ 2r + 1; deaths comparable to a row with key c: deaths with
-  // key < c.
-  const rowsAtKey = new Float64Array(size + 1);
-  const deathsAtKey = new Float64Array(size + 1);
-  // Pairs of deaths at the same time (tied on y): Σ over times of (S² − Σw²)/2, S the deaths' weight.
-  const deathsSqAtKey = new Float64Array(size + 1);
+  const size = deathTimes + 1;
+  const rowsAtG = new Float64Array(size + 1);
+  const deathsAtR = new Float64Array(size + 1);
+  const deathsSqAtR = new Float64Array(size + 1);
   for (let k = lo; k < hi; k++) {
     const w = weight[k];
-    rowsAtKey[key[k - lo]] += w;
+    rowsAtG[g[k - lo]] += w;
     if (event[k] === 1) {
-      deathsAtKey[key[k - lo]] += w;
-      deathsSqAtKey[key[k - lo]] += w * w;
+      deathsAtR[g[k - lo]] += w;
+      deathsSqAtR[g[k - lo]] += w * w;
     }
   }
   let tiedYAll = 0;
-  for (let c = 0; c < size; c += 2) tiedYAll += (deathsAtKey[c] * deathsAtKey[c] - deathsSqAtKey[c]) / 2;
+  for (let r = 0; r < deathTimes; r++) tiedYAll += (deathsAtR[r] * deathsAtR[r] - deathsSqAtR[r]) / 2;
   let tiedXY = 0;
-  const rowsFrom = new Float64Array(size + 1); // Σ rows with key ≥ c
-  for (let c = size - 1; c >= 0; c--) rowsFrom[c] = rowsFrom[c + 1] + rowsAtKey[c];
-  const deathsBelow = new Float64Array(size + 1); // Σ deaths with key < c
-  for (let c = 0; c < size; c++) deathsBelow[c + 1] = deathsBelow[c] + deathsAtKey[c];
-  const tied = new TiedDeaths(size);
-  const rows = new Fenwick(size);
-  const deaths = new Fenwick(size);
-  const rowsEq = new Fenwick(size);
-  const deathsEq = new Fenwick(size);
-  // Gather into η order once so the sweep reads memory sequentially (the key's parity is the event).
-  const m = hi - lo;
+  const rowsAbove = new Float64Array(size + 1); // Σ rows with g > r
+  for (let r = size - 1; r >= 0; r--) rowsAbove[r] = rowsAbove[r + 1] + rowsAtG[r + 1];
+  const deathsBelow = new Float64Array(size + 1); // Σ deaths with rank < c
+  for (let c = 0; c < size; c++) deathsBelow[c + 1] = deathsBelow[c] + deathsAtR[c];
+  const tied = new TiedDeaths(2 * size + 2);
+  const rows = new Fenwick(size + 1);
+  const deaths = new Fenwick(size + 1);
+  const rowsEq = new Fenwick(size + 1);
+  const deathsEq = new Fenwick(size + 1);
+  // Gather into η order once so the sweep reads memory sequentially. keyE = 2g for a death, 2g + 1 for a
+  // censored row: g = keyE >> 1, and deaths at the same time share their (even) key, as TiedDeaths expects.
   const keyE = new Int32Array(m);
   const wE = slotWeight.subarray(lo, hi);
   const rankE = etaRank.subarray(lo, hi);
   for (let q = 0; q < m; q++) {
     const k = lo + byEta[q];
-    keyE[q] = key[k - lo];
+    keyE[q] = 2 * g[k - lo] + (event[k] === 1 ? 0 : 1);
     wE[q] = weight[k];
     slotRow[lo + q] = k;
   }
@@ -261,53 +272,52 @@ function rightCensoredPairs(
   let tiedX = 0;
   const rowsTree = rows.tree;
   const deathsTree = deaths.tree;
+  const treeSize = size + 1;
   for (let r = 0; r < m; ) {
     let e = r + 1;
     while (e < m && rankE[e] === rankE[r]) e++;
-    const single = e - r === 1;
-    if (single) {
+    if (e - r === 1) {
       // The common case (η untied): the general steps below with the tied terms (0) dropped and the
       // tree walks inlined; same operations in the same order.
-      const c = keyE[r];
+      const key = keyE[r];
+      const c = key >> 1;
       const w = wE[r];
       const o = 3 * r;
       let dLess = 0;
       for (let i = c; i > 0; i -= i & -i) dLess += deathsTree[i];
-      if ((c & 1) === 0) {
+      if ((key & 1) === 0) {
         let upto = 0;
         for (let i = c + 1; i > 0; i -= i & -i) upto += rowsTree[i];
         const less = rowsSoFar - upto;
-        const greater = rowsFrom[c + 1] - less;
+        const greater = rowsAbove[c] - less;
         infE[o] = less + (deathsBelow[c] - dLess);
         infE[o + 1] = greater + dLess;
         conc += w * less;
         disc += w * greater;
-        for (let i = c + 1; i <= size; i += i & -i) deathsTree[i] += w;
+        for (let i = c + 1; i <= treeSize; i += i & -i) deathsTree[i] += w;
       } else {
         infE[o] = deathsBelow[c] - dLess;
         infE[o + 1] = dLess;
       }
-      for (let i = c + 1; i <= size; i += i & -i) rowsTree[i] += w;
+      for (let i = c + 1; i <= treeSize; i += i & -i) rowsTree[i] += w;
       rowsSoFar += w;
       r = e;
       continue;
     }
-    if (!single) {
-      for (let q = r; q < e; q++) {
-        rowsEq.add(keyE[q] + 1, wE[q]);
-        if ((keyE[q] & 1) === 0) deathsEq.add(keyE[q] + 1, wE[q]);
-      }
-      // Deaths tied on η and on time (tied.xy): same key within this η group.
-      tied.pairs(r, e, keyE, wE);
-      tiedXY += tied.sameX;
-    }
     for (let q = r; q < e; q++) {
-      const c = keyE[q];
+      rowsEq.add((keyE[q] >> 1) + 1, wE[q]);
+      if ((keyE[q] & 1) === 0) deathsEq.add((keyE[q] >> 1) + 1, wE[q]);
+    }
+    // Deaths tied on η and on time (tied.xy): same death rank (same even key) within this η group.
+    tied.pairs(r, e, keyE, wE);
+    tiedXY += tied.sameX;
+    for (let q = r; q < e; q++) {
+      const c = keyE[q] >> 1;
       if ((keyE[q] & 1) === 0) {
-        // Comparators with smaller η: rows so far minus those with key ≤ 2r (Fenwick index = key + 1).
+        // Comparators with smaller η: rows so far minus those with g ≤ r (Fenwick index = g + 1).
         const less = rowsSoFar - rows.prefix(c + 1);
-        const eq = single ? 0 : rowsEq.prefix(size) - rowsEq.prefix(c + 1);
-        const greater = rowsFrom[c + 1] - less - eq;
+        const eq = rowsEq.prefix(treeSize) - rowsEq.prefix(c + 1);
+        const greater = rowsAbove[c] - less - eq;
         const w = wE[q];
         infE[q * 3] += less;
         infE[q * 3 + 1] += greater;
@@ -316,21 +326,21 @@ function rightCensoredPairs(
         disc += w * greater;
         tiedX += w * eq;
       }
-      // As comparator: deaths with key < c; smaller η ⇒ discordant pair, larger ⇒ concordant.
+      // As comparator: deaths with rank < g; smaller η ⇒ discordant pair, larger ⇒ concordant.
       const dLess = deaths.prefix(c);
-      const dEq = single ? 0 : deathsEq.prefix(c);
+      const dEq = deathsEq.prefix(c);
       infE[q * 3 + 1] += dLess;
       infE[q * 3 + 2] += dEq;
       infE[q * 3] += deathsBelow[c] - dLess - dEq;
     }
     for (let q = r; q < e; q++) {
-      if (!single) {
-        rowsEq.add(keyE[q] + 1, -wE[q]);
-        if ((keyE[q] & 1) === 0) deathsEq.add(keyE[q] + 1, -wE[q]);
-      }
-      rows.add(keyE[q] + 1, wE[q]);
+      const c = keyE[q] >> 1;
+      const dead = (keyE[q] & 1) === 0;
+      rowsEq.add(c + 1, -wE[q]);
+      if (dead) deathsEq.add(c + 1, -wE[q]);
+      rows.add(c + 1, wE[q]);
       rowsSoFar += wE[q];
-      if ((keyE[q] & 1) === 0) deaths.add(keyE[q] + 1, wE[q]);
+      if (dead) deaths.add(c + 1, wE[q]);
     }
     r = e;
   }

@@ -10,6 +10,7 @@ import { cholesky2, chsolve2, coxNewton, coxWork, type CoxDesign } from "./cox-k
 import { coxRowResiduals, dfbetaRows, unscaleVariance } from "./cox-residual-kernel";
 import type { Surv } from "./surv";
 import { validateCoxInput } from "./cox-validate";
+import { hasFractionalWeights } from "./case-weights";
 
 /** Covariate matrix by named columns: `columns[j][i]` is covariate `names[j]` of row i. */
 export interface CoxCovariates {
@@ -24,7 +25,11 @@ export interface CoxOptions {
   readonly strata?: ArrayLike<string | number>;
   /** Case weights > 0 (R `weights =`). */
   readonly weights?: ArrayLike<number>;
-  /** Sandwich (robust) variance, R `robust = TRUE`; implied by `cluster`. */
+  /**
+   * Sandwich (robust) variance, R `robust = TRUE`. Default as R survival 3.5's coxph: true when `cluster` is
+   * given or any case weight is not a whole number (R: `any(weights != floor(weights))`), else false.
+   * `robust: false` keeps the model-based variance (with a `cluster`, R then warns that it ignores the cluster).
+   */
   readonly robust?: boolean;
   /** Cluster label per row for the grouped sandwich variance (R `cluster(id)`). */
   readonly cluster?: ArrayLike<string | number>;
@@ -92,7 +97,12 @@ export interface CoxResult {
   readonly nEvents: number;
   readonly nStrata: number;
   readonly confLevel: number;
-  /** Covariate means the linear predictor is centred on (0 for columns coded in {−1, 0, 1}, as R). */
+  /**
+   * R's `fit$means`, the covariate values the linear predictor, `predict` and the default `survfit` curve are
+   * centred on: 0 for columns coded in {−1, 0, 1} (R's nocenter), otherwise the case-weighted mean for
+   * right-censored data (coxph.fit) and the unweighted column mean for counting-process data (agreg.fit uses
+   * `colMeans(x)`, so weights do not enter).
+   */
   readonly means: readonly number[];
   /**
    * True when a coefficient may be infinite (monotone likelihood, or a linear predictor that exploded
@@ -135,8 +145,12 @@ export function coxInternals(fit: CoxResult): CoxFitInternals {
  *
  * References: Cox (1972); Efron (1977) JASA 72:557 for ties; Therneau & Grambsch (2000) Modeling
  * Survival Data, ch. 3 and 6 (counting process, robust variance, concordance in survival ≥ 3).
- * R: `survival::coxph(Surv(...) ~ x + strata(s), ties = "efron", robust = FALSE)` (defaults: Efron,
- * eps 1e-9, iter.max 20). SPSS: `COXREG ... /STRATA /CRITERIA = PIN(.05) POUT(.10) ITERATE(20)`,
+ * R: `survival::coxph(Surv(...) ~ x + strata(s), ties = "efron")` (defaults: Efron, eps 1e-9, iter.max 20).
+ * Variance as R 3.5's default: robust (sandwich) when a cluster is given or any case weight is not a whole
+ * number (R coxph.R: `has.rwt <- any(weights != floor(weights))`; `robust <- has.cluster || has.rwt`), then
+ * also R's robust score test; pass `robust: false` for the model-based variance. `means` follow coxph.fit
+ * (weighted) for right-censored and agreg.fit (`colMeans(x)`, unweighted) for counting-process data.
+ * SPSS: `COXREG ... /STRATA /CRITERIA = PIN(.05) POUT(.10) ITERATE(20)`,
  * which uses Breslow ties — pass `ties: "breslow"` to match SPSS's "Variables in the Equation".
  * Cost: O(n log n) to sort once, then O(n p²) per Newton iteration; concordance O(n log n).
  *
@@ -211,7 +225,8 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
     }
   }
   const betaScaled = Float64Array.from(nr.beta, (b, j) => (aliased[j] ? 0 : b));
-  const robust = options.robust === true || cluster !== null;
+  const robust = options.robust ?? (cluster !== null || hasFractionalWeights(weights));
+  if (!robust && cluster !== null) warnings.push("cluster specified with robust = false: cluster ignored (as R)");
   let variance = vNaive;
   if (robust) variance = sandwich(design, betaScaled, vNaive, cluster?.codes ?? null);
   const terms: CoxTerm[] = names.map((name, j) => {
@@ -298,7 +313,7 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
     nEvents: y.nEvents,
     nStrata: design.strataEnds.length,
     confLevel,
-    means: Array.from(design.means),
+    means: y.start === null ? Array.from(design.means) : unweightedMeans(columns, design.means),
     possiblyInfinite,
     warnings,
   };
@@ -312,6 +327,21 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
   };
   Object.defineProperty(result, INTERNALS, { value: internals, enumerable: false });
   return deepFreeze(result);
+}
+
+/** agreg.fit's `ifelse(zero.one, 0, colMeans(x))`: the design centred zero-one columns at 0 already. */
+function unweightedMeans(columns: readonly ArrayLike<number>[], centred: Float64Array): number[] {
+  return columns.map((col, j) => {
+    if (centred[j] === 0 && isZeroOne(col)) return 0;
+    let s = 0;
+    for (let i = 0; i < col.length; i++) s += col[i];
+    return s / col.length;
+  });
+}
+
+function isZeroOne(col: ArrayLike<number>): boolean {
+  for (let i = 0; i < col.length; i++) if (col[i] !== 0 && col[i] !== 1 && col[i] !== -1) return false;
+  return true;
 }
 
 function linearPredictorAt(d: CoxDesign, beta: Float64Array): Float64Array {

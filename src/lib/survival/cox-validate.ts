@@ -2,6 +2,7 @@ import { InputError } from "../core/errors";
 import type { CoxCovariates, CoxOptions } from "./cox-ph";
 import { checkOneLabelType } from "./group-labels";
 import { isSurv, type Surv } from "./surv";
+import { validateCaseWeights } from "./case-weights";
 
 /** R coxph.control() defaults. */
 export const DEFAULT_CONTROL = {
@@ -46,7 +47,7 @@ export function validateCoxInput(y: Surv, x: CoxCovariates, options: CoxOptions)
     });
   const strata = options.strata === undefined ? null : labelCodes(options.strata, n, "strata");
   const cluster = options.cluster === undefined ? null : labelCodes(options.cluster, n, "cluster");
-  const weights = options.weights === undefined ? null : validateWeights(options.weights, n);
+  const weights = options.weights === undefined ? null : validateCaseWeights(options.weights, n, "weights");
   return { n, names, columns, ties, confLevel, control, strata, cluster, weights };
 }
 
@@ -81,19 +82,6 @@ function validateCovariates(x: CoxCovariates, n: number): { names: string[]; col
     }
   });
   return { names: [...x.names], columns: [...x.columns] };
-}
-
-function validateWeights(w: ArrayLike<number>, n: number): Float64Array {
-  if (w === null || typeof w !== "object" || w.length !== n)
-    throw new InputError(`must be an array of length ${n}`, { field: "weights", value: w });
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = w[i];
-    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
-      throw new InputError("weights must be finite numbers > 0", { field: "weights", index: i, value: v });
-    out[i] = v;
-  }
-  return out;
 }
 
 /** Codes 0..k−1 for labels in sorted label order (numbers numerically, else as strings), like R factor levels. */

@@ -33,3 +33,15 @@ export type { CoxBootstrapOptions, CoxBootstrapResult, CoxBootstrapTerm } from "
 export { coxOptimism } from "./cox-optimism";
 export type { CoxOptimismOptions, CoxOptimismResult, OptimismIndex } from "./cox-optimism";
 export { heuristicShrinkage } from "./heuristic-shrinkage";
+export { nelsonAalen } from "./nelson-aalen";
+export type { NelsonAalenFit, NelsonAalenOptions } from "./nelson-aalen";
+export type { SurvConfType } from "./survfit-confint";
+export { coxBasehaz } from "./cox-basehaz";
+export type { CoxBasehaz, CoxBasehazOptions } from "./cox-basehaz";
+export { survfitCox } from "./cox-survfit";
+export type { CoxSurvCurve, CoxSurvfit, SurvfitCoxOptions } from "./cox-survfit";
+export type { CoxNewdata } from "./cox-newdata";
+export { predictCox } from "./cox-predict";
+export type { CoxPredictType, CoxPrediction, PredictCoxOptions } from "./cox-predict";
+export { adjustedSurvival } from "./cox-adjusted-survival";
+export type { AdjustedCurve, AdjustedGroup, AdjustedSurvival, AdjustedSurvivalOptions } from "./cox-adjusted-survival";

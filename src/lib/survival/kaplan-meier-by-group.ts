@@ -4,6 +4,7 @@ import { checkGroupLabels, groupLevels } from "./group-labels";
 import { deepFreeze } from "../core/freeze";
 import { kaplanMeier, type KaplanMeierFit, type KaplanMeierOptions } from "./kaplan-meier";
 import { isSurv, surv, survCounting, type Surv } from "./surv";
+import { validateCaseWeights } from "./case-weights";
 
 /**
  * One Kaplan–Meier curve per group in one call (R: survfit(Surv(time, status) ~ group)). Groups are
@@ -25,6 +26,8 @@ export function kaplanMeierByGroup(
     throw new InputError(`must have one label per subject (${y.n})`, { field: "groups", value: groups });
   }
   const labels = checkGroupLabels(groups, "groups", y.n).map(String);
+  // Case weights are per subject: checked once on the whole sample, then split with the rows.
+  const weights = options.weights === undefined ? null : validateCaseWeights(options.weights, y.n, "options.weights");
   const levels = groupLevels(labels) as string[];
   return deepFreeze(
     levels.map((label) => {
@@ -42,7 +45,7 @@ export function kaplanMeierByGroup(
               event,
               { tieTolerance: 0 },
             );
-      const fit = kaplanMeier(sub, options);
+      const fit = kaplanMeier(sub, weights === null ? options : { ...options, weights: rows.map((i) => weights[i]) });
       return { label, n: rows.length, fit };
     }),
   );

@@ -2,17 +2,31 @@ import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
+import { hasFractionalWeights, validateCaseWeights } from "./case-weights";
 import { radixArgsort } from "./cox-sort";
+import { survConfInterval, SURV_CONF_TYPES, type SurvConfType } from "./survfit-confint";
+import { survfitKmKernel } from "./survfit-km-kernel";
 import { isSurv, type Surv } from "./surv";
 
-/** Confidence-interval transformation of S(t): "log" is R's default, "log-log" SPSS/SAS/lifelines style. */
-export type KmConfType = "log" | "log-log" | "plain";
+/**
+ * Confidence-interval transformation of S(t), R survfit's conf.type: "log" is R's default, "log-log"
+ * SPSS/SAS/lifelines style, "plain", "logit" and "arcsin".
+ */
+export type KmConfType = SurvConfType;
 
 export interface KaplanMeierOptions {
   /** Default "log" (R survfit). */
   readonly confType?: KmConfType;
   /** Default 0.95. */
   readonly confLevel?: number;
+  /**
+   * Case weights > 0 (R `survfit(..., weights = w)`): n.risk, n.event and n.censor become weighted sums and
+   * S = ∏(1 − d_w/n_w). Standard errors as R: weighted Greenwood for whole-number weights; with any fractional
+   * weight R defaults to the infinitesimal-jackknife (robust) SE, each row its own cluster.
+   */
+  readonly weights?: ArrayLike<number>;
+  /** Robust (infinitesimal-jackknife) SEs; default as R: true exactly when some weight is not a whole number. */
+  readonly robust?: boolean;
 }
 
 /**
@@ -54,6 +68,11 @@ export interface KaplanMeierFit {
   readonly confType: KmConfType;
   readonly confLevel: number;
   readonly steps: readonly KmStep[];
+  /**
+   * Present only with case weights: "greenwood" (weighted counts) or "robust" (infinitesimal jackknife, R's
+   * default for fractional weights; R's std.err is then the SE of S, our `stdErrSurvival`).
+   */
+  readonly variance?: "greenwood" | "robust";
 }
 
 /**
@@ -62,8 +81,12 @@ export interface KaplanMeierFit {
  *
  * S(t) = ∏_{t_i ≤ t} (1 − d_i/n_i); Var(−log S) = Σ d_i / (n_i (n_i − d_i)) (Greenwood 1926).
  * CIs: log: S·exp(±z σ) (upper capped at 1); log-log: S^exp(∓z σ / log S); plain: S ± z σ S
- * clipped to [0, 1] — R survival's `survfit.formula` code. R: survfit(Surv(time, status) ~ 1,
- * conf.type = "log", conf.int = 0.95). SPSS 27 KM prints S and its Greenwood SE (no CI).
+ * clipped to [0, 1]; logit: logit S ± z σ/(1 − S); arcsin: asin √S ± ½ z σ √(S/(1 − S)) — R survival's
+ * `survfit_confint`. R: survfit(Surv(time, status) ~ 1, conf.type = "log", conf.int = 0.95).
+ * SPSS 27 KM prints S and its Greenwood SE (no CI).
+ * Case weights (`weights`, R's `weights =`): weighted counts, weighted Greenwood SE; with a fractional weight
+ * R — and this function — default to the infinitesimal-jackknife SE (`robust: false` for Greenwood); the fit
+ * then carries `variance`. SPSS: WEIGHT BY frequency weights (whole numbers) give the weighted Greenwood SE.
  * Counting-process data (survCounting) give the product-limit estimator with delayed entry: the risk
  * set at t is the rows with start < t ≤ stop, so n.risk can rise (R survfit(Surv(start, stop, event) ~ 1);
  * by current treatment state this is the Simon–Makuch estimator).
@@ -79,14 +102,64 @@ export function kaplanMeier(y: Surv, options: KaplanMeierOptions = {}): KaplanMe
   checkOptions(options);
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv()", { field: "y", value: y });
   const confType = options.confType ?? "log";
-  if (confType !== "log" && confType !== "log-log" && confType !== "plain") {
-    throw new InputError('must be "log", "log-log" or "plain"', { field: "options.confType", value: confType });
+  if (!SURV_CONF_TYPES.includes(confType)) {
+    throw new InputError(`must be one of ${SURV_CONF_TYPES.map((t) => `"${t}"`).join(", ")}`, {
+      field: "options.confType",
+      value: confType,
+    });
   }
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1))
     throw new InputError("must be in (0, 1)", { field: "options.confLevel", value: confLevel });
-  const steps = kmKernel(y.time, y.event, confType, confLevel, y.start);
-  return deepFreeze({ n: y.n, nEvents: y.nEvents, confType, confLevel, steps });
+  if (options.robust !== undefined && typeof options.robust !== "boolean")
+    throw new InputError("must be true or false", { field: "options.robust", value: options.robust });
+  if (options.weights === undefined && options.robust === undefined) {
+    const steps = kmKernel(y.time, y.event, confType, confLevel, y.start);
+    return deepFreeze({ n: y.n, nEvents: y.nEvents, confType, confLevel, steps });
+  }
+  const weights = options.weights === undefined ? null : validateCaseWeights(options.weights, y.n, "options.weights");
+  const robust = options.robust ?? hasFractionalWeights(weights);
+  const steps = weightedKmSteps(y, weights, robust, confType, confLevel);
+  return deepFreeze({
+    n: y.n,
+    nEvents: y.nEvents,
+    confType,
+    confLevel,
+    steps,
+    variance: robust ? "robust" : "greenwood",
+  });
+}
+
+/** Steps from R's survfitkm kernel (weighted counts; Greenwood or infinitesimal-jackknife SEs). */
+function weightedKmSteps(
+  y: Surv,
+  weights: Float64Array | null,
+  robust: boolean,
+  confType: KmConfType,
+  confLevel: number,
+): KmStep[] {
+  const k = survfitKmKernel(y.time, y.event, y.start, weights, 1, robust);
+  const z = normal.quantile(1 - (1 - confLevel) / 2, 0, 1);
+  const steps: KmStep[] = [];
+  for (let i = 0; i < k.time.length; i++) {
+    const s = k.surv[i];
+    // stdErrLog is the SE of log S; R's robust std.err is the SE of S (logse = FALSE).
+    const seLog = k.logse ? k.stdErr[i] : k.stdErr[i] === 0 ? 0 : k.stdErr[i] / s;
+    const finite = Number.isFinite(seLog);
+    const [lower, upper] = finite && s > 0 ? survConfInterval(s, seLog, true, confType, z) : [null, null];
+    steps.push({
+      time: k.time[i],
+      nRisk: k.nRisk[i],
+      nEvent: k.nEvent[i],
+      nCensor: k.nCensor[i],
+      survival: s,
+      stdErrLog: finite ? seLog : null,
+      stdErrSurvival: finite ? (k.logse ? s * seLog : k.stdErr[i]) : null,
+      lower,
+      upper,
+    });
+  }
+  return steps;
 }
 
 /**
@@ -151,6 +224,7 @@ export function kmKernel(
 /** R survfit's pointwise interval for S with σ = SE(−log S). */
 function kmInterval(s: number, se: number, z: number, confType: KmConfType): [number | null, number | null] {
   if (!Number.isFinite(se) || s === 0) return [null, null];
+  if (confType === "logit" || confType === "arcsin") return survConfInterval(s, se, true, confType, z);
   if (confType === "plain") return [Math.max(0, s - z * se * s), Math.min(1, s + z * se * s)];
   if (confType === "log") return [Math.exp(Math.log(s) - z * se), Math.min(1, Math.exp(Math.log(s) + z * se))];
   if (s === 1) return [null, null]; // log(−log 1) undefined: R gives NA

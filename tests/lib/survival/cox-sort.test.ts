@@ -49,3 +49,22 @@ describe("radixArgsort", () => {
     }
   });
 });
+
+describe("radixArgsort: values equal in their top 32 bits", () => {
+  it("orders runs that share the high word by the low word, stably (insertion and comparator paths)", () => {
+    const n = RADIX_MIN_N * 2;
+    const v = new Float64Array(n);
+    let s = 99;
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      // 1 + tiny offsets: all share sign, exponent and the top 20 mantissa bits in long runs (> 32),
+      // with repeats; and a short run of near-equal negatives.
+      v[i] = i % 3 === 0 ? 1 + (s % 97) * 2 ** -50 : i % 3 === 1 ? -2 - (s % 5) * 2 ** -48 : s / 2147483648;
+    }
+    for (const descending of [false, true]) {
+      const idx = Array.from({ length: n }, (_, i) => i);
+      idx.sort(descending ? (a, b) => v[b] - v[a] || a - b : (a, b) => v[a] - v[b] || a - b);
+      expect(Array.from(radixArgsort(v, descending))).toEqual(idx);
+    }
+  });
+});

@@ -114,7 +114,7 @@ describe("Kaplan–Meier by hand", () => {
 describe("bad input and edge cases", () => {
   it("names what is wrong", () => {
     const y = surv([1, 2], [1, 0]);
-    expect(() => kaplanMeier(y, { confType: "logit" as KmConfType })).toThrow(InputError);
+    expect(() => kaplanMeier(y, { confType: "probit" as KmConfType })).toThrow(InputError);
     expect(() => kmQuantile(kaplanMeier(y), 1.5)).toThrow("p = 1.5");
   });
   it("no events: survival stays 1; all events: ends at 0", () => {
