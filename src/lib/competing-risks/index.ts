@@ -7,3 +7,7 @@ export type {
   StatusCode,
   StatusCoding,
 } from "./aalen-johansen";
+export { cuminc } from "./cuminc";
+export type { CumincCurve, CumincOptions, CumincResult, GrayTest } from "./cuminc";
+export { cumincTimepoints } from "./cuminc-timepoints";
+export type { CumincTimepoints } from "./cuminc-timepoints";
