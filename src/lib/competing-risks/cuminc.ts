@@ -4,7 +4,12 @@ import { chisqUpperTail } from "../distributions/chi-square-tail";
 import { radixArgsort } from "../survival/cox-sort";
 import { solveLinear } from "../survival/linear-solve";
 import { cinc, crst } from "./internal/cmprsk-kernels";
-import { type StatusCode, type StatusCoding, validateCompetingRisks, validateGroups } from "./internal/competing-risks-input";
+import {
+  type StatusCode,
+  type StatusCoding,
+  validateCompetingRisks,
+  validateGroups,
+} from "./internal/competing-risks-input";
 
 export interface CumincOptions extends StatusCoding {
   /** Group per subject: one curve per group × cause, and Gray's test across groups (cmprsk `group`). */
@@ -129,7 +134,8 @@ export function cuminc(
         var: c.variance,
       });
     }
-    if (G > 1) tests.push(grayTest(y, cause, g, st, strata?.labels.length ?? 1, G, k, rho, data.causes[k - 1], warnings));
+    if (G > 1)
+      tests.push(grayTest(y, cause, g, st, strata?.labels.length ?? 1, G, k, rho, data.causes[k - 1], warnings));
   }
   return deepFreeze({
     kind: "cuminc" as const,

@@ -53,7 +53,8 @@ export interface FinegrayRun {
   covariates: string[];
   etype: string;
   ties: "efron" | "breslow";
-  expanded: { id: number[]; fgstart: number[]; fgstop: number[]; fgstatus: number[]; fgwt: number[] };
+  expanded: { id: number[]; fgstart: number[]; fgstop: number[]; fgstatus: number[]; fgwt: number[] } | null;
+  expanded_summary: { rows: number; sum_fgwt: number; sum_stop_wt: number; sum_start: number; events: number };
   coef: number[];
   robust_var: number[][];
   naive_var: number[][];
@@ -72,8 +73,31 @@ export interface CrDataset {
   cuminc: CumincRun[];
   crr: CrrRun[];
   finegray: FinegrayRun[];
+  cause_specific: { cause: number; coef: number[]; se: number[]; loglik: number[] }[];
   [column: string]: unknown;
 }
 export const crFixture = JSON.parse(
   readFileSync(join(__dirname, "../../fixtures/competing-risks/competing-risks-fixtures.json"), "utf8"),
 ) as { r_version: string; survival_version: string; cmprsk_version: string; datasets: Record<string, CrDataset> };
+
+/**
+ * Element-wise |actual − expected| ≤ max(abs, rel·|expected|) over long arrays with one assertion (the
+ * first failing index is reported); null matches only null. Faster than one expect per element.
+ */
+export function expectArrayClose(
+  actual: ArrayLike<number | null> | null | undefined,
+  expected: ArrayLike<number | null> | null | undefined,
+  label: string,
+  options: { rel?: number; abs?: number } = {},
+): void {
+  const rel = options.rel ?? 1e-6;
+  const abs = options.abs ?? 0;
+  if (actual?.length !== expected?.length)
+    throw new Error(`${label}: length ${actual?.length} differs from the expected ${expected?.length}`);
+  for (let i = 0; i < (expected?.length ?? 0); i++) {
+    const a = actual![i];
+    const e = expected![i];
+    const ok = e === null || a === null ? a === e : Math.abs(a - e) <= Math.max(abs, rel * Math.abs(e));
+    if (!ok) throw new Error(`${label}[${i}]: expected ${e}, actual ${a} (tolerance rel ${rel}, abs ${abs})`);
+  }
+}

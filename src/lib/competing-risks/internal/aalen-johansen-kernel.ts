@@ -181,8 +181,15 @@ export function aalenJohansenKernel(
       const risk = g * g * rW + rWZZ[k] + f * f * rWAA + 2 * g * rWZ[k] - 2 * g * f * rWA - 2 * f * rWAZ[k];
       const left = eWYY[k] + 2 * f * eWYC[k] + f * f * eWCC;
       const scale =
-        g * g * rW + rWZZ[k] + f * f * rWAA + 2 * Math.abs(g * rWZ[k]) + 2 * Math.abs(g * f * rWA) +
-        2 * Math.abs(f * rWAZ[k]) + eWYY[k] + 2 * Math.abs(f * eWYC[k]) + f * f * eWCC;
+        g * g * rW +
+        rWZZ[k] +
+        f * f * rWAA +
+        2 * Math.abs(g * rWZ[k]) +
+        2 * Math.abs(g * f * rWA) +
+        2 * Math.abs(f * rWAZ[k]) +
+        eWYY[k] +
+        2 * Math.abs(f * eWYC[k]) +
+        f * f * eWCC;
       pRow.push(f);
       seRow.push(Math.sqrt(aboveRounding(risk + left, scale)));
       evRow.push(nev[k]);
