@@ -8,6 +8,7 @@ export * from "./distributions";
 export * from "./survival";
 export * from "./time-dependent";
 export * from "./competing-risks";
+export * from "./parametric";
 export * from "./hypothesis";
 export * from "./simulation";
 export * from "./figures";

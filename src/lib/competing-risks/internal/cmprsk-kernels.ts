@@ -5,7 +5,10 @@
  * rounding; comments give the paper's notation where the Fortran names are terse.
  */
 
-/** Corners of the step function (cmprsk's x, f, v): x[0] = 0, each jump appears twice, the last row is the largest time. */
+/**
+ * Corners of the step function (cmprsk's x, f, v): x[0] = 0, each jump appears twice, the last row is the
+ * largest time.
+ */
 export interface CincCorners {
   readonly time: number[];
   readonly est: number[];
