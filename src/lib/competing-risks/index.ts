@@ -17,3 +17,5 @@ export { fineGrayData } from "./fine-gray-data";
 export type { FineGrayData, FineGrayDataOptions } from "./fine-gray-data";
 export { causeSpecificCox } from "./cause-specific-cox";
 export type { CauseSpecificCoxOptions, CauseSpecificCoxResult } from "./cause-specific-cox";
+export { cumulativeIncidenceFigure } from "./cumulative-incidence-figure";
+export type { CumulativeIncidenceCurve, CumulativeIncidenceFigureOptions } from "./cumulative-incidence-figure";
