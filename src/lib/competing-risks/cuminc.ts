@@ -70,7 +70,10 @@ export interface CumincResult {
  * {@link aalenJohansen}; the variance is Aalen's delta-method estimator with Gray's correction for
  * ties (survfit reports the infinitesimal-jackknife one instead, so the two SEs differ slightly).
  * Gray's statistic compares weighted subdistribution hazards, weight (1 − F(t−))^ρ, and is χ² with
- * G − 1 df under the null. Times are used as given (cmprsk merges no near ties).
+ * G − 1 df under the null. Times are used as given (cmprsk merges no near ties). cmprsk's Fortran forms
+ * the product (failures at a time) × (number at risk in a group) in 32-bit integers; past 2³¹ (10⁶ rows
+ * with thousands of failures tied at one time) its statistic overflows silently, while this port
+ * computes in doubles — the one place where the two differ (seen in bench/cuminc.bench.ts).
  *
  * References: Gray RJ (1988) Ann Stat 16:1141; Kalbfleisch & Prentice (2002) §8.2; cmprsk 2.2-11 (Fortran
  * cinc, crstm). R: `cmprsk::cuminc(ftime, fstatus, group, strata, rho = 0, cencode = 0)`; the curve

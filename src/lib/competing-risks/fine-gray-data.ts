@@ -152,10 +152,14 @@ export function fineGrayData(
       }
     }
   }
+  // Arrays frozen first: deepFreeze would enumerate every index of these long arrays.
   return deepFreeze({
-    ...out,
-    fgwt: wts,
-    add: adds,
+    row: Object.freeze(out.row),
+    fgstart: Object.freeze(out.fgstart),
+    fgstop: Object.freeze(out.fgstop),
+    fgstatus: Object.freeze(out.fgstatus),
+    fgwt: Object.freeze(wts),
+    add: Object.freeze(adds),
     cause: data.causes[enumCode - 1],
     nInput: n,
   });

@@ -220,8 +220,10 @@ export function survreg(y: Surv, covariates: SurvregCovariates, options: Survreg
   const tol = control.tolerChol;
   let fit0: ReturnType<typeof survregNewton> | null = null;
   if (nvar > 1) {
-    const d0: SurvregData = { ...data, nvar: 1, x: new Float64Array(n).fill(1) };
-    fit0 = survregNewton(d0, interceptStart(data, fixedLog, nstrat2), nstrat2, 20, eps, tol);
+    // The intercept-only fit depends on the rows only through (y, status, stratum): fitted on the
+    // distinct combinations with summed weights it is the same fit (sums in another order), and with
+    // times on a grid it costs nothing. Its start uses every row, as R's does.
+    fit0 = survregNewton(collapseRows(data), interceptStart(data, fixedLog, nstrat2), nstrat2, 20, eps, tol);
   }
   let init: Float64Array;
   if (options.init !== undefined) {
@@ -255,9 +257,11 @@ export function survreg(y: Surv, covariates: SurvregCovariates, options: Survreg
       for (let a = 0; a < nvar; a++) {
         const xa = x[i * nvar + a];
         rhs[a] += r * xa;
-        for (let b = 0; b < nvar; b++) xtwx[a * nvar + b] += wt * xa * x[i * nvar + b];
+        const wxa = wt * xa;
+        for (let b = 0; b <= a; b++) xtwx[a * nvar + b] += wxa * x[i * nvar + b];
       }
     }
+    for (let a = 0; a < nvar; a++) for (let b = 0; b < a; b++) xtwx[b * nvar + a] = xtwx[a * nvar + b];
     cholesky2(xtwx, nvar, tol);
     chsolve2(xtwx, nvar, rhs);
     init = Float64Array.from([...rhs, ...vars]);
@@ -336,7 +340,7 @@ export function survreg(y: Surv, covariates: SurvregCovariates, options: Survreg
     converged: fit.converged,
     n,
     nEvents,
-    linearPredictors: lp,
+    linearPredictors: Object.freeze(lp), // frozen here: deepFreeze would list 10⁶ keys
     confLevel,
     convention: `R survival::survreg(dist = "${dist}")${strataLabels ? " with strata" : ""}`,
     warnings,
@@ -375,4 +379,41 @@ function validateNames(x: SurvregCovariates, n: number): string[] {
     }
   });
   return [...x.names];
+}
+
+/** The rows as distinct (y, status, stratum) with summed weights and an intercept column only. */
+function collapseRows(d: SurvregData): SurvregData {
+  // One numeric-keyed map per (stratum, status): Map lookups on numbers avoid a string per row.
+  const maps = new Map<number, Map<number, number>>();
+  const y: number[] = [];
+  const status: number[] = [];
+  const strata: number[] = [];
+  const weight: number[] = [];
+  for (let i = 0; i < d.n; i++) {
+    const group = d.strata[i] * 2 + d.status[i];
+    let index = maps.get(group);
+    if (index === undefined) {
+      index = new Map();
+      maps.set(group, index);
+    }
+    const k = index.get(d.y[i]);
+    if (k === undefined) {
+      index.set(d.y[i], y.length);
+      y.push(d.y[i]);
+      status.push(d.status[i]);
+      strata.push(d.strata[i]);
+      weight.push(d.weight[i]);
+    } else weight[k] += d.weight[i];
+  }
+  const m = y.length;
+  return {
+    n: m,
+    nvar: 1,
+    x: new Float64Array(m).fill(1),
+    y: Float64Array.from(y),
+    status: Uint8Array.from(status),
+    weight: Float64Array.from(weight),
+    strata: Int32Array.from(strata),
+    base: d.base,
+  };
 }

@@ -128,5 +128,13 @@ export function survSplit(
     out.event.push(event[i]);
     out.episode.push(episode);
   }
-  return deepFreeze({ ...out, cut: cuts });
+  // Arrays frozen first: deepFreeze would enumerate every index of these long arrays.
+  return deepFreeze({
+    row: Object.freeze(out.row),
+    tstart: Object.freeze(out.tstart),
+    tstop: Object.freeze(out.tstop),
+    event: Object.freeze(out.event),
+    episode: Object.freeze(out.episode),
+    cut: cuts,
+  });
 }

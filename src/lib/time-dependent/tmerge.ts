@@ -126,13 +126,14 @@ export function tmerge(
     applyStep(step, si, rows, codeOf, eventNames, tdcNames, tcount, { naRm, delayDefault, tdcstart });
   });
   const columns: Record<string, (number | null)[]> = {};
-  for (const [name, values] of rows.columns) columns[name] = values;
+  // Arrays frozen first: deepFreeze would enumerate every index of these long arrays.
+  for (const [name, values] of rows.columns) columns[name] = Object.freeze(values) as (number | null)[];
   return deepFreeze({
     kind: "tmerge" as const,
-    id: rows.code.map((c) => ids[c]),
-    tstart: rows.tstart,
-    tstop: rows.tstop,
-    baseRow: rows.code.map((c) => baseRowOf[c]),
+    id: Object.freeze(rows.code.map((c) => ids[c])),
+    tstart: Object.freeze(rows.tstart),
+    tstop: Object.freeze(rows.tstop),
+    baseRow: Object.freeze(rows.code.map((c) => baseRowOf[c])),
     columns,
     eventNames: [...eventNames],
     tdcNames: [...tdcNames],

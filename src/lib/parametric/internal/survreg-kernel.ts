@@ -1,5 +1,6 @@
 import { cholesky2, chinv, chsolve2 } from "../../survival/cox-kernel";
-import { type BaseDistribution, densityRow, densityTerms, initialValues } from "./survreg-distributions";
+import normal = require("@stdlib/stats-base-dists-normal");
+import { type BaseDistribution, densityRow, initialValues } from "./survreg-distributions";
 
 /** What the likelihood needs: y on the model's scale (log time for the log families), 0/1 status. */
 export interface SurvregData {
@@ -17,6 +18,8 @@ export interface SurvregData {
 }
 
 const SMALL = -200;
+const EXP_SMALL = Math.exp(SMALL);
+const EXP_MINUS_SMALL = Math.exp(-SMALL);
 
 /**
  * survregc1: log-likelihood at beta = (coefficients, log scale(s)), and unless `loglikOnly`, the score u,
@@ -32,37 +35,154 @@ export function survregLoglik(
   u: Float64Array,
   imat: Float64Array,
   jj: Float64Array,
+  wantJJ = false,
 ): number {
   const { n, nvar, x, y, status, weight, strata, base } = d;
   const nvar2 = nvar + nstrat;
   if (!loglikOnly) {
     u.fill(0);
     imat.fill(0);
-    jj.fill(0);
+    if (wantJJ) jj.fill(0);
   }
-  const funs = new Float64Array(4);
+  const ext = base === "extreme";
+  const logi = base === "logistic";
   let loglik = 0;
   let sigma = Math.exp(beta[nvar]);
   let sig2 = 1 / (sigma * sigma);
+  let logSigma = Math.log(sigma);
+  // The score, information and (when asked) J′J contributions of row i (survregc1's second half).
+  const accumulate = (
+    i: number,
+    st: number,
+    w: number,
+    dg: number,
+    ddg: number,
+    dsig: number,
+    ddsig: number,
+    dsg: number,
+  ): void => {
+    const row = i * nvar;
+    const ddgw = ddg * w;
+    for (let a = 0; a < nvar; a++) {
+      const xa = x[row + a];
+      const temp = dg * xa * w;
+      u[a] += temp;
+      const ia = a * nvar2;
+      const xaddg = xa * ddgw;
+      for (let b = 0; b <= a; b++) imat[ia + b] -= xaddg * x[row + b];
+      if (wantJJ) for (let b = 0; b <= a; b++) jj[ia + b] += temp * x[row + b] * dg;
+    }
+    if (nstrat !== 0) {
+      const k = st + nvar;
+      const ik = k * nvar2;
+      u[k] += w * dsig;
+      const dsgw = dsg * w;
+      for (let a = 0; a < nvar; a++) imat[ik + a] -= dsgw * x[row + a];
+      imat[ik + k] -= ddsig * w;
+      if (wantJJ) {
+        for (let a = 0; a < nvar; a++) jj[ik + a] += dsig * x[row + a] * dg * w;
+        jj[ik + k] += dsig * dsig * w;
+      }
+    }
+  };
   for (let i = 0; i < n; i++) {
     const st = nstrat > 1 ? strata[i] : 0;
     if (nstrat > 1) {
       sigma = Math.exp(beta[nvar + st]);
       sig2 = 1 / (sigma * sigma);
+      logSigma = Math.log(sigma);
     }
+    const row = i * nvar;
     let eta = 0;
-    for (let j = 0; j < nvar; j++) eta += beta[j] * x[i * nvar + j];
+    for (let j = 0; j < nvar; j++) eta += beta[j] * x[row + j];
     const sz = y[i] - eta;
     const z = sz / sigma;
+    // survregc1's funs, inlined (see densityTerms for the same formulas with comments).
+    let f1: number; // exact: f; censored: 1 − F
+    let f2: number; // exact: f′/f; censored: f
+    let f3: number; // exact: f″/f; censored: f′
+    const exact = status[i] === 1;
+    if (ext && z > SMALL && z < -SMALL && z < 6) {
+      // Extreme value away from the clamps and from underflow of e^{−w} (w = e^z < 404): with
+      // f = w e^{−w}, f′/f = 1 − w, 1 − F = e^{−w}, log f = z − w and log(1 − F) = −w, so one exp per row
+      // gives what survregc1 computes with three transcendental calls (equal to rounding).
+      const w = Math.exp(z);
+      const g = exact ? z - w - logSigma : -w;
+      const wi = weight[i];
+      loglik += g * wi;
+      if (loglikOnly) continue;
+      let dg: number;
+      let ddg: number;
+      let dsig: number;
+      let ddsig: number;
+      let dsg: number;
+      if (exact) {
+        const temp = (1 - w) / sigma;
+        const temp2 = (w * (w - 3) + 1) * sig2;
+        dg = -temp;
+        dsig = -temp * sz;
+        ddg = temp2 - dg * dg;
+        dsg = sz * temp2 - dg * (dsig + 1);
+        ddsig = sz * sz * temp2 - dsig * (1 + dsig);
+        dsig -= 1;
+      } else {
+        const temp = -w / sigma;
+        const temp2 = -w * (1 - w) * sig2;
+        dg = -temp;
+        dsig = -temp * sz;
+        ddg = temp2 - dg * dg;
+        dsg = sz * temp2 - dg * (dsig + 1);
+        ddsig = sz * sz * temp2 - dsig * (1 + dsig);
+      }
+      accumulate(i, st, wi, dg, ddg, dsig, ddsig, dsg);
+      continue;
+    }
+    if (ext) {
+      const w = z < SMALL ? EXP_SMALL : -z < SMALL ? EXP_MINUS_SMALL : Math.exp(z);
+      const temp = Math.exp(-w);
+      if (exact) {
+        f1 = w * temp;
+        f2 = 1 - w;
+        f3 = w * (w - 3) + 1;
+      } else {
+        f1 = temp;
+        f2 = w * temp;
+        f3 = w * temp * (1 - w);
+      }
+    } else if (logi) {
+      const pos = z > 0;
+      const w = Math.exp(pos ? -z : z);
+      const sign = pos ? -1 : 1;
+      const temp = 1 + w;
+      if (exact) {
+        f1 = w / (temp * temp);
+        f2 = (sign * (1 - w)) / temp;
+        f3 = (w * w - 4 * w + 1) / (temp * temp);
+      } else {
+        f1 = pos ? w / temp : 1 / temp;
+        f2 = w / (temp * temp);
+        f3 = (sign * f2 * (1 - w)) / temp;
+      }
+    } else {
+      const f = Math.exp((-z * z) / 2) / 2.506628274631001;
+      if (exact) {
+        f1 = f;
+        f2 = -z;
+        f3 = z * z - 1;
+      } else {
+        f1 = normal.cdf(-z, 0, 1);
+        f2 = f;
+        f3 = -z * f;
+      }
+    }
     let g: number;
     let dg: number;
     let ddg: number;
     let dsig: number;
     let ddsig: number;
     let dsg: number;
-    if (status[i] === 1) {
-      densityTerms(base, z, true, funs);
-      if (funs[1] <= 0) {
+    if (exact) {
+      if (f1 <= 0) {
         g = SMALL;
         dg = -z / sigma;
         ddg = -1 / sigma;
@@ -70,9 +190,13 @@ export function survregLoglik(
         ddsig = 0;
         dsg = 0;
       } else {
-        g = Math.log(funs[1]) - Math.log(sigma);
-        const temp = funs[2] / sigma;
-        const temp2 = funs[3] * sig2;
+        g = Math.log(f1) - logSigma;
+        if (loglikOnly) {
+          loglik += g * weight[i];
+          continue;
+        }
+        const temp = f2 / sigma;
+        const temp2 = f3 * sig2;
         dg = -temp;
         dsig = -temp * sz;
         ddg = temp2 - dg * dg;
@@ -81,8 +205,7 @@ export function survregLoglik(
         dsig -= 1;
       }
     } else {
-      densityTerms(base, z, false, funs);
-      if (funs[1] <= 0) {
+      if (f1 <= 0) {
         g = SMALL;
         dg = z / sigma;
         ddg = 0;
@@ -90,9 +213,13 @@ export function survregLoglik(
         ddsig = 0;
         dsg = 0;
       } else {
-        g = Math.log(funs[1]);
-        const temp = -funs[2] / (funs[1] * sigma);
-        const temp2 = (-funs[3] * sig2) / funs[1];
+        g = Math.log(f1);
+        if (loglikOnly) {
+          loglik += g * weight[i];
+          continue;
+        }
+        const temp = -f2 / (f1 * sigma);
+        const temp2 = (-f3 * sig2) / f1;
         dg = -temp;
         dsig = -temp * sz;
         ddg = temp2 - dg * dg;
@@ -103,34 +230,14 @@ export function survregLoglik(
     const w = weight[i];
     loglik += g * w;
     if (loglikOnly) continue;
-    for (let a = 0; a < nvar; a++) {
-      const xa = x[i * nvar + a];
-      const temp = dg * xa * w;
-      u[a] += temp;
-      for (let b = 0; b <= a; b++) {
-        const xb = x[i * nvar + b];
-        imat[a * nvar2 + b] -= xa * xb * ddg * w;
-        jj[a * nvar2 + b] += temp * xb * dg;
-      }
-    }
-    if (nstrat !== 0) {
-      const k = st + nvar;
-      u[k] += w * dsig;
-      for (let a = 0; a < nvar; a++) {
-        const xa = x[i * nvar + a];
-        imat[k * nvar2 + a] -= dsg * xa * w;
-        jj[k * nvar2 + a] += dsig * xa * dg * w;
-      }
-      imat[k * nvar2 + k] -= ddsig * w;
-      jj[k * nvar2 + k] += dsig * dsig * w;
-    }
+    accumulate(i, st, w, dg, ddg, dsig, ddsig, dsg);
   }
   if (!loglikOnly) {
     // survregc1 fills the lower triangle; cholesky2 reads the upper one.
     for (let a = 0; a < nvar2; a++) {
       for (let b = 0; b < a; b++) {
         imat[b * nvar2 + a] = imat[a * nvar2 + b];
-        jj[b * nvar2 + a] = jj[a * nvar2 + b];
+        if (wantJJ) jj[b * nvar2 + a] = jj[a * nvar2 + b];
       }
     }
   }
@@ -170,10 +277,11 @@ export function survregNewton(
   const u = new Float64Array(nvar2);
   const imat = new Float64Array(nvar2 * nvar2);
   const jj = new Float64Array(nvar2 * nvar2);
-  const step = (): void => {
-    // u ← I⁻¹ u (or (J′J)⁻¹ u when I is not positive definite)
+  const step = (at: Float64Array): void => {
+    // u ← I⁻¹ u, or (J′J)⁻¹ u when I is not positive definite (J′J computed only then, at the same β).
     const flag = cholesky2(imat, nvar2, tolChol);
     if (flag < 0) {
+      survregLoglik(d, at, nstrat, false, u, new Float64Array(nvar2 * nvar2), jj, true);
       cholesky2(jj, nvar2, tolChol);
       chsolve2(jj, nvar2, u);
     } else chsolve2(imat, nvar2, u);
@@ -185,7 +293,7 @@ export function survregNewton(
   };
   let loglik = survregLoglik(d, beta, nstrat, false, u, imat, jj);
   let usave = Float64Array.from(u);
-  step();
+  step(beta);
   for (let i = 0; i < nvar2; i++) newbeta[i] = beta[i] + u[i];
   if (maxiter === 0) {
     // R: invert the information at the initial value (imat was factored by step()).
@@ -215,7 +323,7 @@ export function survregNewton(
     } else {
       halving = 0;
       loglik = newlk;
-      step();
+      step(newbeta);
       for (let i = 0; i < nvar2; i++) {
         beta[i] = newbeta[i];
         newbeta[i] = newbeta[i] + u[i];
