@@ -1,5 +1,6 @@
 import { cholesky2, chinv, chsolve2 } from "../../survival/cox-kernel";
 import normal = require("@stdlib/stats-base-dists-normal");
+import { MAX_UNROLLED_NVAR, survregAccumulate } from "./survreg-accumulate";
 import { type BaseDistribution, densityRow, initialValues } from "./survreg-distributions";
 
 /** What the likelihood needs: y on the model's scale (log time for the log families), 0/1 status. */
@@ -85,6 +86,30 @@ export function survregLoglik(
       }
     }
   };
+  // With one (or a fixed) scale the sums go through a generated, unrolled accumulator after the row
+  // pass; the row pass only records each row's factors.
+  const fast = !loglikOnly && !wantJJ && nstrat <= 1 && nvar <= MAX_UNROLLED_NVAR;
+  const c = fast ? scratch(d) : null;
+  const record = (
+    i: number,
+    st: number,
+    w: number,
+    dg: number,
+    ddg: number,
+    dsig: number,
+    ddsig: number,
+    dsg: number,
+  ): void => {
+    if (c === null) {
+      accumulate(i, st, w, dg, ddg, dsig, ddsig, dsg);
+      return;
+    }
+    c.c1[i] = dg * w;
+    c.c2[i] = -ddg * w;
+    c.c3[i] = dsig * w;
+    c.c4[i] = -dsg * w;
+    c.c5[i] = -ddsig * w;
+  };
   for (let i = 0; i < n; i++) {
     const st = nstrat > 1 ? strata[i] : 0;
     if (nstrat > 1) {
@@ -134,7 +159,7 @@ export function survregLoglik(
         dsg = sz * temp2 - dg * (dsig + 1);
         ddsig = sz * sz * temp2 - dsig * (1 + dsig);
       }
-      accumulate(i, st, wi, dg, ddg, dsig, ddsig, dsg);
+      record(i, st, wi, dg, ddg, dsig, ddsig, dsg);
       continue;
     }
     if (ext) {
@@ -230,8 +255,9 @@ export function survregLoglik(
     const w = weight[i];
     loglik += g * w;
     if (loglikOnly) continue;
-    accumulate(i, st, w, dg, ddg, dsig, ddsig, dsg);
+    record(i, st, w, dg, ddg, dsig, ddsig, dsg);
   }
+  if (c !== null) survregAccumulate(nvar, nstrat === 1)(x, n, c.c1, c.c2, c.c3, c.c4, c.c5, u, imat);
   if (!loglikOnly) {
     // survregc1 fills the lower triangle; cholesky2 reads the upper one.
     for (let a = 0; a < nvar2; a++) {
@@ -377,4 +403,23 @@ export function interceptStart(d: SurvregData, fixedLogScale: number | null, nst
   out[0] = num / den;
   for (let s = 1; s < out.length; s++) out[s] = vars;
   return out;
+}
+
+type Scratch = { c1: Float64Array; c2: Float64Array; c3: Float64Array; c4: Float64Array; c5: Float64Array };
+const scratchOf = new WeakMap<SurvregData, Scratch>();
+
+/** Per-row factor arrays for a data set, reused across its evaluations and freed with it. */
+function scratch(d: SurvregData): Scratch {
+  let s = scratchOf.get(d);
+  if (s === undefined) {
+    s = {
+      c1: new Float64Array(d.n),
+      c2: new Float64Array(d.n),
+      c3: new Float64Array(d.n),
+      c4: new Float64Array(d.n),
+      c5: new Float64Array(d.n),
+    };
+    scratchOf.set(d, s);
+  }
+  return s;
 }
