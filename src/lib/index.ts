@@ -7,6 +7,8 @@ export * from "./core";
 export * from "./distributions";
 export * from "./survival";
 export * from "./time-dependent";
+export * from "./competing-risks";
+export * from "./parametric";
 export * from "./hypothesis";
 export * from "./simulation";
 export * from "./figures";

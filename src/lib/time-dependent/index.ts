@@ -15,3 +15,7 @@ export { landmarkAnalysis } from "./landmark-analysis";
 export type { LandmarkOptions, LandmarkResult } from "./landmark-analysis";
 export { landmarkAnalyses } from "./landmark-analyses";
 export { immortalTimeComparison } from "./immortal-time-comparison";
+export { survSplit } from "./surv-split";
+export type { SurvSplitOptions, SurvSplitResult } from "./surv-split";
+export { tmerge } from "./tmerge";
+export type { TmergeBase, TmergeCount, TmergeOptions, TmergeResult, TmergeStep } from "./tmerge";
