@@ -22,3 +22,6 @@ export type {
 } from "./model-frame";
 export { modelMatrix } from "./model-matrix";
 export type { ModelMatrix, TermColumns } from "./model-matrix";
+export { frameGroups } from "./frame-groups";
+export type { FrameGroups } from "./frame-groups";
+export { combineFactors } from "./combine-factors";
