@@ -8,7 +8,7 @@ export type { WaldSummary } from "./wald-summary";
 export { coxResiduals } from "./cox-residuals";
 export type { CoxResidualType, CoxResiduals } from "./cox-residuals";
 export { coxZph } from "./cox-zph";
-export type { CoxZphResult, CoxZphTransform } from "./cox-zph";
+export type { CoxZphOptions, CoxZphResult, CoxZphTransform } from "./cox-zph";
 export { coxToHtml } from "./cox-to-html";
 export { coxZphToHtml } from "./cox-zph-to-html";
 export { coxFirth } from "./cox-firth";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coxph, survdiff, survfit } from "../../../src/lib/frontend";
+import { anova, type CoxphFit, coxph, survdiff, survfit } from "../../../src/lib/frontend";
+import { coxZph } from "../../../src/lib/survival/cox-zph";
 import { expectAllClose, expectClose } from "../../helpers/expect-close";
 import { arr, dataAs, type FormulaCase, formulaFixtures, optionsOf } from "./fixtures";
 
@@ -15,6 +16,8 @@ function run(c: FormulaCase, k: number) {
   return survdiff(c.formula, data, options);
 }
 
+const fitted = new Map<string, CoxphFit>();
+
 describe("R survival's help-page calls and formula features give R's numbers (1e-6)", () => {
   formulaFixtures.cases.forEach((c, k) => {
     it(`${c.id}: ${c.fn}(${c.formula}) on ${c.data} [${c.source}]`, () => {
@@ -22,6 +25,73 @@ describe("R survival's help-page calls and formula features give R's numbers (1e
       const r = c.r;
       if (c.fn === "coxph") {
         const f = fit as ReturnType<typeof coxph>;
+        fitted.set(c.id, f);
+        if (r.anova && !r.anova.error) {
+          const table = anova(f);
+          expect(table.rows.map((row) => row.label)).toEqual(arr(r.anova.rows));
+          expectAllClose(
+            table.rows.map((row) => row.loglik),
+            arr(r.anova.loglik),
+            { ...REL, label: "anova loglik" },
+          );
+          expectAllClose(
+            table.rows.map((row) => row.chisq),
+            arr(r.anova.chisq),
+            { ...REL, abs: 1e-8, label: "anova chisq" },
+          );
+          expect(table.rows.map((row) => row.df)).toEqual(arr(r.anova.df));
+          expectAllClose(
+            table.rows.map((row) => row.pValue),
+            arr(r.anova.p),
+            { ...REL, label: "anova p" },
+          );
+        }
+        if (r.zph && !r.zph.error) {
+          // R's default cox.zph(fit): transform "km", one test per term (terms = TRUE).
+          const z = coxZph(f);
+          const rows = [...z.tests, z.global];
+          expect([...z.names, "GLOBAL"]).toEqual(arr(r.zph.terms));
+          expectAllClose(
+            rows.map((t) => t.statistic),
+            arr(r.zph.chisq),
+            { ...REL, label: "zph chisq" },
+          );
+          expect(rows.map((t) => t.df)).toEqual(arr(r.zph.df));
+          expectAllClose(
+            rows.map((t) => t.pValue),
+            arr(r.zph.p),
+            { ...REL, label: "zph p" },
+          );
+          if (r.zph.y)
+            arr<number[]>(r.zph.y).forEach((column, j) => {
+              expectAllClose(
+                z.y.map((row) => (Number.isNaN(row[j]) ? null : row[j])),
+                arr(column),
+                { ...REL, abs: 1e-8, label: `zph y ${z.names[j]}` },
+              );
+            });
+        }
+        if (r.anova_nested) {
+          const other = fitted.get(r.anova_nested.with);
+          expect(other, "the model it is compared with was fitted earlier").toBeDefined();
+          const table = anova(f, other as CoxphFit);
+          expectAllClose(
+            table.rows.map((row) => row.loglik),
+            arr(r.anova_nested.loglik),
+            { ...REL, label: "anova(fit1, fit2) loglik" },
+          );
+          expectAllClose(
+            table.rows.map((row) => row.chisq),
+            arr(r.anova_nested.chisq),
+            { ...REL, label: "anova(fit1, fit2) chisq" },
+          );
+          expect(table.rows.map((row) => row.df)).toEqual(arr(r.anova_nested.df));
+          expectAllClose(
+            table.rows.map((row) => row.pValue),
+            arr(r.anova_nested.p),
+            { ...REL, label: "anova(fit1, fit2) p" },
+          );
+        }
         expect(f.terms.map((t) => t.name)).toEqual(arr(r.names));
         expectAllClose(
           f.terms.map((t) => t.coef),
