@@ -141,7 +141,13 @@ export function coxSpss(fit: CoxResult): SummaryTable[] {
       const joint = fit.termTests.find((t) => t.details.term === a.term);
       if (joint) {
         // SPSS leaves B, SE and Exp(B) blank on a categorical covariate's own row.
-        rows.push({ "": a.term, B: "", SE: "", Wald: joint.statistic, df: joint.df, "Sig.": joint.pValue, "Exp(B)": "" });
+        rows.push({
+          ...Object.fromEntries(Object.keys(row("", fit.terms[a.columns[0]])).map((c) => [c, ""])),
+          "": a.term,
+          Wald: joint.statistic,
+          df: joint.df,
+          "Sig.": joint.pValue,
+        });
         for (const j of a.columns) rows.push(row(`  ${fit.terms[j].name}`, fit.terms[j]));
       } else for (const j of a.columns) rows.push(row(fit.terms[j].name, fit.terms[j]));
     }
