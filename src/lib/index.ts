@@ -10,4 +10,6 @@ export * from "./time-dependent";
 export * from "./hypothesis";
 export * from "./simulation";
 export * from "./figures";
+export * from "./formula";
+export * from "./frontend";
 export { LIBRARY_VERSION } from "./version";

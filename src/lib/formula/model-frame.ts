@@ -109,7 +109,7 @@ export function modelFrame(
   if (nData === 0) throw new InputError("has no rows", { field: "data", value: data });
   const levels = options.levels ?? {};
   if (typeof levels !== "object" || levels === null)
-    throw new InputError("must be an object such as { sex: [\"male\", \"female\"] }", { field: "levels", value: levels });
+    throw new InputError('must be an object such as { sex: ["male", "female"] }', { field: "levels", value: levels });
   const parsed = formula;
   const ctx: EvalContext = { text: parsed.text, field: "formula", source, levels, cache: new Map() };
   const resp = parsed.response;
@@ -122,10 +122,13 @@ export function modelFrame(
   for (const [k, v] of parsed.variables.entries()) {
     const col = variables[k];
     if (v.node.type === "name" && col.kind === "numeric" && levels[v.node.name] !== undefined)
-      throw new InputError(`levels were given for the numeric variable ${v.label}: write factor(${v.label}) to treat it as categorical`, {
-        field: `levels.${v.node.name}`,
-        value: levels[v.node.name],
-      });
+      throw new InputError(
+        `levels were given for the numeric variable ${v.label}: write factor(${v.label}) to treat it as categorical`,
+        {
+          field: `levels.${v.node.name}`,
+          value: levels[v.node.name],
+        },
+      );
   }
   const weights = options.weights === undefined ? null : optionColumn(options.weights, ctx, "weights");
   const clusterRaw = options.cluster === undefined ? null : optionColumn(options.cluster, ctx, "cluster");
@@ -170,7 +173,9 @@ export function modelFrame(
   if (nUsed === 0)
     throw new InputError(
       `no rows left${excludedBySubset ? ` (the subset excluded ${excludedBySubset})` : ""}` +
-        `${droppedRows.length ? ` after dropping ${droppedRows.length} with a missing value (${describeMissing(byVariable)})` : ""}`,
+        (droppedRows.length
+          ? ` after dropping ${droppedRows.length} with a missing value (${describeMissing(byVariable)})`
+          : ""),
       { field: "data", value: nData },
     );
   let rows: Int32Array | null = null;
@@ -222,7 +227,9 @@ export function modelFrame(
         throw new InputError("weights must be finite numbers > 0", { field: "weights", index: at(k), value: w });
     }
   }
-  const cluster = clusterRaw ? (toFactor(takeRows(clusterRaw, rows), "cluster") as Extract<Column, { kind: "factor" }>) : null;
+  const cluster = clusterRaw
+    ? (toFactor(takeRows(clusterRaw, rows), "cluster") as Extract<Column, { kind: "factor" }>)
+    : null;
 
   const columns = parsed.variables.map((v, k) => {
     const used = takeRows(variables[k], rows);
@@ -261,7 +268,12 @@ function describeMissing(byVariable: Record<string, number>): string {
 function numericResponse(node: Node, ctx: EvalContext, role: string): Column {
   const col = evaluateColumn(node, ctx);
   if (col.kind !== "numeric")
-    throw formulaError(ctx.text, node.start, node.end, `the ${role} of Surv() must be numeric (found ${col.kind} values)`);
+    throw formulaError(
+      ctx.text,
+      node.start,
+      node.end,
+      `the ${role} of Surv() must be numeric (found ${col.kind} values)`,
+    );
   return col;
 }
 
@@ -281,7 +293,7 @@ function readEvent(
     const f = toFactor(col, name) as Extract<Column, { kind: "factor" }>;
     if (f.levels.length > 255)
       throw new InputError("a multi-state status has more than 255 states", { field: name, value: f.levels.length });
-    for (let i = 0; i < n; i++) codes[i] = f.codes[i] < 0 ? 0 : f.codes[i];
+    for (let i = 0; i < n; i++) codes[i] = Math.max(f.codes[i], 0);
     return { codes, coding: "states", states: f.levels.slice(1) };
   }
   const v = col.values;
@@ -318,7 +330,7 @@ function optionColumn(value: string | ArrayLike<unknown>, ctx: EvalContext, fiel
 function subsetMask(subset: string | ArrayLike<boolean>, source: { n: number }, ctx: EvalContext): Uint8Array {
   const col = optionColumn(subset, ctx, "subset");
   if (col.kind !== "logical")
-    throw new InputError("must give TRUE/FALSE per row (an expression such as \"age > 60\", or booleans)", {
+    throw new InputError('must give TRUE/FALSE per row (an expression such as "age > 60", or booleans)', {
       field: "subset",
       value: subset,
     });

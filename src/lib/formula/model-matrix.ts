@@ -69,7 +69,11 @@ export function modelMatrix(frame: ModelFrame): ModelMatrix {
         const values = col.values;
         for (let k = 0; k < n; k++)
           if (!Number.isFinite(values[k]))
-            throw new InputError("covariates must be finite numbers", { field: variable.label, index: at(k), value: values[k] });
+            throw new InputError("covariates must be finite numbers", {
+              field: variable.label,
+              index: at(k),
+              value: values[k],
+            });
         return { names: [""], values: () => values };
       }
       const { codes, levels } = categorical(col);
@@ -78,7 +82,8 @@ export function modelMatrix(frame: ModelFrame): ModelMatrix {
       if (!full) {
         if (levels.length < 2)
           throw new InputError(
-            `has ${levels.length === 0 ? "no levels" : `one level (${levels[0]})`} among the rows used: treatment contrasts need at least 2`,
+            `has ${levels.length === 0 ? "no levels" : `one level (${levels[0]})`} among the rows used: ` +
+              "treatment contrasts need at least 2",
             { field: variable.label, value: levels },
           );
         reference[variable.label] = levels[0];

@@ -1,4 +1,4 @@
-import { InputError } from "../core/errors";
+import type { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { deparse, formulaError, type Node, parseExpression } from "./internal/syntax";
 
@@ -233,9 +233,7 @@ class TermBuilder {
     response: FormulaResponse,
     private readonly columns: readonly string[] | (() => readonly string[]) | undefined,
   ) {
-    this.responseNames = new Set(
-      [response.start, response.time, response.event].flatMap((n) => (n ? namesIn(n) : [])),
-    );
+    this.responseNames = new Set([response.start, response.time, response.event].flatMap((n) => (n ? namesIn(n) : [])));
   }
 
   encode(node: Node): Expanded {

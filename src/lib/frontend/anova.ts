@@ -56,7 +56,8 @@ export function anova(fit: CoxphFit, ...more: CoxphFit[]): AnovaTable {
     fitData(f, k === 0 ? "fit" : `fit${k + 1}`);
     if (f.robust)
       throw new InputError(
-        "anova tables are not available for fits with a robust (cluster) variance (as R): the likelihood-ratio test ignores the clustering",
+        "anova tables are not available for fits with a robust (cluster) variance (as R): " +
+          "the likelihood-ratio test ignores the clustering",
         { field: k === 0 ? "fit" : `fit${k + 1}`, value: f.call },
       );
   });
@@ -113,7 +114,7 @@ function sequential(fit: CoxphFit): AnovaTable {
     ],
     rows,
     n: fit.n,
-    convention: "R survival::anova.coxph(fit), test = \"Chisq\"",
+    convention: 'R survival::anova.coxph(fit), test = "Chisq"',
     warnings,
   };
 }
@@ -148,8 +149,7 @@ function compare(fits: CoxphFit[]): AnovaTable {
     const nested =
       previous.termLabels.every((t) => f.termLabels.includes(t)) ||
       f.termLabels.every((t) => previous.termLabels.includes(t));
-    if (!nested)
-      warnings.push(`models ${k} and ${k + 1} are not nested: their likelihood-ratio test has no meaning`);
+    if (!nested) warnings.push(`models ${k} and ${k + 1} are not nested: their likelihood-ratio test has no meaning`);
   });
   const dfOf = (f: CoxphFit) => f.terms.filter((t) => t.coef !== null).length;
   const rows: AnovaRow[] = fits.map((f, k) => {
@@ -176,7 +176,7 @@ function compare(fits: CoxphFit[]): AnovaTable {
     ],
     rows,
     n: first.n,
-    convention: "R survival::anova(fit1, fit2, …), test = \"Chisq\" (anova.coxphlist)",
+    convention: 'R survival::anova(fit1, fit2, …), test = "Chisq" (anova.coxphlist)',
     warnings,
   };
 }

@@ -154,9 +154,7 @@ export function coxph(formula: string, data: FormulaData, options: CoxphOptions 
 type Factor = Extract<FrameColumn, { kind: "factor" }>;
 
 /** The strata of a Cox model: the strata() variables combined (R's strata(…, shortlabel = TRUE) for several). */
-function strataOf(
-  frame: ModelFrame,
-): { codes: Int32Array; levels: string[]; variables: string[]; n: number[] } | null {
+function strataOf(frame: ModelFrame): { codes: Int32Array; levels: string[]; variables: string[]; n: number[] } | null {
   const vars = frame.formula.variables.map((v, k) => ({ v, k })).filter(({ v }) => v.role === "strata");
   if (vars.length === 0) return null;
   const { codes, levels } = combineFactors(

@@ -36,9 +36,7 @@ export function formatText(result: SummarizableResult, options: FormatTextOption
   return summaryTables(result, options)
     .map((table) => {
       const header = table.columns;
-      const body = table.rows.map((row) =>
-        header.map((c) => cellText(row[c], table.pColumns.includes(c), decimals)),
-      );
+      const body = table.rows.map((row) => header.map((c) => cellText(row[c], table.pColumns.includes(c), decimals)));
       const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j].length)));
       const textual = header.map((_, j) => table.rows.every((row) => typeof row[header[j]] !== "number"));
       const line = (cells: string[]) =>
@@ -46,9 +44,13 @@ export function formatText(result: SummarizableResult, options: FormatTextOption
           .map((c, j) => (textual[j] ? c.padEnd(widths[j]) : c.padStart(widths[j])))
           .join(" ")
           .trimEnd();
-      return [table.caption, "", line([...header]), ...body.map(line), ...(table.notes.length ? ["", ...table.notes] : [])].join(
-        "\n",
-      );
+      return [
+        table.caption,
+        "",
+        line([...header]),
+        ...body.map(line),
+        ...(table.notes.length ? ["", ...table.notes] : []),
+      ].join("\n");
     })
     .join("\n\n");
 }

@@ -66,7 +66,11 @@ export type SurvdiffResult = StatResult & {
  * Cost: O(n log n + G³) for G groups.
  *
  * @example
- * const aml = { time: [9, 13, 13, 18, 23, 5, 5, 8, 8, 12], status: [1, 1, 0, 1, 1, 1, 1, 1, 1, 0], x: ["M", "M", "M", "M", "M", "N", "N", "N", "N", "N"] };
+ * const aml = {
+ *   time: [9, 13, 13, 18, 23, 5, 5, 8, 8, 12],
+ *   status: [1, 1, 0, 1, 1, 1, 1, 1, 1, 0],
+ *   x: ["M", "M", "M", "M", "M", "N", "N", "N", "N", "N"],
+ * };
  * survdiff("Surv(time, status) ~ x", aml).groups.map((g) => g.label) // ["x=M", "x=N"]
  */
 export function survdiff(formula: string, data: FormulaData, options: SurvdiffOptions = {}): SurvdiffResult {
@@ -88,10 +92,11 @@ export function survdiff(formula: string, data: FormulaData, options: SurvdiffOp
   const cluster = parsed.variables.find((v) => v.role === "cluster");
   if (cluster) throw new InputError("cluster() is not valid in survdiff", { field: "formula", value: cluster.label });
   const groups = frameGroups(frame, "other");
-  if (!groups) throw new InputError("no groups to test (as R: the right side has no grouping variable)", {
-    field: "formula",
-    value: formula,
-  });
+  if (!groups)
+    throw new InputError("no groups to test (as R: the right side has no grouping variable)", {
+      field: "formula",
+      value: formula,
+    });
   // A strata() column is already labelled ("inst=1", or the level for text); several are joined (shortlabel).
   const strata = frameGroups(frame, "strata", { short: true });
   const y = responseOf(frame);

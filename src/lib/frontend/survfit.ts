@@ -79,7 +79,11 @@ export interface SurvfitResult {
  * Cost: O(n log n).
  *
  * @example
- * const aml = { time: [9, 13, 13, 18, 23, 5, 5, 8, 8, 12], status: [1, 1, 0, 1, 1, 1, 1, 1, 1, 0], x: ["M", "M", "M", "M", "M", "N", "N", "N", "N", "N"] };
+ * const aml = {
+ *   time: [9, 13, 13, 18, 23, 5, 5, 8, 8, 12],
+ *   status: [1, 1, 0, 1, 1, 1, 1, 1, 1, 0],
+ *   x: ["M", "M", "M", "M", "M", "N", "N", "N", "N", "N"],
+ * };
  * survfit("Surv(time, status) ~ x", aml).curves.map((c) => c.label) // ["x=M", "x=N"]
  */
 export function survfit(formula: string, data: FormulaData, options: SurvfitOptions = {}): SurvfitResult {

@@ -39,7 +39,9 @@ export function termWaldTests(fit: CoxResult, assign: readonly TermColumns[]): S
       statResult({
         test: "cox-term-wald",
         method: `Joint Wald test of ${term.term} (${k} coefficients)`,
-        convention: `SPSS COXREG "Variables in the Equation" row of a categorical covariate; R: car::Anova(fit, test.statistic = "Wald")${fit.robust ? " with the robust variance" : ""}`,
+        convention:
+          'SPSS COXREG "Variables in the Equation" row of a categorical covariate; ' +
+          `R: car::Anova(fit, test.statistic = "Wald")${fit.robust ? " with the robust variance" : ""}`,
         statisticName: "Wald",
         statistic,
         df: k,

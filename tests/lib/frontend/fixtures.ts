@@ -43,6 +43,7 @@ export const formulaFixtures: {
   survival_version: string;
   cases: FormulaCase[];
   unsupported: { call: string; page: string; reason: string }[];
+  terms: unknown[];
 } = JSON.parse(readFileSync(join(dir, "formula-fixtures.json"), "utf8"));
 
 /** A data set as an object of columns, or (alternating, so both readers are tested) as an array of records. */

@@ -53,7 +53,14 @@ export function readColumn(raw: ArrayLike<unknown>, name: string): Column {
   for (let i = 0; i < n; i++) {
     const v = raw[i];
     if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
-    const k = typeof v === "number" ? "numeric" : typeof v === "boolean" ? "logical" : typeof v === "string" ? "character" : null;
+    const k =
+      typeof v === "number"
+        ? "numeric"
+        : typeof v === "boolean"
+          ? "logical"
+          : typeof v === "string"
+            ? "character"
+            : null;
     if (k === null)
       throw new InputError("values must be numbers, booleans, strings, or null / NaN for missing", {
         field: name,
@@ -71,7 +78,8 @@ export function readColumn(raw: ArrayLike<unknown>, name: string): Column {
       firstRow = i;
     } else if (k !== kind)
       throw new InputError(
-        `column ${name} mixes ${kind} values (first at row ${firstRow}: ${describeValue(raw[firstRow])}) and ${k} values`,
+        `column ${name} mixes ${kind} values (first at row ${firstRow}: ${describeValue(raw[firstRow])}) ` +
+          `and ${k} values`,
         { field: name, index: i, value: v },
       );
   }
@@ -102,7 +110,7 @@ export function readColumn(raw: ArrayLike<unknown>, name: string): Column {
 
 const collator = new Intl.Collator("en");
 
-/** R's order of character factor levels: ICU collation (as R's sort() in an en_US or C.UTF-8 locale), then code points. */
+/** R's order of text factor levels: ICU collation (R's sort() in an en_US or C.UTF-8 locale), then code points. */
 export function compareText(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
@@ -132,7 +140,9 @@ export function toFactor(c: Column, name: string, levels?: readonly (string | nu
   };
   let levelText: string[];
   if (levels) {
-    levelText = levels.map((l) => (typeof l === "number" ? rNumberText(l) : typeof l === "boolean" ? (l ? "TRUE" : "FALSE") : l));
+    levelText = levels.map((l) =>
+      typeof l === "number" ? rNumberText(l) : typeof l === "boolean" ? (l ? "TRUE" : "FALSE") : l,
+    );
     if (new Set(levelText).size !== levelText.length)
       throw new InputError("levels must be distinct", { field: `levels.${name}`, value: levels });
   } else if (c.kind === "numeric") {

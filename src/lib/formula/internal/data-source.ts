@@ -59,10 +59,16 @@ export function dataSource(data: unknown): DataSource {
     for (const name of names) {
       const c = cols[name];
       if (c === null || typeof c !== "object" || typeof c.length !== "number")
-        throw new InputError("each column of an object of columns must be an array", { field: `data.${name}`, value: c });
+        throw new InputError("each column of an object of columns must be an array", {
+          field: `data.${name}`,
+          value: c,
+        });
       if (n < 0) n = c.length;
       else if (c.length !== n)
-        throw new InputError(`has ${c.length} values, column ${names[0]} has ${n}`, { field: `data.${name}`, value: c });
+        throw new InputError(`has ${c.length} values, column ${names[0]} has ${n}`, {
+          field: `data.${name}`,
+          value: c,
+        });
     }
     return {
       kind: "columns",

@@ -97,7 +97,8 @@ function toNumeric(v: Value, ctx: EvalContext, node: Node): NumericValue {
     return fail(ctx, node, `text ${JSON.stringify(v.value)} cannot be used in arithmetic`);
   }
   if (v.kind === "numeric") return v;
-  if (v.kind === "logical") return { kind: "numeric", values: Float64Array.from(v.values, (a) => (a === LOGICAL_NA ? NaN : a)) };
+  if (v.kind === "logical")
+    return { kind: "numeric", values: Float64Array.from(v.values, (a) => (a === LOGICAL_NA ? NaN : a)) };
   return fail(ctx, node, `${deparse(node)} is categorical (${v.kind}); arithmetic needs numbers`);
 }
 
@@ -110,7 +111,10 @@ function toLogical(v: Value, ctx: EvalContext, node: Node): LogicalValue {
   }
   if (v.kind === "logical") return v;
   if (v.kind === "numeric")
-    return { kind: "logical", values: Uint8Array.from(v.values, (a) => (Number.isNaN(a) ? LOGICAL_NA : a !== 0 ? 1 : 0)) };
+    return {
+      kind: "logical",
+      values: Uint8Array.from(v.values, (a) => (Number.isNaN(a) ? LOGICAL_NA : a !== 0 ? 1 : 0)),
+    };
   return fail(ctx, node, `${deparse(node)} is categorical; a logical value is needed`);
 }
 
@@ -206,7 +210,14 @@ function binary(node: Extract<Node, { type: "binary" }>, ctx: EvalContext): Valu
 /** Row i as R's as.character would give it (numbers printed as R prints them), null when missing. */
 function textAt(v: Value): (i: number) => string | null {
   if (v.kind === "scalar") {
-    const t = typeof v.value === "number" ? rNumberText(v.value) : typeof v.value === "boolean" ? (v.value ? "TRUE" : "FALSE") : v.value;
+    const t =
+      typeof v.value === "number"
+        ? rNumberText(v.value)
+        : typeof v.value === "boolean"
+          ? v.value
+            ? "TRUE"
+            : "FALSE"
+          : v.value;
     return () => t;
   }
   if (v.kind === "character") return (i) => v.values[i];
@@ -239,11 +250,14 @@ function call(node: Extract<Node, { type: "call" }>, ctx: EvalContext): Value {
       const a = x.values[i];
       const y = f(a);
       if (Number.isFinite(a) && !Number.isFinite(y))
-        throw new InputError(`${fn}(${rNumberText(a)}) is not a finite number (R would give ${Number.isNaN(y) ? "NaN" : "-Inf"})`, {
-          field: deparse(node),
-          index: i,
-          value: a,
-        });
+        throw new InputError(
+          `${fn}(${rNumberText(a)}) is not a finite number (R would give ${Number.isNaN(y) ? "NaN" : "-Inf"})`,
+          {
+            field: deparse(node),
+            index: i,
+            value: a,
+          },
+        );
       out[i] = y;
     }
     return { kind: "numeric", values: out };
@@ -253,7 +267,8 @@ function call(node: Extract<Node, { type: "call" }>, ctx: EvalContext): Value {
       return evaluate(arg, ctx);
     case "as.numeric": {
       const v = evaluate(arg, ctx);
-      if (v.kind === "factor") return { kind: "numeric", values: Float64Array.from(v.codes, (k) => (k < 0 ? NaN : k + 1)) };
+      if (v.kind === "factor")
+        return { kind: "numeric", values: Float64Array.from(v.codes, (k) => (k < 0 ? NaN : k + 1)) };
       return toNumeric(v, ctx, arg);
     }
     case "factor":

@@ -5,7 +5,13 @@ import { InputError } from "../../core/errors";
  * into the formula text so that every error can point at the token that caused it.
  */
 export type Node =
-  | { readonly type: "name"; readonly name: string; readonly backtick: boolean; readonly start: number; readonly end: number }
+  | {
+      readonly type: "name";
+      readonly name: string;
+      readonly backtick: boolean;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly type: "number"; readonly value: number; readonly start: number; readonly end: number }
   | { readonly type: "string"; readonly value: string; readonly start: number; readonly end: number }
   | { readonly type: "logical"; readonly value: boolean; readonly start: number; readonly end: number }
@@ -26,7 +32,13 @@ export type Node =
       readonly start: number;
       readonly end: number;
     }
-  | { readonly type: "unary"; readonly op: string; readonly operand: Node; readonly start: number; readonly end: number }
+  | {
+      readonly type: "unary";
+      readonly op: string;
+      readonly operand: Node;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly type: "paren"; readonly inner: Node; readonly start: number; readonly end: number };
 
 /** A call argument, `value` or `name = value`. */
@@ -58,7 +70,28 @@ export function formulaError(text: string, start: number, end: number, message: 
 }
 
 const OPERATORS = ["%in%", "::", "==", "!=", "<=", ">=", "&&", "||", "~", "+", "-", "*", "/", "^", ":", "(", ")"];
-const SINGLE = new Set(["~", "+", "-", "*", "/", "^", ":", "(", ")", ",", "=", "<", ">", "!", "&", "|", "[", "]", "$", "@"]);
+const SINGLE = new Set([
+  "~",
+  "+",
+  "-",
+  "*",
+  "/",
+  "^",
+  ":",
+  "(",
+  ")",
+  ",",
+  "=",
+  "<",
+  ">",
+  "!",
+  "&",
+  "|",
+  "[",
+  "]",
+  "$",
+  "@",
+]);
 
 function tokenize(text: string, field: string): Token[] {
   const tokens: Token[] = [];
@@ -87,7 +120,13 @@ function tokenize(text: string, field: string): Token[] {
     if (c === "`") {
       const close = text.indexOf("`", i + 1);
       if (close < 0) throw formulaError(text, start, n, "unterminated `backtick` name", field);
-      tokens.push({ kind: "backtick", text: text.slice(i, close + 1), value: text.slice(i + 1, close), start, end: close + 1 });
+      tokens.push({
+        kind: "backtick",
+        text: text.slice(i, close + 1),
+        value: text.slice(i + 1, close),
+        start,
+        end: close + 1,
+      });
       i = close + 1;
       continue;
     }
@@ -179,7 +218,10 @@ export function parseExpression(text: string, field = "formula"): Node {
   const expect = (op: string): Token => {
     const t = next();
     if (t.kind !== "op" || t.text !== op)
-      fail(t, t.kind === "end" ? `expected "${op}" before the end of the formula` : `expected "${op}", found "${t.text}"`);
+      fail(
+        t,
+        t.kind === "end" ? `expected "${op}" before the end of the formula` : `expected "${op}", found "${t.text}"`,
+      );
     return t;
   };
 
@@ -217,7 +259,8 @@ export function parseExpression(text: string, field = "formula"): Node {
         if (t.text === "NA" || t.text === "NULL" || t.text === "Inf" || t.text === "NaN")
           fail(t, `${t.text} is not supported in a formula`);
         if (peek().kind === "op" && peek().text === "::") {
-          if (!NAMESPACES.has(t.text)) fail(t, `namespace ${t.text}:: is not supported (survival::, base:: and stats:: are)`);
+          if (!NAMESPACES.has(t.text))
+            fail(t, `namespace ${t.text}:: is not supported (survival::, base:: and stats:: are)`);
           next();
           const inner = next();
           if (inner.kind !== "name") fail(inner, "expected a function name after ::");
@@ -254,13 +297,18 @@ export function parseExpression(text: string, field = "formula"): Node {
     const after = peek();
     if (after.kind === "op" && (after.text === "[" || after.text === "$" || after.text === "@"))
       fail(after, `indexing with "${after.text}" is not supported: name a column of data instead`);
-    if (!(after.kind === "op" && after.text === "(")) return { type: "name", name, backtick, start: t.start, end: t.end };
+    if (!(after.kind === "op" && after.text === "("))
+      return { type: "name", name, backtick, start: t.start, end: t.end };
     next();
     const args: Argument[] = [];
     if (!(peek().kind === "op" && peek().text === ")")) {
       for (;;) {
         let argName: string | null = null;
-        if ((peek().kind === "name" || peek().kind === "backtick") && tokens[pos + 1].kind === "op" && tokens[pos + 1].text === "=") {
+        if (
+          (peek().kind === "name" || peek().kind === "backtick") &&
+          tokens[pos + 1].kind === "op" &&
+          tokens[pos + 1].text === "="
+        ) {
           const nameToken = next();
           argName = nameToken.kind === "backtick" ? (nameToken.value as string) : nameToken.text;
           next();
@@ -323,7 +371,9 @@ export function deparse(node: Node): string {
     case "dot":
       return ".";
     case "call":
-      return `${node.fn}(${node.args.map((a) => (a.name === null ? deparse(a.value) : `${a.name} = ${deparse(a.value)}`)).join(", ")})`;
+      return `${node.fn}(${node.args
+        .map((a) => (a.name === null ? deparse(a.value) : `${a.name} = ${deparse(a.value)}`))
+        .join(", ")})`;
     case "binary":
       return SPACED.has(node.op)
         ? `${deparse(node.left)} ${node.op} ${deparse(node.right)}`

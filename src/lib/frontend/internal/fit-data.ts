@@ -27,9 +27,7 @@ export function attachFitData<T extends object>(target: T, data: FormulaFitData)
 /** The hidden data of a formula fit (InputError for anything else, naming the argument). */
 export function fitData(fit: unknown, field = "fit"): FormulaFitData {
   const data =
-    typeof fit === "object" && fit !== null
-      ? (fit as Record<symbol, FormulaFitData | undefined>)[FIT_DATA]
-      : undefined;
+    typeof fit === "object" && fit !== null ? (fit as Record<symbol, FormulaFitData | undefined>)[FIT_DATA] : undefined;
   if (!data) throw new InputError("must be a fit returned by coxph(formula, data)", { field, value: fit });
   return data;
 }

@@ -26,7 +26,11 @@ function minmin(y: readonly (number | null)[], x: readonly number[]): number | n
 }
 
 /** Median survival and its interval as R's print.survfit prints them (see minmin). Cost O(steps). */
-export function printMedian(fit: KaplanMeierFit): { median: number | null; lower: number | null; upper: number | null } {
+export function printMedian(fit: KaplanMeierFit): {
+  median: number | null;
+  lower: number | null;
+  upper: number | null;
+} {
   const time = fit.steps.map((s) => s.time);
   return {
     median: minmin(

@@ -77,7 +77,11 @@ function coxNotes(fit: CoxResult): string[] {
     testLine("Robust score test", fit.robustScoreTest),
   ])
     if (line) notes.push(line);
-  if (fit.robust) notes.push("(Note: the likelihood ratio and score tests assume independence of observations within a cluster, the Wald and robust score tests do not.)");
+  if (fit.robust)
+    notes.push(
+      "(Note: the likelihood ratio and score tests assume independence of observations within a cluster, " +
+        "the Wald and robust score tests do not.)",
+    );
   notes.push(`Ties: ${fit.ties === "efron" ? "Efron (R's default)" : "Breslow (SPSS COXREG's)"}`);
   for (const w of fit.warnings) notes.push(`Warning: ${w}`);
   return notes;
@@ -153,7 +157,9 @@ export function coxSpss(fit: CoxResult): SummaryTable[] {
     }
   } else for (const t of fit.terms) rows.push(row(t.name, t));
   const notes = [
-    `Ties: ${fit.ties === "breslow" ? "Breslow, as SPSS COXREG" : "Efron (R's default); SPSS COXREG uses Breslow: refit with ties \"breslow\" to match SPSS"}`,
+    fit.ties === "breslow"
+      ? "Ties: Breslow, as SPSS COXREG"
+      : 'Ties: Efron (R\'s default); SPSS COXREG uses Breslow: refit with ties "breslow" to match SPSS',
   ];
   if (isFormulaFit(fit) && Object.keys(fit.reference).length)
     notes.push(
@@ -163,8 +169,10 @@ export function coxSpss(fit: CoxResult): SummaryTable[] {
     );
   notes.push(
     `Omnibus Tests of Model Coefficients: -2 Log Likelihood ${formatFixed(-2 * fit.loglik, 3)}; ` +
-      `Overall (score) Chi-square ${formatFixed(fit.scoreTest.statistic, 3)}, df ${fit.scoreTest.df}, Sig. ${formatP(fit.scoreTest.pValue)}; ` +
-      `Change From Previous Step Chi-square ${formatFixed(fit.likelihoodRatioTest.statistic, 3)}, Sig. ${formatP(fit.likelihoodRatioTest.pValue)}`,
+      `Overall (score) Chi-square ${formatFixed(fit.scoreTest.statistic, 3)}, df ${fit.scoreTest.df}, ` +
+      `Sig. ${formatP(fit.scoreTest.pValue)}; ` +
+      `Change From Previous Step Chi-square ${formatFixed(fit.likelihoodRatioTest.statistic, 3)}, ` +
+      `Sig. ${formatP(fit.likelihoodRatioTest.pValue)}`,
   );
   for (const w of fit.warnings) notes.push(`Warning: ${w}`);
   return [
@@ -215,10 +223,17 @@ export function survfitTables(fit: SurvfitResult, style: Style): SummaryTable[] 
     };
   });
   notes.push(
-    "SPSS KM: the mean is limited to the largest time if it is censored; the median's interval is median ± z·SE (Brookmeyer–Crowley would differ)",
+    "SPSS KM: the mean is limited to the largest time if it is censored; " +
+      "the median's interval is median ± z·SE (Brookmeyer–Crowley would differ)",
   );
   return [
-    { caption: "Means and Medians for Survival Time (SPSS KM layout)", columns: Object.keys(rows[0]), rows, pColumns: [], notes },
+    {
+      caption: "Means and Medians for Survival Time (SPSS KM layout)",
+      columns: Object.keys(rows[0]),
+      rows,
+      pColumns: [],
+      notes,
+    },
   ];
 }
 
@@ -255,7 +270,11 @@ export function survdiffTables(d: SurvdiffResult, style: Style): SummaryTable[] 
       columns: Object.keys(rows[0]),
       rows,
       pColumns: [],
-      notes: [line, ...(deleted ? [`${deleted} observation${deleted === 1 ? "" : "s"} deleted due to missingness`] : []), ...d.warnings.map((w) => `Warning: ${w}`)],
+      notes: [
+        line,
+        ...(deleted ? [`${deleted} observation${deleted === 1 ? "" : "s"} deleted due to missingness`] : []),
+        ...d.warnings.map((w) => `Warning: ${w}`),
+      ],
     },
   ];
 }
@@ -288,7 +307,9 @@ export function zphTables(z: CoxZphResult): SummaryTable[] {
   }));
   return [
     {
-      caption: `Test of proportional hazards (cox.zph, transform = "${z.transform}", terms = ${z.terms ? "TRUE" : "FALSE"})`,
+      caption:
+        `Test of proportional hazards (cox.zph, transform = "${z.transform}", ` +
+        `terms = ${z.terms ? "TRUE" : "FALSE"})`,
       columns: ["", "chisq", "df", "p"],
       rows,
       pColumns: ["p"],
@@ -353,7 +374,10 @@ export function statTables(results: readonly StatResult[]): SummaryTable[] {
       columns: Object.keys(rows[0] ?? { test: 0 }),
       rows,
       pColumns: ["p"],
-      notes: [...new Set(results.map((r) => `Convention: ${r.convention}`)), ...results.flatMap((r) => r.warnings.map((w) => `Warning: ${w}`))],
+      notes: [
+        ...new Set(results.map((r) => `Convention: ${r.convention}`)),
+        ...results.flatMap((r) => r.warnings.map((w) => `Warning: ${w}`)),
+      ],
     },
   ];
 }
