@@ -1,6 +1,6 @@
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
-import type { StatResult } from "../core/result";
+import { type StatResult, statResult } from "../core/result";
 import {
   type EventCoding,
   type FormulaData,
@@ -79,6 +79,7 @@ export interface CoxphFit extends CoxResult {
  * `missing`, never silent), codes categorical variables by treatment contrasts with R's coefficient names
  * (`sex2`, `factor(ph.ecog)1`, `age:sexmale`), takes strata() and cluster() terms as R does (a cluster makes
  * the variance robust), and fits with coxPH (Efron ties by default, R's Newton–Raphson and convergence rule).
+ * `~ 1` (or strata only) gives the null model, as R: no coefficients, its log-likelihood for anova(fit0, fit1).
  * Status codings 0/1, 1/2 and TRUE/FALSE follow R's Surv() rule (see modelFrame).
  *
  * R: `survival::coxph(formula, data, weights, subset, ties = "efron", robust, cluster)`; `+ 0` and `- 1` are
@@ -107,11 +108,6 @@ export function coxph(formula: string, data: FormulaData, options: CoxphOptions 
   const y = responseOf(frame);
   const hasFractionalWeights = frame.weights?.some((w) => w !== Math.floor(w)) ?? false;
   const robust = options.robust ?? (cluster !== null || hasFractionalWeights);
-  if (matrix.names.length === 0)
-    throw new InputError("the model has no covariates (only strata or cluster terms, or ~ 1)", {
-      field: "formula",
-      value: formula,
-    });
   const coxOptions: CoxOptions = {
     ties: options.ties,
     strata: strata?.codes,
@@ -122,7 +118,13 @@ export function coxph(formula: string, data: FormulaData, options: CoxphOptions 
     init: options.init,
     control: options.control,
   };
-  const fit = coxPH(y, { names: matrix.names, columns: matrix.columns }, coxOptions);
+  // A null model (`~ 1`, or strata only), as R's coxph.null: its log-likelihood at β = 0 comes from a fit with one
+  // column of zeros, which the kernel marks not estimable; the column is then removed from the result.
+  const isNull = matrix.names.length === 0;
+  const kernelFit = isNull
+    ? coxPH(y, { names: ["(null)"], columns: [new Float64Array(frame.n)] }, { ...coxOptions, robust: false })
+    : coxPH(y, { names: matrix.names, columns: matrix.columns }, coxOptions);
+  const fit = isNull ? nullModel(kernelFit) : kernelFit;
   const extra = {
     call: formatCall("coxph", parsed.label, options, {
       ties: options.ties && options.ties !== "efron" ? `"${options.ties}"` : null,
@@ -149,6 +151,25 @@ export function coxph(formula: string, data: FormulaData, options: CoxphOptions 
   const out = extendCoxResult(fit, extra);
   attachFitData(out, { frame, matrix, y, coxOptions });
   return deepFreeze(out) as CoxphFit;
+}
+
+/** The null model's result: no coefficients, log-likelihood at β = 0, tests on 0 df (R prints none). */
+function nullModel(fit: CoxResult): CoxResult {
+  const none = (t: StatResult): StatResult =>
+    statResult({ ...t, statistic: 0, df: 0, pValue: null, warnings: [] });
+  return extendCoxResult(fit, {
+    terms: [],
+    variance: [],
+    naiveVariance: [],
+    means: [],
+    loglik: fit.loglikNull,
+    likelihoodRatioTest: none(fit.likelihoodRatioTest),
+    waldTest: none(fit.waldTest),
+    scoreTest: none(fit.scoreTest),
+    robustScoreTest: null,
+    possiblyInfinite: false,
+    warnings: [],
+  });
 }
 
 type Factor = Extract<FrameColumn, { kind: "factor" }>;

@@ -81,6 +81,11 @@ export function coxZph(fit: CoxResult, transformOrOptions: CoxZphTransform | Cox
   const { p, event, stop, stratum, scale, weight } = design;
   const keep = names.map((_, j) => j).filter((j) => !aliased[j]);
   const q = keep.length;
+  if (q === 0)
+    throw new InputError("the model has no estimable coefficient: there are no score residuals to test (as R)", {
+      field: "fit",
+      value: names,
+    });
   const res = coxRowResiduals(design, betaScaled);
   const ttimes = transformTimes(design, transform);
   let gsum = 0;

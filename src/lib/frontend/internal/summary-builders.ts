@@ -89,6 +89,16 @@ function coxNotes(fit: CoxResult): string[] {
 
 /** R's summary(coxph): coefficients, then the hazard ratios with their interval. */
 export function coxR(fit: CoxResult): SummaryTable[] {
+  if (fit.terms.length === 0)
+    return [
+      {
+        caption: `Call: ${isFormulaFit(fit) ? fit.call : "coxPH(y, covariates)"}`,
+        columns: [],
+        rows: [],
+        pColumns: [],
+        notes: [`Null model: log likelihood = ${formatFixed(fit.loglik, 3)}, n = ${fit.n}, events = ${fit.nEvents}`],
+      },
+    ];
   const lv = level(fit.confLevel);
   const first = fit.terms.map((t) => ({
     term: t.name,
