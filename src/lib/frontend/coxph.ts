@@ -155,8 +155,7 @@ export function coxph(formula: string, data: FormulaData, options: CoxphOptions 
 
 /** The null model's result: no coefficients, log-likelihood at β = 0, tests on 0 df (R prints none). */
 function nullModel(fit: CoxResult): CoxResult {
-  const none = (t: StatResult): StatResult =>
-    statResult({ ...t, statistic: 0, df: 0, pValue: null, warnings: [] });
+  const none = (t: StatResult): StatResult => statResult({ ...t, statistic: 0, df: 0, pValue: null, warnings: [] });
   return extendCoxResult(fit, {
     terms: [],
     variance: [],

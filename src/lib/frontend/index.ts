@@ -15,3 +15,7 @@ export { summaryHtml } from "./summary-html";
 export { tidy } from "./tidy";
 export type { TidyRow } from "./tidy";
 export { resultToDataFrame } from "./result-to-data-frame";
+export { survfitFigure } from "./survfit-figure";
+export type { SurvfitFigureOptions } from "./survfit-figure";
+export { coxphForestFigure } from "./coxph-forest-figure";
+export type { CoxphForestOptions } from "./coxph-forest-figure";

@@ -9,7 +9,8 @@ import {
   modelFrame,
 } from "../formula";
 import { type KaplanMeierFit, type KmConfType, kaplanMeier } from "../survival/kaplan-meier";
-import { surv, survCounting } from "../survival/surv";
+import { type Surv, surv, survCounting } from "../survival/surv";
+import { attachSurvfitData } from "./internal/fit-data";
 import { formatCall } from "./internal/format-call";
 import { responseOf } from "./internal/frame-helpers";
 import { printMedian } from "./internal/print-median";
@@ -144,7 +145,7 @@ export function survfit(formula: string, data: FormulaData, options: SurvfitOpti
       fit,
     };
   });
-  return deepFreeze({
+  const result = {
     kind: "survfit" as const,
     call: formatCall("survfit", parsed.label, options, {
       "conf.type": options.confType && options.confType !== "log" ? `"${options.confType}"` : null,
@@ -163,5 +164,8 @@ export function survfit(formula: string, data: FormulaData, options: SurvfitOpti
     nData: frame.nData,
     excludedBySubset: frame.excludedBySubset,
     missing: frame.missing,
-  });
+  };
+  // The log-rank test of the same groups (for figures) needs the outcome and the groups, kept off the JSON.
+  attachSurvfitData(result, { y, codes, hasStrata: parsed.variables.some((v) => v.role === "strata") });
+  return deepFreeze(result);
 }

@@ -31,3 +31,24 @@ export function fitData(fit: unknown, field = "fit"): FormulaFitData {
   if (!data) throw new InputError("must be a fit returned by coxph(formula, data)", { field, value: fit });
   return data;
 }
+
+/** What a survfit result keeps off its JSON: the outcome and group codes, for the log-rank p of its figure. */
+export interface SurvfitData {
+  readonly y: Surv;
+  readonly codes: Int32Array;
+  /** True when the formula had strata() terms (then the curves' log-rank test is not survdiff's). */
+  readonly hasStrata: boolean;
+}
+
+const SURVFIT_DATA = Symbol.for("lung-spine-mets-repro.SurvfitData");
+
+export function attachSurvfitData<T extends object>(target: T, data: SurvfitData): T {
+  Object.defineProperty(target, SURVFIT_DATA, { value: data, enumerable: false });
+  return target;
+}
+
+export function survfitData(fit: unknown): SurvfitData | null {
+  return typeof fit === "object" && fit !== null
+    ? ((fit as Record<symbol, SurvfitData | undefined>)[SURVFIT_DATA] ?? null)
+    : null;
+}
