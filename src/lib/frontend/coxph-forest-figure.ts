@@ -28,7 +28,7 @@ function variableName(label: string): string {
  * coxphForestFigure(coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung)).data.length // traces per row
  */
 export function coxphForestFigure(fit: CoxphFit, options: CoxphForestOptions = {}): PlotlyFigure {
-  if (!fit || fit.kind !== "coxph" || !Array.isArray(fit.assign))
+  if (fit?.kind !== "coxph" || !Array.isArray(fit.assign))
     throw new InputError("must be a fit returned by coxph(formula, data)", { field: "fit", value: fit });
   const labels = options.labels ?? {};
   const labelOf = new Map<number, string>();

@@ -37,7 +37,7 @@ export interface SurvfitFigureOptions extends KaplanMeierFigureOptions {
  * survfitFigure(survfit("Surv(time, status) ~ sex", lung), { timeUnit: "days" }).data[0].name // "female (n = 90)"
  */
 export function survfitFigure(fit: SurvfitResult, options: SurvfitFigureOptions = {}): PlotlyFigure {
-  if (!fit || fit.kind !== "survfit" || !Array.isArray(fit.curves))
+  if (fit?.kind !== "survfit" || !Array.isArray(fit.curves))
     throw new InputError("must be a result of survfit(formula, data)", { field: "fit", value: fit });
   const labels = options.labels ?? "level";
   if (typeof labels === "string" && labels !== "level" && labels !== "strata")

@@ -9,7 +9,7 @@ import {
   modelFrame,
 } from "../formula";
 import { type KaplanMeierFit, type KmConfType, kaplanMeier } from "../survival/kaplan-meier";
-import { type Surv, surv, survCounting } from "../survival/surv";
+import { surv, survCounting } from "../survival/surv";
 import { attachSurvfitData } from "./internal/fit-data";
 import { formatCall } from "./internal/format-call";
 import { responseOf } from "./internal/frame-helpers";
