@@ -112,8 +112,19 @@ function recordSource(rows: readonly unknown[]): DataSource {
       if (n === 0 || !(name in (rows[0] as object))) {
         if (!allNames().includes(name)) return null;
       }
+      // Numbers (with null / undefined / NaN for missing) go straight into a Float64Array, the common case, read
+      // once; the first other value switches to a plain array that readColumn classifies.
+      const numbers = new Float64Array(n);
+      let i = 0;
+      for (; i < n; i++) {
+        const v = (rows[i] as Record<string, unknown>)[name];
+        if (typeof v === "number") numbers[i] = v;
+        else if (v === null || v === undefined) numbers[i] = NaN;
+        else break;
+      }
+      if (i === n) return numbers;
       const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) out[i] = (rows[i] as Record<string, unknown>)[name];
+      for (let k = 0; k < n; k++) out[k] = (rows[k] as Record<string, unknown>)[name];
       return out;
     },
   };
