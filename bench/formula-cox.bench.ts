@@ -69,8 +69,11 @@ const k = median(seconds.kernel);
 const f = median(seconds.formula);
 const rec = median(seconds.records);
 for (const key of Object.keys(seconds) as (keyof typeof runs)[])
-  console.log(`${key.padEnd(8)} ${seconds[key].map((s) => s.toFixed(3)).join(" ")}  median ${median(seconds[key]).toFixed(3)} s`);
-const same = coefs.formula.every((c, j) => c === coefs.kernel[j]) && coefs.records.every((c, j) => c === coefs.kernel[j]);
+  console.log(
+    `${key.padEnd(8)} ${seconds[key].map((s) => s.toFixed(3)).join(" ")}  median ${median(seconds[key]).toFixed(3)} s`,
+  );
+const same =
+  coefs.formula.every((c, j) => c === coefs.kernel[j]) && coefs.records.every((c, j) => c === coefs.kernel[j]);
 console.log(`coefficients identical on the three paths: ${same}`);
 console.log(`formula layer overhead: columns ${(f / k).toFixed(3)}× (target ≤ 1.2), records ${(rec / k).toFixed(3)}×`);
 
@@ -79,7 +82,9 @@ const r = runR<{ rSeconds: number; coef: number[] }>("formula-cox.R", [file.file
 file.cleanup();
 if (r) {
   const maxRel = Math.max(...r.coef.map((c, j) => Math.abs(coefs.formula[j] - c) / Math.max(Math.abs(c), 1e-12)));
-  console.log(`R coxph(formula, data.frame): ${r.rSeconds.toFixed(3)} s; max relative coefficient difference ${maxRel.toExponential(2)}`);
+  console.log(
+    `R coxph(formula, data.frame): ${r.rSeconds.toFixed(3)} s; max relative coefficient difference ${maxRel.toExponential(2)}`,
+  );
 }
 const peakRssMB = process.resourceUsage().maxRSS / 1024;
 const rSeconds = r?.rSeconds ?? null;

@@ -82,6 +82,7 @@ const RHS_CALLS = new Set([
   "floor",
   "ceiling",
   "as.numeric",
+  "is.na",
 ]);
 
 /** R functions a user may try that this front end does not implement, with what to do instead. */
@@ -106,7 +107,8 @@ const NOT_SUPPORTED: Readonly<Record<string, string>> = {
  *   or expressions (`Surv(time, status == 2)`, `Surv(time / 30.44, dead)`);
  * - right: names (letters, digits, `.` and `_`, or any text in backticks), `factor(x)`, `strata(x, ...)`,
  *   `cluster(id)`, `I(expression)`, `log()`, `log2()`, `log10()`, `log1p()`, `exp()`, `sqrt()`, `abs()`,
- *   `floor()`, `ceiling()`, `as.numeric()`, comparisons as variables (`age > 60`), `.` (all other columns);
+ *   `floor()`, `ceiling()`, `as.numeric()`, `is.na()`, comparisons as variables (`age > 60`), `.` (all other
+ *   columns);
  * - operators: `+`, `:` and `%in%` (interaction), `*` (`a*b` = `a + b + a:b`), `^` (`(a + b + c)^2`: all
  *   interactions up to order 2), `/` (`a/b` = `a + a:b`), `-` (drop a term), parentheses, `+ 0`, `- 1`, `+ 1`;
  * - inside expressions: `+ - * / ^`, comparisons `== != < > <= >=`, `! & | && ||`, numbers, "strings",

@@ -1,6 +1,6 @@
 import { InputError } from "../../core/errors";
 import { combineFactors } from "../combine-factors";
-import { type Column, LOGICAL_NA, readColumn, toFactor } from "./columns";
+import { type Column, isMissing, LOGICAL_NA, readColumn, toFactor } from "./columns";
 import type { DataSource } from "./data-source";
 import { deparse, formulaError, type Node, rNumberText } from "./syntax";
 
@@ -265,6 +265,14 @@ function call(node: Extract<Node, { type: "call" }>, ctx: EvalContext): Value {
   switch (fn) {
     case "I":
       return evaluate(arg, ctx);
+    case "is.na": {
+      // R's is.na: TRUE where the value is missing, never missing itself.
+      const v = evaluateColumn(arg, ctx);
+      const n = ctx.source.n;
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = isMissing(v, i) ? 1 : 0;
+      return { kind: "logical", values: out };
+    }
     case "as.numeric": {
       const v = evaluate(arg, ctx);
       if (v.kind === "factor")
