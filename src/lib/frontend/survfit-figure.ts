@@ -24,6 +24,10 @@ export interface SurvfitFigureOptions extends KaplanMeierFigureOptions {
   readonly test?: boolean | SurvdiffResult;
   /** Legend title. Default: the grouping variables (`sex`), none for `~ 1`. */
   readonly legendTitle?: string;
+  /** X-axis title. Default "Time (unit)": nothing is assumed about the time origin. */
+  readonly xTitle?: string;
+  /** Y-axis title. Default "Survival probability". */
+  readonly yTitle?: string;
 }
 
 /**
@@ -73,7 +77,19 @@ export function survfitFigure(fit: SurvfitResult, options: SurvfitFigureOptions 
     logRankP,
   });
   const legendTitle = options.legendTitle ?? (fit.variables.length ? fit.variables.join(", ") : undefined);
-  if (legendTitle === undefined) return figure;
-  const legend = (figure.layout.legend ?? {}) as Record<string, unknown>;
-  return { ...figure, layout: { ...figure.layout, legend: { ...legend, title: { text: legendTitle } } } };
+  const layout = figure.layout as Record<string, Record<string, unknown> | undefined>;
+  const titled = (a: Record<string, unknown> | undefined, text: string) => ({
+    ...a,
+    title: { ...(a?.title as Record<string, unknown> | undefined), text },
+  });
+  // The axis titles are set here (the data's unit, no assumed time origin) whatever the figure's defaults are.
+  return {
+    ...figure,
+    layout: {
+      ...figure.layout,
+      xaxis: titled(layout.xaxis, options.xTitle ?? `Time (${options.timeUnit ?? timeVariable ?? "time"})`),
+      yaxis: titled(layout.yaxis, options.yTitle ?? "Survival probability"),
+      ...(legendTitle === undefined ? {} : { legend: { ...layout.legend, title: { text: legendTitle } } }),
+    },
+  };
 }

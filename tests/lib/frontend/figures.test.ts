@@ -40,9 +40,12 @@ describe("survfitFigure takes a survfit result: curves labelled by level, the lo
   });
 
   it("axis titles and the time unit come from the options; the default unit is the time variable", () => {
-    const fig = survfitFigure(fit);
-    expect(JSON.stringify(fig.layout.xaxis)).toContain("futime");
-    expect(JSON.stringify(survfitFigure(fit, { timeUnit: "days" }).layout.xaxis)).toContain("days");
+    const title = (f: ReturnType<typeof survfitFigure>, axis: "xaxis" | "yaxis") =>
+      (f.layout[axis] as { title: { text: string } }).title.text;
+    expect(title(survfitFigure(fit), "xaxis")).toBe("Time (futime)");
+    expect(title(survfitFigure(fit, { timeUnit: "days" }), "xaxis")).toBe("Time (days)");
+    const own = survfitFigure(fit, { xTitle: "Days since randomization", yTitle: "Proportion alive" });
+    expect([title(own, "xaxis"), title(own, "yaxis")]).toEqual(["Days since randomization", "Proportion alive"]);
   });
 
   it("~ 1 gives one curve 'All' without a test", () => {

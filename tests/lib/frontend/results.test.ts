@@ -58,9 +58,9 @@ describe("summaries in R's and SPSS's layouts carry R's numbers", () => {
     expect(t.rows.map((r) => r[""])).toEqual([
       "age",
       "factor(ph.ecog)",
-      "  factor(ph.ecog)1",
-      "  factor(ph.ecog)2",
-      "  factor(ph.ecog)3",
+      "\u00a0\u00a0factor(ph.ecog)1",
+      "\u00a0\u00a0factor(ph.ecog)2",
+      "\u00a0\u00a0factor(ph.ecog)3",
     ]);
     const joint = c.r.term_wald[0];
     expectClose(t.rows[1].Wald as number, joint.statistic);

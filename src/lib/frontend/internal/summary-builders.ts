@@ -162,7 +162,7 @@ export function coxSpss(fit: CoxResult): SummaryTable[] {
           df: joint.df,
           "Sig.": joint.pValue,
         });
-        for (const j of a.columns) rows.push(row(`  ${fit.terms[j].name}`, fit.terms[j]));
+        for (const j of a.columns) rows.push(row(`\u00a0\u00a0${fit.terms[j].name}`, fit.terms[j]));
       } else for (const j of a.columns) rows.push(row(fit.terms[j].name, fit.terms[j]));
     }
   } else for (const t of fit.terms) rows.push(row(t.name, t));
