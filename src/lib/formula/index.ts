@@ -25,3 +25,5 @@ export type { ModelMatrix, TermColumns } from "./model-matrix";
 export { frameGroups } from "./frame-groups";
 export type { FrameGroups } from "./frame-groups";
 export { combineFactors } from "./combine-factors";
+export { covariateFrame } from "./covariate-frame";
+export type { CovariateFrame } from "./covariate-frame";

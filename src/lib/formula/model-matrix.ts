@@ -1,6 +1,6 @@
 import { InputError } from "../core/errors";
 import { type Column, LOGICAL_NA } from "./internal/columns";
-import type { ModelFrame } from "./model-frame";
+import type { CovariateFrame } from "./covariate-frame";
 
 /** The columns of a term in the design matrix (R's `assign`, grouped). */
 export interface TermColumns {
@@ -49,7 +49,7 @@ interface Factor {
  * const frame = modelFrame(parseFormula("Surv(t, s) ~ g"), { t: [1, 2, 3], s: [1, 1, 0], g: ["b", "a", "c"] });
  * modelMatrix(frame).names // ["gb", "gc"]
  */
-export function modelMatrix(frame: ModelFrame): ModelMatrix {
+export function modelMatrix(frame: CovariateFrame): ModelMatrix {
   const { formula } = frame;
   const n = frame.n;
   const names: string[] = [];

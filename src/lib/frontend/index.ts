@@ -19,3 +19,5 @@ export { survfitFigure } from "./survfit-figure";
 export type { SurvfitFigureOptions } from "./survfit-figure";
 export { coxphForestFigure } from "./coxph-forest-figure";
 export type { CoxphForestOptions } from "./coxph-forest-figure";
+export { coxphNewdata } from "./coxph-newdata";
+export type { NewdataDesign } from "./coxph-newdata";

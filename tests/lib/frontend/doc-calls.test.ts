@@ -6,7 +6,7 @@ import { formulaFixtures } from "./fixtures";
 // tools::Rd_db("survival")) into doc_calls. Each page must be covered by a case (checked against R in
 // r-fixtures.test.ts) or by a listed exclusion with its reason.
 const docCalls = formulaFixtures as unknown as { doc_calls: { page: string; line: string }[] };
-const pagesOf = (text: string) => text.match(/[A-Za-z0-9.]+\.Rd/g) ?? [];
+const pagesOf = (text: string): string[] => text.match(/[A-Za-z0-9.]+\.Rd/g) ?? [];
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 describe("R survival's help-page calls are all accounted for", () => {

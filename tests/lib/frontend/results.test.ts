@@ -3,6 +3,7 @@ import { formatFixed } from "../../../src/lib/core/format";
 import {
   anova,
   coxph,
+  coxphNewdata,
   formatText,
   resultToDataFrame,
   summaryHtml,
@@ -162,5 +163,40 @@ describe("anova refuses what R refuses, and says which model differs", () => {
     const a = coxph("Surv(time, status) ~ age", lung);
     const b = coxph("Surv(time, status) ~ sex", lung);
     expect(anova(a, b).warnings[0]).toMatch(/not nested/);
+  });
+});
+
+describe("coxphNewdata: new rows coded as the fit's design (R: model.matrix(fit, newdata))", () => {
+  const newdata = (
+    formulaFixtures as unknown as {
+      newdata: {
+        fit: string;
+        newdata: Record<string, unknown[]>;
+        names: string[];
+        columns: number[][];
+        strata: string[] | null;
+      }[];
+    }
+  ).newdata;
+  for (const nd of newdata) {
+    it(`${nd.fit}`, () => {
+      const c = byId(nd.fit);
+      const fit = coxph(c.formula, dataAs(c.data, "columns"), optionsOf(c));
+      const design = coxphNewdata(fit, nd.newdata as never);
+      expect(design.names).toEqual(nd.names);
+      design.columns.forEach((col, j) => {
+        expect(Array.from(col)).toEqual(arr(nd.columns[j]));
+      });
+      if (nd.strata) expect(Array.from(design.strata ?? [], (k) => fit.strata?.levels[k])).toEqual(arr(nd.strata));
+      else expect(design.strata).toBeNull();
+    });
+  }
+  it("a level the fit did not see, and a missing covariate, are InputErrors naming the row", () => {
+    const c = byId("doc:model.matrix.coxph");
+    const fit = coxph(c.formula, dataAs("lung", "columns"));
+    expect(() => coxphNewdata(fit, [{ age: 60, "ph.ecog": 4 }])).toThrow(
+      /^factor\(ph.ecog\)\[0\] = 4: is not one of the levels given \(0, 1, 2, 3\)/,
+    );
+    expect(() => coxphNewdata(fit, [{ age: null, "ph.ecog": 1 }])).toThrow(/^age\[0\] = null: is missing in newdata/);
   });
 });
