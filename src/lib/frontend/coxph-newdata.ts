@@ -1,5 +1,12 @@
 import { InputError } from "../core/errors";
-import { combineFactors, covariateFrame, type FormulaData, type FrameColumn, modelMatrix, parseFormula } from "../formula";
+import {
+  combineFactors,
+  covariateFrame,
+  type FormulaData,
+  type FrameColumn,
+  modelMatrix,
+  parseFormula,
+} from "../formula";
 import type { CoxphFit } from "./coxph";
 
 /** The design of new rows for a fitted formula model, in the fit's column order. */
