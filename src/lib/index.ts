@@ -12,4 +12,6 @@ export * from "./parametric";
 export * from "./hypothesis";
 export * from "./simulation";
 export * from "./figures";
+export * from "./formula";
+export * from "./frontend";
 export { LIBRARY_VERSION } from "./version";

@@ -135,6 +135,18 @@ export function coxInternals(fit: CoxResult): CoxFitInternals {
 }
 
 /**
+ * A copy of a fit with extra fields that keeps the hidden fit data, so coxResiduals and coxZph work on it: how
+ * the formula front end (src/lib/frontend) adds its call, terms and missing-value report to a coxPH fit. The
+ * copy is not frozen yet (the caller may attach more hidden data); freeze it with deepFreeze. Cost: O(fields).
+ */
+export function extendCoxResult<T extends object>(fit: CoxResult, extra: T): CoxResult & T {
+  const internals = coxInternals(fit);
+  const out = { ...fit, ...extra };
+  Object.defineProperty(out, INTERNALS, { value: internals, enumerable: false });
+  return out;
+}
+
+/**
  * Cox proportional-hazards regression by maximum partial likelihood: coefficients, SEs, Wald z,
  * hazard ratios with CIs, the likelihood-ratio, Wald and score tests, Harrell's concordance with
  * its SE; right-censored or counting-process (start, stop] data, strata, case weights and the

@@ -12,13 +12,18 @@ export type CoxZphTransform = "km" | "rank" | "identity";
 
 /** Options of {@link coxZph}. */
 export interface CoxZphOptions {
-  /** Time transform g(t): "km" (default, R's), "rank" or "identity". */
+  /** Time transform g(t): "km" (R's default), "rank" or "identity". */
   readonly transform?: CoxZphTransform;
+  /**
+   * One test per term, a factor's indicator columns together (R's `terms = TRUE`, its default), or one per
+   * coefficient (`false`). Default: per term for a fit from coxph(formula, data), per coefficient otherwise.
+   */
+  readonly terms?: boolean;
 }
 
 /** Details of each {@link coxZph} test. */
 export interface CoxZphDetails {
-  /** Covariate name, or "GLOBAL". */
+  /** Covariate (or term) name, or "GLOBAL". */
   readonly term: string;
 }
 
@@ -26,16 +31,24 @@ export interface CoxZphDetails {
 export interface CoxZphResult {
   readonly kind: "cox.zph";
   readonly transform: CoxZphTransform;
-  /** Per-covariate tests (df 1) in coefficient order, then the global test (df = number of estimable terms). */
+  /**
+   * One test per covariate (df 1), or per term with `terms` (df = the term's estimable columns), in model order;
+   * the global test (df = number of estimable coefficients) is `global`.
+   */
   readonly tests: readonly StatResult<CoxZphDetails>[];
   readonly global: StatResult<CoxZphDetails>;
-  /** Covariate names of the rows of `tests` (aliased terms left out, as R). */
+  /** Covariate (or term) names of the rows of `tests` and columns of `y` (aliased columns left out, as R). */
   readonly names: readonly string[];
+  /** True when the rows are terms (R's terms = TRUE). */
+  readonly terms: boolean;
   /** Transformed event times g(t) per event (R's `x`). */
   readonly x: readonly number[];
   /** Event times (R's `time`). */
   readonly time: readonly number[];
-  /** Scaled Schoenfeld residuals β̂ + V̄⁻¹ rᵢ per event (R's `y`), for plotting β(t). */
+  /**
+   * Scaled Schoenfeld residuals β̂ + V̄⁻¹ rᵢ per event (R's `y`), for plotting β(t); for a multi-column term, the
+   * residual of its linear predictor Xβ (coefficient 1), as R's terms = TRUE.
+   */
   readonly y: readonly (readonly number[])[];
 }
 
@@ -58,15 +71,28 @@ export interface CoxZphResult {
  */
 export function coxZph(fit: CoxResult, options: CoxZphOptions = {}): CoxZphResult {
   checkOptions(options);
-  const transform = options.transform ?? "km";
+  const opts = options;
+  const transform = opts.transform ?? "km";
   if (transform !== "km" && transform !== "rank" && transform !== "identity") {
     throw new InputError('must be "km", "rank" or "identity"', { field: "options.transform", value: transform });
   }
+  const assign = (fit as { assign?: readonly { term: string; columns: readonly number[] }[] }).assign;
+  const byTerm = opts.terms ?? Array.isArray(assign);
+  if (byTerm && !Array.isArray(assign))
+    throw new InputError("terms: true needs a fit from coxph(formula, data), which records each term's columns", {
+      field: "terms",
+      value: opts.terms,
+    });
   const internals = coxInternals(fit);
   const { design, betaScaled, aliased, names } = internals;
   const { p, event, stop, stratum, scale, weight } = design;
   const keep = names.map((_, j) => j).filter((j) => !aliased[j]);
   const q = keep.length;
+  if (q === 0)
+    throw new InputError("the model has no estimable coefficient: there are no score residuals to test (as R)", {
+      field: "fit",
+      value: names,
+    });
   const res = coxRowResiduals(design, betaScaled);
   const ttimes = transformTimes(design, transform);
   let gsum = 0;
@@ -107,7 +133,7 @@ export function coxZph(fit: CoxResult, options: CoxZphOptions = {}): CoxZphResul
     return sol.reduce((s, v, i) => s + v * rhs[i], 0);
   };
   const base = Array.from({ length: q }, (_, a) => a);
-  const convention = `R survival 3.5 cox.zph(transform = "${transform}", terms = FALSE)`;
+  const convention = `R survival 3.5 cox.zph(transform = "${transform}", terms = ${byTerm ? "TRUE" : "FALSE"})`;
   const make = (name: string, stat: number, df: number, term: string | null): StatResult<CoxZphDetails> =>
     statResult({
       test: "cox-zph",
@@ -122,11 +148,31 @@ export function coxZph(fit: CoxResult, options: CoxZphOptions = {}): CoxZphResul
       n: nd,
       details: { term: name },
     });
-  const tests = keep.map((j, a) => make(names[j], testOn([...base, q + a]), 1, names[j]));
+  // Rows of the table: every estimable coefficient, or (terms) every term's estimable columns together.
+  const position = new Map(keep.map((j, a) => [j, a]));
+  const groups: { label: string; cols: number[] }[] = byTerm
+    ? (assign ?? [])
+        .map((t) => ({
+          label: t.term,
+          cols: t.columns.filter((j) => position.has(j)).map((j) => position.get(j)!),
+        }))
+        .filter((g) => g.cols.length > 0)
+    : keep.map((j, a) => ({ label: names[j], cols: [a] }));
+  const tests = groups.map((g) =>
+    make(g.label, testOn([...base, ...g.cols.map((a) => q + a)]), g.cols.length, g.label),
+  );
   const global = make("GLOBAL", testOn(Array.from({ length: m }, (_, i) => i)), q, null);
   // Scaled residuals: V̄ = I_ββ / (events where the covariate varies, per stratum, pmin-combined).
   const used = usedCounts(design, keep);
   const nStrata = design.strataEnds.length;
+  // R: a factor's columns count as used in a stratum when any of them is.
+  for (const g of groups) {
+    if (g.cols.length < 2) continue;
+    for (let st = 0; st < nStrata; st++) {
+      const most = Math.max(...g.cols.map((a) => used[st][a]));
+      for (const a of g.cols) used[st][a] = most;
+    }
+  }
   const wt = Array.from({ length: q }, (_, a) =>
     Array.from({ length: q }, (_, b) => {
       let s = 0;
@@ -135,16 +181,30 @@ export function coxZph(fit: CoxResult, options: CoxZphOptions = {}): CoxZphResul
     }),
   );
   const vmean = Array.from({ length: q }, (_, a) => Array.from({ length: q }, (_, b) => imat[a * m + b] / wt[a][b]));
+  // A multi-column term is tested through its linear predictor Xβ: columns weighted by their coefficients.
+  const weightOf = (g: { cols: number[] }, a: number) => (g.cols.length === 1 ? 1 : fit.terms[keep[a]].coef!);
+  const nt = groups.length;
+  const vT = Array.from({ length: nt }, (_, t) =>
+    Array.from({ length: nt }, (_, u) => {
+      let v = 0;
+      for (const a of groups[t].cols)
+        for (const b of groups[u].cols) v += weightOf(groups[t], a) * vmean[a][b] * weightOf(groups[u], b);
+      return v;
+    }),
+  );
+  const usedT = used.map((row) => groups.map((g) => row[g.cols[0]]));
   const y = deaths.map((k, i) => {
     const st = stratum[k];
-    const ks = base.filter((a) => used[st][a] > 0);
-    const out = new Array<number>(q).fill(NaN);
+    const ts = groups.map((_, t) => t).filter((t) => usedT[st][t] > 0);
+    const out = new Array<number>(nt).fill(NaN);
+    const r = ts.map((t) => groups[t].cols.reduce((acc, a) => acc + weightOf(groups[t], a) * sch[i * p + keep[a]], 0));
     const sol = solve(
-      ks.map((a) => ks.map((b) => vmean[a][b])),
-      ks.map((a) => sch[i * p + keep[a]]),
+      ts.map((t) => ts.map((u) => vT[t][u])),
+      r,
     );
-    ks.forEach((a, r) => {
-      out[a] = sol[r] + fit.terms[keep[a]].coef!;
+    ts.forEach((t, j) => {
+      const g = groups[t];
+      out[t] = sol[j] + (g.cols.length === 1 ? fit.terms[keep[g.cols[0]]].coef! : 1);
     });
     return out;
   });
@@ -153,7 +213,8 @@ export function coxZph(fit: CoxResult, options: CoxZphOptions = {}): CoxZphResul
     transform,
     tests,
     global,
-    names: keep.map((j) => names[j]),
+    names: groups.map((g) => g.label),
+    terms: byTerm,
     x: deaths.map((k) => ttimes[k]),
     time: deaths.map((k) => stop[k]),
     y,

@@ -14,4 +14,5 @@ export type { CohortSource } from "./resolve-cohort-path";
 export { toDataFrame } from "./to-data-frame";
 export { cohortErrorsToHtml } from "./cohort-errors-to-html";
 export { loadPublicDataset, publicRReference, completeCases, indicator } from "./public-dataset";
+export { reanalysisRReference } from "./reanalysis-reference";
 export type { PublicDataset, PublicDatasetName } from "./public-dataset";

@@ -29,7 +29,8 @@ export interface OtherCauseData {
  * Adds to the study the patients who died of other causes, as each scenario assumes (§2.1 excluded
  * them; §2.3 counts only tumour-specific deaths). Cost: O(scenarios · n).
  *
- * @example otherCauseData(study, [{ label: "3 early", count: 3, fromMonths: 0, toMonths: 6 }])[0].months.slice(-3)
+ * @example
+ * otherCauseData(study, [{ label: "3 early", count: 3, fromMonths: 0, toMonths: 6 }])[0].months.slice(-3)
  * // [1, 3, 5]
  */
 export function otherCauseData(study: Study, scenarios: readonly OtherCauseScenario[]): readonly OtherCauseData[] {

@@ -6,7 +6,8 @@ import type { OtherCauseEstimates } from "./other-cause-estimates";
  * Rows for the notebook's one-year and median tables, journal-style (one decimal, "not reached").
  * Cost: O(scenarios).
  *
- * @example otherCauseRows(estimates).median[0]["CIF of tumour death reaches 50%"] // "not reached" or months
+ * @example
+ * otherCauseRows(estimates).median[0]["CIF of tumour death reaches 50%"] // "not reached" or months
  */
 export function otherCauseRows(estimates: readonly OtherCauseEstimates[]): {
   readonly oneYear: readonly Record<string, string | number>[];

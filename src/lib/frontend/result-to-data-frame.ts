@@ -1,0 +1,28 @@
+import type { DataFrame } from "danfojs-node";
+import type { SummarizableResult } from "./summary-tables";
+import { tidy } from "./tidy";
+
+/**
+ * Any result as a danfojs DataFrame — the rows of {@link tidy} (one per coefficient, step, group or test), so a
+ * data-frame user can filter, sort and plot them (`df.query(...)`, `df.sortValues(...)`). R's NA becomes NaN in
+ * number columns and null in text columns, as danfojs expects. danfojs-node (which loads TensorFlow.js) is
+ * required on the first call only. R: `broom::tidy(fit)` / `as.data.frame(summary(fit)$coefficients)`.
+ * Cost: O(size of the result) plus danfojs's load time on the first call.
+ *
+ * @example
+ * resultToDataFrame(coxph("Surv(time, status) ~ age + sex", lung)).columns
+ * // ["term", "coef", "exp_coef", "se", "naive_se", "z", "p_value", "lower", "upper"]
+ */
+export function resultToDataFrame(result: SummarizableResult): DataFrame {
+  const rows = tidy(result);
+  // Required lazily: danfojs-node loads TensorFlow.js, which nothing else in the library needs.
+  const danfo = require("danfojs-node") as typeof import("danfojs-node");
+  const columns = rows.length ? Object.keys(rows[0]) : [];
+  const data: Record<string, (number | string | null)[]> = {};
+  for (const c of columns) {
+    const values = rows.map((r) => r[c] ?? null);
+    const numeric = values.every((v) => v === null || typeof v === "number");
+    data[c] = numeric ? values.map((v) => (v === null ? NaN : v)) : values;
+  }
+  return new danfo.DataFrame(data, { columns });
+}

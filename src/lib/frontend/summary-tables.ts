@@ -1,0 +1,70 @@
+import { InputError } from "../core/errors";
+import type { CoxResult } from "../survival/cox-ph";
+import type { CoxZphResult } from "../survival/cox-zph";
+import type { KaplanMeierFit } from "../survival/kaplan-meier";
+import type { AnovaTable } from "./anova";
+import {
+  anovaTables,
+  coxR,
+  coxSpss,
+  kmTables,
+  type Style,
+  type SummarizableResult,
+  type SummaryTable,
+  statTables,
+  survdiffTables,
+  survfitTables,
+  zphTables,
+} from "./internal/summary-builders";
+import type { SurvdiffResult } from "./survdiff";
+import type { SurvfitResult } from "./survfit";
+
+export type { SummarizableResult, SummaryTable } from "./internal/summary-builders";
+
+/** Options of {@link summaryTables}, {@link formatText} and {@link summaryHtml}. */
+export interface SummaryOptions {
+  /** "r" (default): R's print/summary layout; "spss": SPSS's output tables. */
+  readonly style?: "r" | "spss";
+}
+
+/**
+ * The summary of any result as tables, in R's layout or SPSS's:
+ * - coxph / coxPH fits: R's summary(coxph) (coef, exp(coef), se(coef), robust se, z, Pr(>|z|); exp(coef),
+ *   exp(-coef), interval) with n, events, concordance and the three tests; or SPSS COXREG's "Variables in the
+ *   Equation" (B, SE, Wald, df, Sig., Exp(B), CI) with each factor's joint Wald row above its indicator rows;
+ * - survfit: R's print.survfit table (n, events, median, LCL, UCL) or SPSS's "Means and Medians";
+ * - survdiff: R's table (N, Observed, Expected, (O-E)^2/E, (O-E)^2/V, χ² line) or SPSS's "Overall Comparisons";
+ * - anova, cox.zph, a Kaplan–Meier fit, a test result (or several).
+ * Cells are numbers (p-values included); formatText and summaryHtml print them. Cost: O(size of the result).
+ *
+ * @example
+ * summaryTables(coxph("Surv(time, status) ~ age + sex", lung), { style: "spss" })[0].columns
+ * // ["", "B", "SE", "Wald", "df", "Sig.", "Exp(B)", "95.0% CI for Exp(B) Lower", "95.0% CI for Exp(B) Upper"]
+ */
+export function summaryTables(result: SummarizableResult, options: SummaryOptions = {}): SummaryTable[] {
+  const style: Style = options.style ?? "r";
+  if (style !== "r" && style !== "spss")
+    throw new InputError('must be "r" or "spss"', { field: "options.style", value: options.style });
+  if (Array.isArray(result)) return statTables(result);
+  const r = result as unknown as Record<string, unknown>;
+  if (r === null || typeof r !== "object")
+    throw new InputError("must be a result of this library", { field: "result", value: result });
+  switch (r.kind) {
+    case "coxph":
+      return style === "r" ? coxR(result as CoxResult) : coxSpss(result as CoxResult);
+    case "survfit":
+      return survfitTables(result as SurvfitResult, style);
+    case "survdiff":
+      return survdiffTables(result as SurvdiffResult, style);
+    case "anova":
+      return anovaTables(result as AnovaTable);
+    case "cox.zph":
+      return zphTables(result as CoxZphResult);
+  }
+  if (Array.isArray(r.steps) && typeof r.confType === "string") return kmTables(result as KaplanMeierFit, style);
+  if (typeof r.test === "string" && typeof r.method === "string") return statTables([result as never]);
+  throw new InputError("is not a result this function knows (coxph, survfit, survdiff, anova, cox.zph, a test)", {
+    field: "result",
+    value: result,
+  });
+}
