@@ -20,3 +20,7 @@ export { studyFromCohort } from "./study-from-cohort";
 export { loadStudy } from "./load-study";
 export { loadEnsembleStudies } from "./load-ensemble";
 export type { EnsembleMember } from "./load-ensemble";
+export { cohortLabel } from "./cohort-label";
+export { cohortTag } from "./cohort-tag";
+export { figureNote } from "./figure-note";
+export { versusPaperCaption } from "./versus-paper-caption";
