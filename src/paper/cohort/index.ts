@@ -16,5 +16,8 @@ export { cohortProvenance } from "./cohort-provenance";
 export type { CohortProvenance } from "./cohort-provenance";
 export { toDataFrame } from "./to-data-frame";
 export { cohortErrorsToHtml } from "./cohort-errors-to-html";
+export { checkCohortFile } from "./check-cohort-file";
+export type { CohortFileCheck } from "./check-cohort-file";
+export { checkCohortForAnalysis } from "./check-cohort-for-analysis";
 export { loadPublicDataset, publicRReference, completeCases, indicator } from "./public-dataset";
 export type { PublicDataset, PublicDatasetName } from "./public-dataset";
