@@ -7,15 +7,22 @@
  * `npm run notebooks -- --force`: regenerates every .ipynb from its source, discarding Jupyter edits.
  * `npm run notebooks -- --check`: exits 1 naming each notebook that is not exactly what its source
  * generates (used by tests/CI to keep the committed files clean).
+ * `--dir DIR`: work on DIR/*.ipynb and DIR/src/*.md instead of notebooks/ (for tests).
  */
+import { join, resolve } from "node:path";
 import { pullNotebooks, syncNotebooks, type NotebookState } from "./lib/notebook-sync";
 
 const args = process.argv.slice(2);
 const check = args.includes("--check");
 const pull = args.includes("--pull");
 const force = args.includes("--force");
-for (const a of args)
-  if (!["--check", "--pull", "--force"].includes(a)) {
+const dirAt = args.indexOf("--dir");
+const dirs =
+  dirAt >= 0 && args[dirAt + 1]
+    ? { notebooksDir: resolve(args[dirAt + 1]), sourcesDir: join(resolve(args[dirAt + 1]), "src") }
+    : {};
+for (const [i, a] of args.entries())
+  if (!["--check", "--pull", "--force", "--dir"].includes(a) && !(i === dirAt + 1 && dirAt >= 0)) {
     console.error(`notebooks: unknown option ${a} (see the header of scripts/notebooks.ts)`);
     process.exit(2);
   }
@@ -25,7 +32,7 @@ const where = (s: NotebookState): string =>
 
 let failed = false;
 if (pull) {
-  const r = pullNotebooks({ force });
+  const r = pullNotebooks({ force, ...dirs });
   for (const name of r.pulled) console.log(`pulled: notebooks/${name} → notebooks/src/${name.replace(/\.ipynb$/, ".md")}`);
   for (const s of r.refused) {
     failed = true;
@@ -36,7 +43,7 @@ if (pull) {
   }
   if (r.pulled.length === 0 && r.refused.length === 0) console.log("no notebook was edited in Jupyter: nothing to pull");
 } else {
-  const r = syncNotebooks({ write: !check, force });
+  const r = syncNotebooks({ write: !check, force, ...dirs });
   for (const name of r.changed) console.log(`${check ? "out of date" : "wrote"}: notebooks/${name}`);
   for (const s of r.refused) {
     failed = true;

@@ -200,7 +200,7 @@ function skippedAnalyses(notebooks: readonly { file: string; nb: ExecutedNoteboo
         const html = out.data?.["text/html"];
         const text = Array.isArray(html) ? html.join("") : (html ?? "");
         for (const m of text.matchAll(/data-repro-skipped="([^"]*)"/g))
-          found.push({ file, what: m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") });
+          found.push({ file, what: m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&") });
       }
   return found;
 }

@@ -139,7 +139,7 @@ function hintFor(errors: readonly InputError[]): string | null {
       "Dates must be written yyyy-mm-dd (2019-03-01): format the date columns that way before exporting " +
         "(Excel: Format Cells → Custom → yyyy-mm-dd; SPSS: FORMATS x (SDATE10)).",
     );
-  const unknown = errors.filter((e) => e.line === 1 && e.message.startsWith("unknown column"));
+  const unknown = errors.filter((e) => e.line === 1 && e.message.endsWith(": unknown column (not in the codebook)"));
   const names = cohortCodebook().variables.map((v) => v.name);
   const normal = (s: string): string => s.trim().toLowerCase().replace(/[\s.-]+/g, "_");
   const near = unknown

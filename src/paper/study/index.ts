@@ -24,3 +24,5 @@ export { cohortLabel } from "./cohort-label";
 export { cohortTag } from "./cohort-tag";
 export { figureNote } from "./figure-note";
 export { versusPaperCaption } from "./versus-paper-caption";
+export { requireComparison } from "./require-comparison";
+export type { ComparisonNeeds } from "./require-comparison";
