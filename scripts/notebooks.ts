@@ -28,12 +28,15 @@ for (const [i, a] of args.entries())
   }
 
 const where = (s: NotebookState): string =>
-  s.firstDifference ? ` (first difference: cell ${s.firstDifference.cell}, ${JSON.stringify(s.firstDifference.line.slice(0, 60))})` : "";
+  s.firstDifference
+    ? ` (first difference: cell ${s.firstDifference.cell}, ${JSON.stringify(s.firstDifference.line.slice(0, 60))})`
+    : "";
 
 let failed = false;
 if (pull) {
   const r = pullNotebooks({ force, ...dirs });
-  for (const name of r.pulled) console.log(`pulled: notebooks/${name} → notebooks/src/${name.replace(/\.ipynb$/, ".md")}`);
+  for (const name of r.pulled)
+    console.log(`pulled: notebooks/${name} → notebooks/src/${name.replace(/\.ipynb$/, ".md")}`);
   for (const s of r.refused) {
     failed = true;
     console.error(
@@ -41,7 +44,8 @@ if (pull) {
         "Merge by hand, or `npm run notebooks -- --pull --force` to keep the Jupyter version.",
     );
   }
-  if (r.pulled.length === 0 && r.refused.length === 0) console.log("no notebook was edited in Jupyter: nothing to pull");
+  if (r.pulled.length === 0 && r.refused.length === 0)
+    console.log("no notebook was edited in Jupyter: nothing to pull");
 } else {
   const r = syncNotebooks({ write: !check, force, ...dirs });
   for (const name of r.changed) console.log(`${check ? "out of date" : "wrote"}: notebooks/${name}`);

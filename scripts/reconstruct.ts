@@ -34,7 +34,14 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const o: Args = { seed: 1, effort: 1, out: resolve(__dirname, "..", "data"), check: false, ensemble: 0, force: false };
+  const o: Args = {
+    seed: 1,
+    effort: 1,
+    out: resolve(__dirname, "..", "data"),
+    check: false,
+    ensemble: 0,
+    force: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--seed") o.seed = Number(argv[++i]);
@@ -186,8 +193,7 @@ function recordedFingerprints(out: string): Map<string, string> {
   const summary = read(join(out, "ensemble", "fidelity-summary.json")) as {
     cohorts?: { file?: string; sha256?: string }[];
   } | null;
-  for (const c of summary?.cohorts ?? [])
-    if (c.file && c.sha256) recorded.set(join(out, "ensemble", c.file), c.sha256);
+  for (const c of summary?.cohorts ?? []) if (c.file && c.sha256) recorded.set(join(out, "ensemble", c.file), c.sha256);
   return recorded;
 }
 

@@ -26,16 +26,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { executeNotebooks, type ExecutionResult } from "./lib/execute";
 import { writeKernelSpec } from "./lib/kernel";
@@ -154,7 +145,9 @@ function checkNotebookSync(): void {
   const problems = notebookStates().filter((s) => s.state !== "in sync");
   if (problems.length === 0) return;
   const lines = problems.map((s) => {
-    const at = s.firstDifference ? ` (cell ${s.firstDifference.cell}: ${JSON.stringify(s.firstDifference.line.slice(0, 50))})` : "";
+    const at = s.firstDifference
+      ? ` (cell ${s.firstDifference.cell}: ${JSON.stringify(s.firstDifference.line.slice(0, 50))})`
+      : "";
     if (s.state === "missing") return `  notebooks/${s.name} is missing: run \`npm run notebooks\``;
     if (s.state === "source changed")
       return `  notebooks/${s.name} is older than notebooks/src/${s.source}${at}: run \`npm run notebooks\``;
@@ -192,7 +185,9 @@ function scorecardSummary(dir: string): { html: string; line: string } {
 }
 
 /** Analyses the notebooks skipped as not computable on this cohort (the marker P.computable writes). */
-function skippedAnalyses(notebooks: readonly { file: string; nb: ExecutedNotebook }[]): { file: string; what: string }[] {
+function skippedAnalyses(
+  notebooks: readonly { file: string; nb: ExecutedNotebook }[],
+): { file: string; what: string }[] {
   const found: { file: string; what: string }[] = [];
   for (const { file, nb } of notebooks)
     for (const cell of nb.cells)
@@ -200,7 +195,15 @@ function skippedAnalyses(notebooks: readonly { file: string; nb: ExecutedNoteboo
         const html = out.data?.["text/html"];
         const text = Array.isArray(html) ? html.join("") : (html ?? "");
         for (const m of text.matchAll(/data-repro-skipped="([^"]*)"/g))
-          found.push({ file, what: m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&") });
+          found.push({
+            file,
+            what: m[1]
+              .replace(/&quot;/g, '"')
+              .replace(/&lt;/g, "<")
+              .replace(/&gt;/g, ">")
+              .replace(/&#39;/g, "'")
+              .replace(/&amp;/g, "&"),
+          });
       }
   return found;
 }
@@ -238,7 +241,8 @@ function markStale(out: string, staging: string, failed: ExecutionResult, starte
   rmSync(staging, { recursive: true, force: true });
   let lastSuccess: string | null = null;
   try {
-    lastSuccess = (JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { finishedAt?: string }).finishedAt ?? null;
+    lastSuccess =
+      (JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { finishedAt?: string }).finishedAt ?? null;
   } catch {
     lastSuccess = existsSync(join(out, "index.html")) ? statSync(join(out, "index.html")).mtime.toISOString() : null;
   }
@@ -271,15 +275,18 @@ function markStale(out: string, staging: string, failed: ExecutionResult, starte
 function longestFirst(inputs: readonly string[], out: string): string[] {
   let last = new Map<string, number>();
   try {
-    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { notebooks?: { file: string; seconds: number }[] };
+    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as {
+      notebooks?: { file: string; seconds: number }[];
+    };
     last = new Map((run.notebooks ?? []).map((n) => [n.file, n.seconds]));
   } catch {
     // No earlier report: fall back to the cell count.
   }
   const weight = (path: string): number =>
     last.get(basename(path)) ??
-    (JSON.parse(readFileSync(path, "utf8")) as { cells: { cell_type: string }[] }).cells.filter((c) => c.cell_type === "code")
-      .length;
+    (JSON.parse(readFileSync(path, "utf8")) as { cells: { cell_type: string }[] }).cells.filter(
+      (c) => c.cell_type === "code",
+    ).length;
   return [...inputs].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
 }
 
@@ -333,7 +340,10 @@ async function main(): Promise<void> {
     inputs = selected.map((f) => {
       const source = f.replace(/\.ipynb$/, ".md");
       const path = join(inputDir, f);
-      writeFileSync(path, serializeNotebook(notebookFromSource(readFileSync(join(NOTEBOOK_SOURCES_DIR, source), "utf8"), source)));
+      writeFileSync(
+        path,
+        serializeNotebook(notebookFromSource(readFileSync(join(NOTEBOOK_SOURCES_DIR, source), "utf8"), source)),
+      );
       return path;
     });
   } else inputs = selected.map((f) => join(options.notebooks!, f));
@@ -417,7 +427,10 @@ async function main(): Promise<void> {
     skipped.length > 0
       ? `<h2>Not computable on this cohort</h2>\n<ul>\n${skipped.map((s) => `<li>${escapeHtml(s.file)}: ${escapeHtml(s.what)}</li>`).join("\n")}\n</ul>\n`
       : "";
-  writeFileSync(join(staging, "index.html"), renderIndexPage(entries, dataNote(data), partial + scorecard.html + skippedHtml));
+  writeFileSync(
+    join(staging, "index.html"),
+    renderIndexPage(entries, dataNote(data), partial + scorecard.html + skippedHtml),
+  );
   const cells = results.reduce((s, r) => s + r.codeCells, 0);
   const finishedAt = new Date().toISOString();
   writeFileSync(
@@ -428,7 +441,11 @@ async function main(): Promise<void> {
         partial: options.only ? selected : null,
         cohort: data,
         jobs: options.jobs,
-        notebooks: results.map((r) => ({ file: r.file, codeCells: r.codeCells, seconds: Number(r.seconds.toFixed(2)) })),
+        notebooks: results.map((r) => ({
+          file: r.file,
+          codeCells: r.codeCells,
+          seconds: Number(r.seconds.toFixed(2)),
+        })),
         notComputable: skipped,
         totalSeconds: Number(((Date.now() - started) / 1000).toFixed(2)),
       },

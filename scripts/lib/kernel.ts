@@ -22,7 +22,13 @@ function writeSpec(name: string, spec: Record<string, unknown>): string {
  */
 export function writeKernelSpec(): string {
   writeSpec(REPRODUCE_KERNEL, {
-    argv: [process.execPath, join(REPO_ROOT, "scripts", "lib", "tslab-kernel.cjs"), "kernel", "--config-path", "{connection_file}"],
+    argv: [
+      process.execPath,
+      join(REPO_ROOT, "scripts", "lib", "tslab-kernel.cjs"),
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ],
     display_name: "TypeScript (tslab, reproduce)",
     language: "typescript",
   });

@@ -98,7 +98,9 @@ export function notebookCells(nb: { cells: { cell_type: string; source: string |
 
 /** SHA-256 of cells (type and text), the fingerprint recorded in metadata.repro.cells. */
 export function cellsHash(cells: readonly CellText[]): string {
-  return createHash("sha256").update(JSON.stringify(cells.map((c) => [c.type, c.text]))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(cells.map((c) => [c.type, c.text])))
+    .digest("hex");
 }
 
 /**

@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cellsHash, notebookCells, notebookFromSource, notebookToSource, serializeNotebook, type CellText } from "./notebook-source";
+import {
+  cellsHash,
+  notebookCells,
+  notebookFromSource,
+  notebookToSource,
+  serializeNotebook,
+  type CellText,
+} from "./notebook-source";
 import { NOTEBOOKS_DIR, NOTEBOOK_SOURCES_DIR } from "./paths";
 
 /** Lists the literate sources, in notebook order (their NN- prefix). */

@@ -209,7 +209,11 @@ export interface StaleReport {
   readonly failedRunHref: string | null;
 }
 
-const when = (iso: string): string => iso.replace("T", " ").replace(/\.\d+Z$/, " UTC").replace(/Z$/, " UTC");
+const when = (iso: string): string =>
+  iso
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC")
+    .replace(/Z$/, " UTC");
 
 /** The banner HTML for a report left from an earlier, successful run (inline style: no CSS needed). */
 export function staleBanner(s: StaleReport): string {

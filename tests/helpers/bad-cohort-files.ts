@@ -71,7 +71,10 @@ export function badCohortFiles(): BadFile[] {
     {
       name: "xlsx renamed to .csv",
       category: "format",
-      bytes: Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000", "latin1"), Buffer.from("[Content_Types].xml")]),
+      bytes: Buffer.concat([
+        Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000", "latin1"),
+        Buffer.from("[Content_Types].xml"),
+      ]),
       error: /file = ".*": is a ZIP archive — an Excel workbook \(\.xlsx\)/,
       hint: /CSV UTF-8 \(Comma delimited\)/,
     },
@@ -285,7 +288,8 @@ export function badCohortFiles(): BadFile[] {
           valid,
         ),
       ),
-      error: /^line 5, last_contact_date = "2021-01-01": equals surgery_date \(2021-01-01\): the survival time is 0 days/,
+      error:
+        /^line 5, last_contact_date = "2021-01-01": equals surgery_date \(2021-01-01\): the survival time is 0 days/,
     },
   ];
 }

@@ -182,4 +182,3 @@ export const VARIANT_NAMES: readonly VariantName[] = [
 export function largeCohort(n: number, seed = 7, medianMonths = 14): string {
   return formatCohortCsv(resampled(createRng(seed), shippedRows(), n, medianMonths), { source: "large" });
 }
-

@@ -13,9 +13,19 @@ import { notebookSources, notebookStates } from "../../scripts/lib/notebook-sync
 import { NOTEBOOK_SOURCES_DIR, REPO_ROOT } from "../../scripts/lib/paths";
 
 const tsx = resolve(REPO_ROOT, "node_modules", ".bin", "tsx");
-const SOURCE = ["# A notebook", "", "Some prose.", "", "```ts", "const x = 1;", "x + 1;", "```", "", "More prose.", ""].join(
-  "\n",
-);
+const SOURCE = [
+  "# A notebook",
+  "",
+  "Some prose.",
+  "",
+  "```ts",
+  "const x = 1;",
+  "x + 1;",
+  "```",
+  "",
+  "More prose.",
+  "",
+].join("\n");
 
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), "nb-sync-"));
@@ -29,7 +39,10 @@ function notebooksCli(dir: string, ...args: string[]): { status: number | null; 
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
-type Nb = { cells: { cell_type: string; source: string[]; outputs?: unknown[]; execution_count?: number | null }[]; metadata: Record<string, unknown> };
+type Nb = {
+  cells: { cell_type: string; source: string[]; outputs?: unknown[]; execution_count?: number | null }[];
+  metadata: Record<string, unknown>;
+};
 const readNb = (path: string): Nb => JSON.parse(readFileSync(path, "utf8")) as Nb;
 
 /** What Jupyter Notebook 6.4 does on Run All + Save: outputs, counts, kernel metadata; sources as line lists. */
@@ -39,7 +52,9 @@ function saveAsJupyterWould(path: string, edit?: (nb: Nb) => void): void {
   for (const c of nb.cells)
     if (c.cell_type === "code") {
       c.execution_count = ++count;
-      c.outputs = [{ output_type: "execute_result", execution_count: count, data: { "text/plain": "2" }, metadata: {} }];
+      c.outputs = [
+        { output_type: "execute_result", execution_count: count, data: { "text/plain": "2" }, metadata: {} },
+      ];
     }
   nb.metadata.language_info = { name: "typescript", version: "3.7.2", codemirror_mode: { mode: "typescript" } };
   nb.metadata.toc = { collapsed: false };
@@ -121,8 +136,8 @@ describe("npm run notebooks and the sync check compare cell sources", () => {
   });
 
   it("refuses to pull a cell that literate Markdown cannot hold", () => {
-    expect(() =>
-      notebookToSource([{ type: "markdown", text: "Example:\n```ts\nlet a = 1;\n```" }], "x.ipynb"),
-    ).toThrow("x.ipynb: cell 1 (markdown) cannot be written as literate Markdown");
+    expect(() => notebookToSource([{ type: "markdown", text: "Example:\n```ts\nlet a = 1;\n```" }], "x.ipynb")).toThrow(
+      "x.ipynb: cell 1 (markdown) cannot be written as literate Markdown",
+    );
   });
 });

@@ -50,7 +50,8 @@ export function checkCohortFile(path: string): CohortFileCheck {
   if (bytes.length === 0)
     return done([new InputError("the file is empty (a header row is required)", { field: "header", line: 1 })], null);
   const binary = binaryFormat(bytes);
-  if (binary) return done([new InputError(`is ${binary.name}, not CSV text`, { field: "file", value: path })], binary.hint);
+  if (binary)
+    return done([new InputError(`is ${binary.name}, not CSV text`, { field: "file", value: path })], binary.hint);
   const utf16 = utf16Encoding(bytes);
   if (utf16)
     return done(
@@ -58,7 +59,11 @@ export function checkCohortFile(path: string): CohortFileCheck {
       `The file was saved as "Unicode Text" or UTF-16 (Excel's and Notepad's "Unicode"). ${SAVE_AS_CSV}`,
     );
   const invalid = firstInvalidUtf8(bytes);
-  if (invalid >= 0) return done([notUtf8(bytes, invalid)], `It looks like Windows-1252 (Latin-1), the default of older Excel and SPSS exports on Windows. ${SAVE_AS_CSV}`);
+  if (invalid >= 0)
+    return done(
+      [notUtf8(bytes, invalid)],
+      `It looks like Windows-1252 (Latin-1), the default of older Excel and SPSS exports on Windows. ${SAVE_AS_CSV}`,
+    );
   const text = bytes.toString("utf8");
   const separator = wrongSeparator(text);
   if (separator) return done([separator.error], separator.hint);
@@ -85,8 +90,12 @@ function notUtf8(bytes: Buffer, offset: number): InputError {
   const cellsBefore = latin.decode(bytes.subarray(lineStart, offset)).split(",");
   const rest = latin.decode(bytes.subarray(offset, lineEnd)).replace(/\r$/, "");
   const value = cellsBefore[cellsBefore.length - 1] + rest.split(",")[0];
-  const header = latin.decode(bytes.subarray(0, Math.max(0, bytes.indexOf(0x0a)))).replace(/\r$/, "").split(",");
-  const column = line === 1 ? `column ${cellsBefore.length}` : (header[cellsBefore.length - 1] ?? `column ${cellsBefore.length}`);
+  const header = latin
+    .decode(bytes.subarray(0, Math.max(0, bytes.indexOf(0x0a))))
+    .replace(/\r$/, "")
+    .split(",");
+  const column =
+    line === 1 ? `column ${cellsBefore.length}` : (header[cellsBefore.length - 1] ?? `column ${cellsBefore.length}`);
   const byte = bytes[offset].toString(16).toUpperCase().padStart(2, "0");
   return new InputError(`holds byte 0x${byte}, which is not UTF-8 (shown here decoded as Windows-1252)`, {
     field: column,
@@ -120,7 +129,9 @@ function wrongSeparator(text: string): { error: InputError; hint: string } | nul
           ? 'A ";"-separated file is what Excel and SPSS write in locales that use a decimal comma'
           : "A tab-separated file is what a copy from a spreadsheet or SPSS's tab-delimited export gives") +
         (decimalComma ? ", and this one writes decimals with a comma (e.g. 57,5)" : "") +
-        `. The cohort file needs "," between cells${decimalComma || sep === ";" ? ' and "." as the decimal mark (57.5)' : ""}: ` +
+        '. The cohort file needs "," between cells' +
+        (decimalComma || sep === ";" ? ' and "." as the decimal mark (57.5)' : "") +
+        ": " +
         `${SAVE_AS_CSV} In SPSS, File → Export → CSV Data uses the separator and decimal mark of the locale: ` +
         "set SET LOCALE=English or SET DECIMAL=DOT first.",
     };
@@ -141,7 +152,11 @@ function hintFor(errors: readonly InputError[]): string | null {
     );
   const unknown = errors.filter((e) => e.line === 1 && e.message.endsWith(": unknown column (not in the codebook)"));
   const names = cohortCodebook().variables.map((v) => v.name);
-  const normal = (s: string): string => s.trim().toLowerCase().replace(/[\s.-]+/g, "_");
+  const normal = (s: string): string =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s.-]+/g, "_");
   const near = unknown
     .map((e) => ({ given: e.field, match: names.find((n) => n === normal(e.field)) }))
     .filter((x) => x.match !== undefined);

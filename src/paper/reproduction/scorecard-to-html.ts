@@ -42,6 +42,15 @@ export function scorecardToHtml(
     audit: r.auditChecks.join(", "),
     note: r.note,
   }));
-  const columns = ["id", "section", "published", "reproduced", ...(card.synthetic ? [] : ["on your data"]), "status", "audit", "note"];
+  const columns = [
+    "id",
+    "section",
+    "published",
+    "reproduced",
+    ...(card.synthetic ? [] : ["on your data"]),
+    "status",
+    "audit",
+    "note",
+  ];
   return counts + htmlTable(rows, { columns });
 }

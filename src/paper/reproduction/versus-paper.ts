@@ -8,7 +8,8 @@
  * R/SPSS equivalent: none. Cost: O(1).
  *
  * @example
- * versusPaper({ published: "16.83", reproduced: "18.03", status: "not reproduced" }) // "differs by +1.20 (paper 16.83)"
+ * versusPaper({ published: "16.83", reproduced: "18.03", status: "not reproduced" })
+ * // "differs by +1.20 (paper 16.83)"
  * versusPaper({ published: "36", reproduced: "36", status: "reproduced" })          // "equals the paper"
  */
 export function versusPaper(row: { published: string; reproduced: string | null; status: string }): string {

@@ -16,7 +16,12 @@ import type { Study } from "./study";
  */
 export function loadStudy(env: Readonly<Record<string, string | undefined>> = process.env): {
   study: Study;
-  source: { readonly path: string; readonly fromEnvironment: boolean; readonly synthetic: boolean; readonly label: string };
+  source: {
+    readonly path: string;
+    readonly fromEnvironment: boolean;
+    readonly synthetic: boolean;
+    readonly label: string;
+  };
 } {
   const where = resolveCohortPath(env);
   const study = studyFromCohort(loadCohort(where.path));

@@ -63,7 +63,8 @@ export function requireComparison(study: Study, needs: ComparisonNeeds = {}): vo
   ] as const)
     if (!group.some(dead))
       throw new InputError(
-        `no death${within} among the ${group.length} patient${group.length === 1 ? "" : "s"} with ${label} = ${level}: ` +
+        `no death${within} among the ${group.length} patient${group.length === 1 ? "" : "s"} with ` +
+          `${label} = ${level}: ` +
           "its hazard ratio would be " +
           "infinite (monotone likelihood) and cannot be estimated",
         { field: FACTOR_COLUMNS[f], value: `${level}: 0 deaths${within}` },

@@ -38,7 +38,9 @@ describe("checkCohortFile: every bad file is refused with line, column, value or
   });
 
   it("a file that cannot be read is named", () => {
-    expect(checkCohortFile(join(dir, "absent.csv")).errors[0].message).toMatch(/^file = ".*absent\.csv": cannot be read/);
+    expect(checkCohortFile(join(dir, "absent.csv")).errors[0].message).toMatch(
+      /^file = ".*absent\.csv": cannot be read/,
+    );
     expect(checkCohortFile(dir).errors[0].message).toMatch(/it is a directory/);
   });
 });
@@ -55,7 +57,10 @@ describe("checkCohortFile accepts valid cohorts of every shape the generator mak
       const path = join(dir, `${name}.csv`);
       writeFileSync(path, v.csv);
       const check = checkCohortFile(path);
-      expect(check.errors.map((e) => e.message), name).toEqual([]);
+      expect(
+        check.errors.map((e) => e.message),
+        name,
+      ).toEqual([]);
       expect(check.cohort!.rows.length, name).toBe(v.patients);
     }
   });

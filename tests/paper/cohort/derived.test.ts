@@ -16,7 +16,7 @@ import {
   survivalMonths,
 } from "../../../src/paper/cohort";
 import { expectClose } from "../../helpers/expect-close";
-import { inputErrorOf, VALID_SMALL, VALID_SMALL_PATH } from "./cohort-test-kit";
+import { inputErrorOf, VALID_SMALL_PATH } from "./cohort-test-kit";
 
 // Days counted by hand on the calendar, months = days / (365 / 12) = 12·days / 365:
 //   P01 2017-02-06 → 2017-06-06: 28 + 31 + 30 + 31 = 120 days   → 1440 / 365 = 3.945205...
@@ -69,7 +69,10 @@ describe("resolveCohortPath picks the data source; provenance decides synthetic 
   });
 
   it("COHORT_CSV absolute or relative to the repository root", () => {
-    expect(resolveCohortPath({ COHORT_CSV: VALID_SMALL_PATH })).toEqual({ path: VALID_SMALL_PATH, fromEnvironment: true });
+    expect(resolveCohortPath({ COHORT_CSV: VALID_SMALL_PATH })).toEqual({
+      path: VALID_SMALL_PATH,
+      fromEnvironment: true,
+    });
     expect(resolveCohortPath({ COHORT_CSV: "tests/fixtures/cohort/valid-small.csv" }).path).toBe(VALID_SMALL_PATH);
   });
 
@@ -79,7 +82,10 @@ describe("resolveCohortPath picks the data source; provenance decides synthetic 
     symlinkSync(SHIPPED_COHORT_PATH, join(dir, "link.csv"));
     writeFileSync(join(dir, "copy.csv"), shipped.replace(/\n/g, "\r\n"));
     // The same table with its last two columns swapped and every cell of the first row quoted.
-    const lines = shipped.trimEnd().split("\n").map((l) => l.split(","));
+    const lines = shipped
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.split(","));
     const swapped = lines.map((cells) => [...cells.slice(0, -2), cells.at(-1)!, cells.at(-2)!]);
     swapped[1] = swapped[1].map((c) => `"${c}"`);
     writeFileSync(join(dir, "reordered.csv"), `${swapped.map((c) => c.join(",")).join("\n")}\n`);
@@ -99,10 +105,17 @@ describe("resolveCohortPath picks the data source; provenance decides synthetic 
     const edited = shipped.replace(/^(SYN01,female,)61,/m, "$162,");
     expect(edited).not.toBe(shipped);
     expect(cohortProvenance(parseCohortCsv(edited)).synthetic).toBe(false);
-    expect(cohortProvenance(loadCohort(VALID_SMALL_PATH))).toEqual({ synthetic: false, reconstruction: null, fingerprint: null });
+    expect(cohortProvenance(loadCohort(VALID_SMALL_PATH))).toEqual({
+      synthetic: false,
+      reconstruction: null,
+      fingerprint: null,
+    });
     // A data folder whose recorded fingerprint is of other rows: the shipped rows are then not "synthetic".
     const dir = mkdtempSync(join(tmpdir(), "data-"));
-    writeFileSync(join(dir, "cohort-fidelity.json"), JSON.stringify({ seed: 1, cohort: { patients: 55, sha256: "0".repeat(64) } }));
+    writeFileSync(
+      join(dir, "cohort-fidelity.json"),
+      JSON.stringify({ seed: 1, cohort: { patients: 55, sha256: "0".repeat(64) } }),
+    );
     expect(cohortProvenance(loadCohort(SHIPPED_COHORT_PATH), { dataDir: dir }).synthetic).toBe(false);
   });
 

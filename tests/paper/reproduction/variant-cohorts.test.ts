@@ -65,7 +65,8 @@ const NOT_COMPUTABLE: Record<VariantName, Record<string, RegExp>> = {
     "Screen bootstrap": /no patient died within 12 months/,
   },
   "one-death": {
-    "Table 6 model": /no death within 12 months among the \d+ patients? with (visceral metastases|postoperative BMA) = (yes|no)/,
+    "Table 6 model":
+      /no death within 12 months among the \d+ patients? with (visceral metastases|postoperative BMA) = (yes|no)/,
     "Time-dependent BMA": /no death within 12 months among/,
   },
   "two-patients": {
@@ -113,7 +114,8 @@ describe.each(VARIANT_NAMES.map((name) => [name]))("your own cohort: %s", (name)
     expect(card.synthetic).toBe(false);
     expect(card.counts["reproduced (synthetic by construction)"]).toBe(0);
     for (const r of card.rows) {
-      if (r.status === "not computable on this cohort") expect(r.note, r.id).toMatch(/^not computable on this cohort: /);
+      if (r.status === "not computable on this cohort")
+        expect(r.note, r.id).toMatch(/^not computable on this cohort: /);
       if (r.reproduced !== null) expect(r.reproduced, r.id).toMatch(/^−?-?\d+(\.\d+)?$/);
     }
     const html = scorecardToHtml(card, { idPrefixes: ["t6.", "abs."] });
@@ -136,7 +138,7 @@ describe("computable: a notebook step the cohort cannot support becomes a note, 
   const shown: string[] = [];
   beforeAll(() => {
     // tslab's display writes through this hook inside a kernel; here it records what would be shown.
-    const jupyter = createRequire(import.meta.url)("tslab/dist/jupyter.js") as {
+    const jupyter = createRequire(__filename)("tslab/dist/jupyter.js") as {
       lastWriteDisplayData: ((d: { data: Record<string, string> }) => void) | null;
     };
     jupyter.lastWriteDisplayData = (d) => shown.push(d.data["text/html"] ?? "");
@@ -147,8 +149,12 @@ describe("computable: a notebook step the cohort cannot support becomes a note, 
     const study = studyFromCohort(parseCohortCsv(v.csv, { source: "mine.csv" }));
     const value = computable(study, "Survival by postoperative BMA", () => survivalByFactor(study, "postBma"));
     expect(value).toBeUndefined();
-    expect(shown.at(-1)).toContain('data-repro-skipped="Survival by postoperative BMA — post_bma = &quot;0 for all 55&quot;');
-    expect(shown.at(-1)).toContain("<strong>Not computable on this cohort:</strong> Survival by postoperative BMA, skipped.");
+    expect(shown.at(-1)).toContain(
+      'data-repro-skipped="Survival by postoperative BMA — post_bma = &quot;0 for all 55&quot;',
+    );
+    expect(shown.at(-1)).toContain(
+      "<strong>Not computable on this cohort:</strong> Survival by postoperative BMA, skipped.",
+    );
     expect(computable(study, "Visceral", () => survivalByFactor(study, "visceral").groups.length)).toBe(2);
   });
 

@@ -17,7 +17,9 @@ export function binaryFormat(bytes: Uint8Array): BinaryFormat | null {
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06))
     return {
       name: "a ZIP archive — an Excel workbook (.xlsx), a LibreOffice sheet (.ods) or another zipped file",
-      hint: `A spreadsheet cannot be read directly: in Excel choose File → Save As → "CSV UTF-8 (Comma delimited)"; in LibreOffice File → Save As → Text CSV, character set UTF-8, field delimiter ","; then ${EXPORT_CSV}.`,
+      hint:
+        'A spreadsheet cannot be read directly: in Excel choose File → Save As → "CSV UTF-8 (Comma delimited)"; ' +
+        'in LibreOffice File → Save As → Text CSV, character set UTF-8, field delimiter ",".',
     };
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
     return {
@@ -27,12 +29,21 @@ export function binaryFormat(bytes: Uint8Array): BinaryFormat | null {
   if (ascii("$FL2") || ascii("$FL3"))
     return {
       name: "an SPSS data file (.sav)",
-      hint: `In SPSS: File → Export → CSV Data, with "Write variable names" on, values (not labels), and encoding UTF-8 — then check that decimals use a point.`,
+      hint:
+        'In SPSS: File → Export → CSV Data, with "Write variable names" on, values (not labels), and encoding ' +
+        "UTF-8 — then check that decimals use a point.",
     };
-  if (ascii("<stata_dta>") || ((bytes[0] === 0x71 || bytes[0] === 0x72 || bytes[0] === 0x73) && bytes[1] <= 0x02 && bytes[2] === 0x01))
-    return { name: "a Stata data file (.dta)", hint: `In Stata: export delimited using cohort.csv, then ${EXPORT_CSV}.` };
+  if (
+    ascii("<stata_dta>") ||
+    ((bytes[0] === 0x71 || bytes[0] === 0x72 || bytes[0] === 0x73) && bytes[1] <= 0x02 && bytes[2] === 0x01)
+  )
+    return {
+      name: "a Stata data file (.dta)",
+      hint: `In Stata: export delimited using cohort.csv, then ${EXPORT_CSV}.`,
+    };
   if (ascii("%PDF")) return { name: "a PDF document", hint: `The cohort must be a table: ${EXPORT_CSV}.` };
-  if (starts(0x1f, 0x8b)) return { name: "a gzip-compressed file", hint: "Decompress it first (gunzip), then point COHORT_CSV at the .csv." };
+  if (starts(0x1f, 0x8b))
+    return { name: "a gzip-compressed file", hint: "Decompress it first (gunzip), then point COHORT_CSV at the .csv." };
   return null;
 }
 
@@ -45,7 +56,7 @@ export function utf16Encoding(bytes: Uint8Array): string | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, 512));
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
   const half = sample.length / 2;
   if (sample.length >= 8 && oddZeros > 0.8 * half) return "UTF-16 LE (no byte-order mark)";
   if (sample.length >= 8 && evenZeros > 0.8 * half) return "UTF-16 BE (no byte-order mark)";
