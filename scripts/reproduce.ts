@@ -455,8 +455,8 @@ async function main(): Promise<void> {
   );
   publish(staging, options.out);
   console.log(
-    `\nDone: ${results.length} notebook(s)${options.only ? ` of ${all.length} (partial report)` : ""}, ${cells} code cells, ${clock(started)}. ` +
-      `Report: ${join(options.out, "index.html")}` +
+    `\nDone: ${results.length} notebook(s), ${cells} code cells, ${clock(started)}. ` +
+      `Report: ${join(options.out, "index.html")}${options.only ? ` (partial: ${results.length} of ${all.length} notebooks)` : ""}` +
       (scorecard.line ? `\n${scorecard.line}` : "") +
       (skipped.length > 0
         ? `\nnot computable on this cohort (${skipped.length}): ${skipped.map((s) => `${s.file.slice(0, 2)} ${s.what}`).join("; ")}`

@@ -13,6 +13,7 @@ import { checkPage, launchChromium } from "../../scripts/lib/browser-check";
 import { notebookFromSource, serializeNotebook } from "../../scripts/lib/notebook-source";
 import { REPO_ROOT } from "../../scripts/lib/paths";
 import { CHROMIUM, ensureDebian, JUPYTER } from "../../scripts/lib/system-deps";
+import { buildOnce } from "../helpers/build-once";
 
 // Folders directly under the repo root, so that "../dist" from a notebook resolves to the compiled library.
 const workDirs: string[] = [];
@@ -41,7 +42,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureDebian([JUPYTER, CHROMIUM]);
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: REPO_ROOT, stdio: "inherit" });
+  buildOnce();
   browser = await launchChromium();
 });
 
