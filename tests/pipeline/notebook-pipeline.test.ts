@@ -4,7 +4,7 @@
  * errors and no network request. Needs Jupyter and Chromium: installed here when running as root
  * (as .ci/run does), else the test fails with the apt-get command to run.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";

@@ -23,7 +23,10 @@ const fixtures = resolve(REPO_ROOT, "tests", "fixtures", "notebooks");
 const work = resolve(REPO_ROOT, `.test-notebooks-${process.pid}-own`);
 const LONG = 1_200_000;
 
-function reproduce(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+function reproduce(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(tsx, ["scripts/reproduce.ts", "--no-build", ...args], {
     cwd: REPO_ROOT,
     encoding: "utf8",
@@ -35,7 +38,10 @@ function reproduce(args: string[], env: NodeJS.ProcessEnv = {}): { status: numbe
 function fixtureNotebooks(dir: string, sources: Record<string, string>): string {
   mkdirSync(dir, { recursive: true });
   for (const [name, file] of Object.entries(sources))
-    writeFileSync(join(dir, name), serializeNotebook(notebookFromSource(readFileSync(join(fixtures, file), "utf8"), file)));
+    writeFileSync(
+      join(dir, name),
+      serializeNotebook(notebookFromSource(readFileSync(join(fixtures, file), "utf8"), file)),
+    );
   return dir;
 }
 
@@ -81,7 +87,12 @@ describe("a cohort file that cannot be analysed stops reproduce before any noteb
       expect(r.status, r.stdout + r.stderr).toBe(2);
       expect(r.stderr).toContain("the cohort file cannot be analysed, so no notebook was run");
       expect(r.stderr).toContain(`file: ${file} (COHORT_CSV)`);
-      expect(r.stderr.split("\n").find((l) => l.startsWith("  ") && !l.startsWith("  file:"))?.trim()).toMatch(bad.error);
+      expect(
+        r.stderr
+          .split("\n")
+          .find((l) => l.startsWith("  ") && !l.startsWith("  file:"))
+          ?.trim(),
+      ).toMatch(bad.error);
       if (bad.hint) expect(r.stderr).toMatch(new RegExp(`Hint: ${bad.hint.source}`));
       expect(r.stdout).not.toContain("Running");
       expect(existsSync(out)).toBe(false);
@@ -111,158 +122,198 @@ describe("faults after a cell returned fail the run, naming the notebook and the
     expect(r.stderr).toContain(
       '02-rejection.ipynb, cell 3 (code cell 2: "Promise.reject(new Error(\\"nobody handles this rejection\\"));") caused an unhandled promise rejection',
     );
-    expect(r.stderr).toContain('03-late.ipynb, cell 3 (code cell 2: "setTimeout(() => {") caused an uncaught exception');
+    expect(r.stderr).toContain(
+      '03-late.ipynb, cell 3 (code cell 2: "setTimeout(() => {") caused an uncaught exception',
+    );
     expect(r.stderr).toContain("Error: thrown after the last cell");
     expect(r.stderr).toContain(
       '04-interval.ipynb, cell 2 (code cell 1: "setInterval(() => undefined, 60_000);") left a timer running when the notebook ended',
     );
-    expect(r.stderr).toContain("The run failed at notebook 01-timer.ipynb, cell 3 (code cell 2) (and 3 more notebook(s))");
+    expect(r.stderr).toContain(
+      "The run failed at notebook 01-timer.ipynb, cell 3 (code cell 2) (and 3 more notebook(s))",
+    );
   });
 });
 
 describe("outputs are atomic: a failed run never looks like the current report", () => {
-  it("keeps the last good report with a banner on every page, then a good run replaces it", () => {
-    const good = fixtureNotebooks(join(work, "good"), { "01-figure-and-table.ipynb": "01-figure-and-table.md" });
-    const bad = fixtureNotebooks(join(work, "bad"), { "01-broken.ipynb": "broken-error.md" });
-    const out = join(work, "stale-report");
-    expect(reproduce(["--notebooks", good, "--out", out]).status).toBe(0);
-    const run = readFileSync(join(out, "run.json"), "utf8");
-    const finishedAt = (JSON.parse(run) as { finishedAt: string }).finishedAt;
+  it(
+    "keeps the last good report with a banner on every page, then a good run replaces it",
+    () => {
+      const good = fixtureNotebooks(join(work, "good"), { "01-figure-and-table.ipynb": "01-figure-and-table.md" });
+      const bad = fixtureNotebooks(join(work, "bad"), { "01-broken.ipynb": "broken-error.md" });
+      const out = join(work, "stale-report");
+      expect(reproduce(["--notebooks", good, "--out", out]).status).toBe(0);
+      const run = readFileSync(join(out, "run.json"), "utf8");
+      const finishedAt = (JSON.parse(run) as { finishedAt: string }).finishedAt;
 
-    const failed = reproduce(["--notebooks", bad, "--out", out]);
-    expect(failed.status).toBe(1);
-    expect(failed.stderr).toContain("still holds the last successful report");
-    expect(readFileSync(join(out, "run.json"), "utf8")).toBe(run);
-    for (const page of ["index.html", "01-figure-and-table.html"]) {
-      const html = readFileSync(join(out, page), "utf8");
-      expect(html, page).toContain("<strong>Not the latest run.</strong>");
-      expect(html, page).toContain(`from the last successful run, at ${finishedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC")}`);
-      expect(html, page).toContain("failed at notebook 01-broken.ipynb, cell 3 (code cell 2)");
-    }
-    expect(existsSync(join(out, "failed-run", "01-broken.ipynb"))).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, "last-failure.json"), "utf8")).where).toBe(
-      "notebook 01-broken.ipynb, cell 3 (code cell 2)",
-    );
-    // No staging folder is left beside the report.
-    expect(readdirSync(work).filter((f) => f.includes("staging"))).toEqual([]);
+      const failed = reproduce(["--notebooks", bad, "--out", out]);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toContain("still holds the last successful report");
+      expect(readFileSync(join(out, "run.json"), "utf8")).toBe(run);
+      for (const page of ["index.html", "01-figure-and-table.html"]) {
+        const html = readFileSync(join(out, page), "utf8");
+        expect(html, page).toContain("<strong>Not the latest run.</strong>");
+        expect(html, page).toContain(
+          `from the last successful run, at ${finishedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC")}`,
+        );
+        expect(html, page).toContain("failed at notebook 01-broken.ipynb, cell 3 (code cell 2)");
+      }
+      expect(existsSync(join(out, "failed-run", "01-broken.ipynb"))).toBe(true);
+      expect(JSON.parse(readFileSync(join(out, "last-failure.json"), "utf8")).where).toBe(
+        "notebook 01-broken.ipynb, cell 3 (code cell 2)",
+      );
+      // No staging folder is left beside the report.
+      expect(readdirSync(work).filter((f) => f.includes("staging"))).toEqual([]);
 
-    expect(reproduce(["--notebooks", good, "--out", out]).status).toBe(0);
-    expect(readFileSync(join(out, "index.html"), "utf8")).not.toContain("Not the latest run");
-    expect(existsSync(join(out, "failed-run"))).toBe(false);
-  }, LONG);
+      expect(reproduce(["--notebooks", good, "--out", out]).status).toBe(0);
+      expect(readFileSync(join(out, "index.html"), "utf8")).not.toContain("Not the latest run");
+      expect(existsSync(join(out, "failed-run"))).toBe(false);
+    },
+    LONG,
+  );
 
-  it("a first run that fails writes no report, only a page saying so", () => {
-    const bad = join(work, "bad");
-    const out = join(work, "never-good");
-    expect(reproduce(["--notebooks", bad, "--out", out]).status).toBe(1);
-    const index = readFileSync(join(out, "index.html"), "utf8");
-    expect(index).toContain("No run has succeeded in this folder");
-    expect(readdirSync(out).filter((f) => f.endsWith(".html"))).toEqual(["index.html"]);
-  }, LONG);
+  it(
+    "a first run that fails writes no report, only a page saying so",
+    () => {
+      const bad = join(work, "bad");
+      const out = join(work, "never-good");
+      expect(reproduce(["--notebooks", bad, "--out", out]).status).toBe(1);
+      const index = readFileSync(join(out, "index.html"), "utf8");
+      expect(index).toContain("No run has succeeded in this folder");
+      expect(readdirSync(out).filter((f) => f.endsWith(".html"))).toEqual(["index.html"]);
+    },
+    LONG,
+  );
 });
 
 describe("the project's notebooks on your data, through the real kernel", () => {
-  it("--only writes a partial report that names its notebooks and shows no scorecard it did not compute", () => {
-    const out = join(work, "partial");
-    // What an earlier full run left: a report with a scorecard.
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "scorecard.json"), '{"counts":{"reproduced (synthetic by construction)":182}}');
-    writeFileSync(join(out, "index.html"), "<h2>Reproduction scorecard</h2>");
-    const csv = join(work, "larger.csv");
-    writeFileSync(csv, variantCohort("larger-cohort").csv);
-    const r = reproduce(["--only", "00,02", "--out", out], { COHORT_CSV: csv });
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain("Cohort: ");
-    expect(r.stdout).toContain("your data, 200 patients");
-    expect(r.stdout).toContain("(partial: 2 of 9 notebooks)");
-    const index = readFileSync(join(out, "index.html"), "utf8");
-    expect(index).toContain("<strong>Partial report</strong>");
-    expect(index).toContain("it holds 2 of 9 notebooks — 00-index.ipynb, 02-pain-and-function.ipynb");
-    expect(index).toContain("no scorecard was computed");
-    expect(index).not.toContain("Reproduction scorecard");
-    expect(index).toContain("<strong>your cohort</strong>");
-    expect(existsSync(join(out, "scorecard.json"))).toBe(false);
-    const text = outputText(join(out, "notebooks", "00-index.ipynb"));
-    expect(text).toContain("All patients (n = 200)");
-    expect(text).toContain("**Data:** your cohort");
-    expect(outputText(join(out, "notebooks", "02-pain-and-function.ipynb"))).toContain("Table 1, VAS (your data, n = 200)");
-  }, LONG);
-
-  it("a kernel reused across notebooks gives byte-for-byte what `jupyter nbconvert --execute` gives", () => {
-    const out = join(work, "reuse");
-    const r = reproduce(["--only", "00,03", "--jobs", "1", "--out", out]);
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    writeKernelSpec();
-    const inputs = join(work, "nbconvert-in");
-    const outputs = join(work, "nbconvert-out");
-    mkdirSync(inputs, { recursive: true });
-    for (const name of ["00-index", "03-neurological-function"]) {
-      writeFileSync(
-        join(inputs, `${name}.ipynb`),
-        serializeNotebook(notebookFromSource(readFileSync(join(NOTEBOOK_SOURCES_DIR, `${name}.md`), "utf8"), `${name}.md`)),
+  it(
+    "--only writes a partial report that names its notebooks and shows no scorecard it did not compute",
+    () => {
+      const out = join(work, "partial");
+      // What an earlier full run left: a report with a scorecard.
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, "scorecard.json"), '{"counts":{"reproduced (synthetic by construction)":182}}');
+      writeFileSync(join(out, "index.html"), "<h2>Reproduction scorecard</h2>");
+      const csv = join(work, "larger.csv");
+      writeFileSync(csv, variantCohort("larger-cohort").csv);
+      const r = reproduce(["--only", "00,02", "--out", out], { COHORT_CSV: csv });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain("Cohort: ");
+      expect(r.stdout).toContain("your data, 200 patients");
+      expect(r.stdout).toContain("(partial: 2 of 9 notebooks)");
+      const index = readFileSync(join(out, "index.html"), "utf8");
+      expect(index).toContain("<strong>Partial report</strong>");
+      expect(index).toContain("it holds 2 of 9 notebooks — 00-index.ipynb, 02-pain-and-function.ipynb");
+      expect(index).toContain("no scorecard was computed");
+      expect(index).not.toContain("Reproduction scorecard");
+      expect(index).toContain("<strong>your cohort</strong>");
+      expect(existsSync(join(out, "scorecard.json"))).toBe(false);
+      const text = outputText(join(out, "notebooks", "00-index.ipynb"));
+      expect(text).toContain("All patients (n = 200)");
+      expect(text).toContain("**Data:** your cohort");
+      expect(outputText(join(out, "notebooks", "02-pain-and-function.ipynb"))).toContain(
+        "Table 1, VAS (your data, n = 200)",
       );
-      const nb = spawnSync(
-        "jupyter",
-        [
-          "nbconvert",
-          "--to",
-          "notebook",
-          "--execute",
-          "--allow-errors",
-          "--ExecutePreprocessor.kernel_name=tslab",
-          "--ExecutePreprocessor.timeout=900",
-          "--ExecutePreprocessor.record_timing=False",
-          "--output-dir",
-          outputs,
-          "--output",
-          name,
+    },
+    LONG,
+  );
+
+  it(
+    "a kernel reused across notebooks gives byte-for-byte what `jupyter nbconvert --execute` gives",
+    () => {
+      const out = join(work, "reuse");
+      const r = reproduce(["--only", "00,03", "--jobs", "1", "--out", out]);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      writeKernelSpec();
+      const inputs = join(work, "nbconvert-in");
+      const outputs = join(work, "nbconvert-out");
+      mkdirSync(inputs, { recursive: true });
+      for (const name of ["00-index", "03-neurological-function"]) {
+        writeFileSync(
           join(inputs, `${name}.ipynb`),
-        ],
-        { cwd: NOTEBOOKS_DIR, env: jupyterEnv({ ...process.env, COHORT_CSV: "" }), encoding: "utf8" },
-      );
-      expect(nb.status, nb.stderr).toBe(0);
-      expect(readFileSync(join(out, "notebooks", `${name}.ipynb`), "utf8"), name).toBe(
-        readFileSync(join(outputs, `${name}.ipynb`), "utf8"),
-      );
-    }
-  }, LONG);
+          serializeNotebook(
+            notebookFromSource(readFileSync(join(NOTEBOOK_SOURCES_DIR, `${name}.md`), "utf8"), `${name}.md`),
+          ),
+        );
+        const nb = spawnSync(
+          "jupyter",
+          [
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--allow-errors",
+            "--ExecutePreprocessor.kernel_name=tslab",
+            "--ExecutePreprocessor.timeout=900",
+            "--ExecutePreprocessor.record_timing=False",
+            "--output-dir",
+            outputs,
+            "--output",
+            name,
+            join(inputs, `${name}.ipynb`),
+          ],
+          { cwd: NOTEBOOKS_DIR, env: jupyterEnv({ ...process.env, COHORT_CSV: "" }), encoding: "utf8" },
+        );
+        expect(nb.status, nb.stderr).toBe(0);
+        expect(readFileSync(join(out, "notebooks", `${name}.ipynb`), "utf8"), name).toBe(
+          readFileSync(join(outputs, `${name}.ipynb`), "utf8"),
+        );
+      }
+    },
+    LONG,
+  );
 
-  it("a cohort in which nobody received postoperative BMA runs every notebook, labelled as yours, skipping what it cannot support", () => {
-    const csv = join(work, "no-bma.csv");
-    writeFileSync(csv, variantCohort("post-bma-all-zero").csv);
-    const out = join(work, "no-bma");
-    const r = reproduce(["--out", out], { COHORT_CSV: csv });
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as {
-      notComputable: { file: string; what: string }[];
-      cohort: { synthetic: boolean; patients: number };
-    };
-    expect(run.cohort).toMatchObject({ synthetic: false, patients: 55 });
-    expect(run.notComputable.map((s) => `${s.file.slice(0, 2)} ${s.what.split(" — ")[0]}`)).toEqual([
-      "04 Survival by postoperative bma and its log-rank test",
-      "05 Table 6 under three readings",
-      "05 The one-year Cox model of Table 6",
-      "05 Proportional-hazards test of the one-year model",
-      "06 Time-dependent analyses of postoperative BMA",
-      "06 Landmark analyses of postoperative BMA",
-      "06 Simon–Makuch curves by postoperative BMA",
-      "06 Table 6 model: Firth and bootstrap",
-      "06 Bootstrap optimism and shrinkage of the Table 6 model",
-      "06 Main results across reconstructions",
-    ]);
-    for (const s of run.notComputable) expect(s.what).toMatch(/post_bma is no for all 55 patients|postoperative BMA is no for all 55 patients/);
-    const index = readFileSync(join(out, "index.html"), "utf8");
-    expect(index).toContain("<h2>Not computable on this cohort</h2>");
-    for (const file of readdirSync(join(out, "notebooks")).filter((f) => f.endsWith(".ipynb"))) {
-      const text = outputText(join(out, "notebooks", file));
-      expect(text, file).not.toMatch(/by construction|SYNTHETIC|Synthetic cohort reconstructed|\*\*synthetic\*\* cohort/);
-      if (!file.startsWith("08")) expect(text, file).toContain("**Data:** your cohort");
-    }
-    expect(outputText(join(out, "notebooks", "04-survival.ipynb"))).toContain("First rows of the Kaplan–Meier table (your data, n = 55)");
-    expect(outputText(join(out, "notebooks", "05-cox.ipynb"))).toContain("Published vs your data: Table 6 (your data, n = 55;");
-    const card = JSON.parse(readFileSync(join(out, "scorecard.json"), "utf8")) as { synthetic: boolean; counts: Record<string, number> };
-    expect(card.synthetic).toBe(false);
-    expect(card.counts["reproduced (synthetic by construction)"]).toBe(0);
-    expect(card.counts["not computable on this cohort"]).toBeGreaterThan(0);
-  }, LONG);
+  it(
+    "a cohort in which nobody received postoperative BMA runs every notebook, labelled as yours, skipping what it cannot support",
+    () => {
+      const csv = join(work, "no-bma.csv");
+      writeFileSync(csv, variantCohort("post-bma-all-zero").csv);
+      const out = join(work, "no-bma");
+      const r = reproduce(["--out", out], { COHORT_CSV: csv });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as {
+        notComputable: { file: string; what: string }[];
+        cohort: { synthetic: boolean; patients: number };
+      };
+      expect(run.cohort).toMatchObject({ synthetic: false, patients: 55 });
+      expect(run.notComputable.map((s) => `${s.file.slice(0, 2)} ${s.what.split(" — ")[0]}`)).toEqual([
+        "04 Survival by postoperative bma and its log-rank test",
+        "05 Table 6 under three readings",
+        "05 The one-year Cox model of Table 6",
+        "05 Proportional-hazards test of the one-year model",
+        "06 Time-dependent analyses of postoperative BMA",
+        "06 Landmark analyses of postoperative BMA",
+        "06 Simon–Makuch curves by postoperative BMA",
+        "06 Table 6 model: Firth and bootstrap",
+        "06 Bootstrap optimism and shrinkage of the Table 6 model",
+        "06 Main results across reconstructions",
+      ]);
+      for (const s of run.notComputable)
+        expect(s.what).toMatch(/post_bma is no for all 55 patients|postoperative BMA is no for all 55 patients/);
+      const index = readFileSync(join(out, "index.html"), "utf8");
+      expect(index).toContain("<h2>Not computable on this cohort</h2>");
+      for (const file of readdirSync(join(out, "notebooks")).filter((f) => f.endsWith(".ipynb"))) {
+        const text = outputText(join(out, "notebooks", file));
+        expect(text, file).not.toMatch(
+          /by construction|SYNTHETIC|Synthetic cohort reconstructed|\*\*synthetic\*\* cohort/,
+        );
+        if (!file.startsWith("08")) expect(text, file).toContain("**Data:** your cohort");
+      }
+      expect(outputText(join(out, "notebooks", "04-survival.ipynb"))).toContain(
+        "First rows of the Kaplan–Meier table (your data, n = 55)",
+      );
+      expect(outputText(join(out, "notebooks", "05-cox.ipynb"))).toContain(
+        "Published vs your data: Table 6 (your data, n = 55;",
+      );
+      const card = JSON.parse(readFileSync(join(out, "scorecard.json"), "utf8")) as {
+        synthetic: boolean;
+        counts: Record<string, number>;
+      };
+      expect(card.synthetic).toBe(false);
+      expect(card.counts["reproduced (synthetic by construction)"]).toBe(0);
+      expect(card.counts["not computable on this cohort"]).toBeGreaterThan(0);
+    },
+    LONG,
+  );
 });
