@@ -184,3 +184,49 @@ export function renderIndexPage(entries: readonly IndexEntry[], dataNote: string
     `<h2>Notebooks</h2>\n<ol>\n${items}\n</ol>\n${extra}`;
   return page("Reproduction report — Li et al. 2026", body, null);
 }
+
+const BANNER_START = "<!--repro-banner-->";
+const BANNER_END = "<!--/repro-banner-->";
+
+/**
+ * Puts a banner at the top of a report page (after `<body>`), replacing one placed before. Used to
+ * mark the last good report after a failed run, so nothing shown looks like the latest run's result.
+ */
+export function withBanner(html: string, banner: string): string {
+  const clean = html.replace(new RegExp(`${BANNER_START}[\\s\\S]*?${BANNER_END}\\n?`), "");
+  return clean.replace(/<body>\n?/, (body) => `${body}${BANNER_START}${banner}${BANNER_END}\n`);
+}
+
+/** What the banner of a stale report says: when the shown run succeeded and where the latest one failed. */
+export interface StaleReport {
+  /** ISO time the shown report was written, or null when unknown. */
+  readonly lastSuccess: string | null;
+  /** ISO time of the failed run. */
+  readonly failedAt: string;
+  /** "notebook 04-survival.ipynb, cell 7 (code cell 3)" or a sentence for failures outside a notebook. */
+  readonly where: string;
+  /** Folder (relative to the page) holding the failed run's executed notebooks, if kept. */
+  readonly failedRunHref: string | null;
+}
+
+const when = (iso: string): string =>
+  iso
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC")
+    .replace(/Z$/, " UTC");
+
+/** The banner HTML for a report left from an earlier, successful run (inline style: no CSS needed). */
+export function staleBanner(s: StaleReport): string {
+  const shown = s.lastSuccess
+    ? `This report is from the last successful run, at ${escapeHtml(when(s.lastSuccess))}.`
+    : "This report is from an earlier successful run.";
+  const link = s.failedRunHref
+    ? ` The failed run's executed notebooks are in <a href="${escapeHtml(s.failedRunHref)}">${escapeHtml(s.failedRunHref)}</a>.`
+    : "";
+  return (
+    `<div class="repro-stale" role="alert" style="background:#fde7e9;border:2px solid #b3261e;color:#5f1410;` +
+    `padding:.6rem .9rem;border-radius:6px;margin:0 0 1rem"><strong>Not the latest run.</strong> ${shown} ` +
+    `The latest run, at ${escapeHtml(when(s.failedAt))}, failed at ${escapeHtml(s.where)}; nothing from it is shown ` +
+    `here.${link}</div>`
+  );
+}

@@ -7,6 +7,7 @@ export type { SurvivalSummary } from "./survival-summary";
 export { scorecard } from "./scorecard";
 export type { Scorecard, ScorecardRow, ScorecardStatus } from "./scorecard";
 export { scorecardToHtml } from "./scorecard-to-html";
+export { versusPaper } from "./versus-paper";
 export { scorecardToJson } from "./scorecard-to-json";
 export { survivalByFactor, overallSurvival } from "./survival-by-factor";
 export type { SurvivalByFactor } from "./survival-by-factor";

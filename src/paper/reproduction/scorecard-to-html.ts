@@ -1,10 +1,13 @@
 import { htmlTable } from "../../lib/core/html";
 import type { Scorecard, ScorecardStatus } from "./scorecard";
+import { versusPaper } from "./versus-paper";
 
 /**
  * HTML for a notebook: the scorecard's counts, then one row per registry entry, filtered to
  * `statuses` and to registry ids starting with one of `idPrefixes` when given (a section's
- * "published vs reproduced" table). Uses the project's htmlTable (escaped, deterministic).
+ * "published vs reproduced" table). On data that are not the synthetic reconstruction a column "on your
+ * data" says whether each number equals the paper's or by how much it differs ({@link versusPaper}).
+ * Uses the project's htmlTable (escaped, deterministic).
  * Cost: O(rows).
  *
  * @example
@@ -37,9 +40,20 @@ export function scorecardToHtml(
     section: r.section,
     published: r.published,
     reproduced: r.reproduced,
+    "on your data": versusPaper(r),
     status: r.status,
     audit: r.auditChecks.join(", "),
     note: r.note,
   }));
-  return counts + htmlTable(rows, { columns: ["id", "section", "published", "reproduced", "status", "audit", "note"] });
+  const columns = [
+    "id",
+    "section",
+    "published",
+    "reproduced",
+    ...(card.synthetic ? [] : ["on your data"]),
+    "status",
+    "audit",
+    "note",
+  ];
+  return counts + htmlTable(rows, { columns });
 }

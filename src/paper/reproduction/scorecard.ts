@@ -9,7 +9,8 @@ export type ScorecardStatus =
   | "reproduced (synthetic by construction)"
   | "not reproduced"
   | "inconsistent in the paper (audit)"
-  | "not reproducible from the data";
+  | "not reproducible from the data"
+  | "not computable on this cohort";
 
 export interface ScorecardRow {
   readonly id: string;
@@ -37,6 +38,7 @@ const STATUSES: readonly ScorecardStatus[] = [
   "not reproduced",
   "inconsistent in the paper (audit)",
   "not reproducible from the data",
+  "not computable on this cohort",
 ];
 
 /** Audit checks about the numbers themselves (not methodological flags or reporting style). */
@@ -48,7 +50,8 @@ const isConsistencyCheck = (f: AuditFinding): boolean =>
  * ({@link reproduceAll}) and the audit's verdict on the published numbers alone: "inconsistent in
  * the paper (audit)" when a consistency check implicates it, "not reproducible from the data" when
  * rows cannot determine it, otherwise "reproduced" / "not reproduced" — "reproduced (synthetic by
- * construction)" on the synthetic cohort, which was built to match. Counts overall and by section;
+ * construction)" on the synthetic cohort, which was built to match; "not computable on this cohort" when
+ * the rows determine the number but this cohort cannot support its computation. Counts overall and by section;
  * the notebooks write it to reports/scorecard.json ({ counts, rows }).
  *
  * Cost: one reproduceAll plus O(findings × ids).
@@ -67,16 +70,19 @@ export function scorecard(
     for (const id of f.ids) implicated.set(id, [...(implicated.get(id) ?? []), f.check]);
   const rows: ScorecardRow[] = reproduceAll(study, { registry: options.registry }).map((r) => {
     const checks = [...new Set(implicated.get(r.id) ?? [])];
+    // The audit judges the published numbers alone, so its verdict holds whatever this cohort allows.
     const status: ScorecardStatus =
-      r.match === null
+      r.match === null && r.computable
         ? "not reproducible from the data"
         : checks.length > 0
           ? "inconsistent in the paper (audit)"
-          : r.match
-            ? study.synthetic
-              ? "reproduced (synthetic by construction)"
-              : "reproduced"
-            : "not reproduced";
+          : !r.computable
+            ? "not computable on this cohort"
+            : r.match
+              ? study.synthetic
+                ? "reproduced (synthetic by construction)"
+                : "reproduced"
+              : "not reproduced";
     return {
       id: r.id,
       section: r.section,
