@@ -31,10 +31,10 @@ function occurrences(text: string, quote: string): number[] {
  * @example registryCoverage(loadRegistry(), md).uncovered.length // 0
  */
 export function registryCoverage(registry: Registry, markdown: string): RegistryCoverage {
-  const texts = new Map(paperSections(markdown).map((s) => [s.section, s.text]));
+  const texts = new Map<string, string>(paperSections(markdown).map((s) => [s.section, s.text]));
   const spans = new Map<string, Array<{ from: number; to: number; value: string | null }>>();
   const addSpans = (section: string, quote: string, value: string | null): boolean => {
-    const text = texts.get(section as never) ?? "";
+    const text = texts.get(section) ?? "";
     const q = normaliseText(quote);
     const found = occurrences(text, q);
     if (!spans.has(section)) spans.set(section, []);
