@@ -13,7 +13,7 @@
  * Environment: COHORT_CSV=path runs every notebook on your own CSV (validated by the codebook).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { executeNotebook } from "./lib/execute";
 import { writeKernelSpec } from "./lib/kernel";
@@ -29,6 +29,7 @@ import { syncNotebooks } from "./lib/notebook-sync";
 import { ensureDebian, JUPYTER } from "./lib/system-deps";
 import { escapeHtml } from "../src/lib/core/html";
 import { plotlySource } from "../src/paper/notebook/show";
+import { reviewSummary } from "./lib/review-summary";
 
 interface Options {
   only: string[] | null;
@@ -63,18 +64,6 @@ function dataNote(): string {
   return own
     ? `Notebooks ran on the user-supplied cohort <code>${escapeHtml(own)}</code> (COHORT_CSV), validated by the codebook.`
     : `Unless a notebook says otherwise, results are computed on a <strong>synthetic cohort</strong> reconstructed from the paper's published aggregates (data/cohort.csv): it is not patient data.`;
-}
-
-/** Scorecard counts, once notebooks write reports/scorecard.json ({counts: {verdict: n}}). */
-function scorecardSummary(out: string): { html: string; line: string } {
-  const file = join(out, "scorecard.json");
-  if (!existsSync(file)) return { html: "", line: "" };
-  const counts = (JSON.parse(readFileSync(file, "utf8")) as { counts: Record<string, number> }).counts;
-  const parts = Object.entries(counts).map(([k, v]) => `${k}: ${v}`);
-  return {
-    html: `<h2>Reproduction scorecard</h2><p>${parts.map(escapeHtml).join(" · ")}</p>`,
-    line: `scorecard: ${parts.join(", ")}`,
-  };
 }
 
 function main(): void {
@@ -149,8 +138,8 @@ function main(): void {
     );
     writeFileSync(join(options.out, entry.href), html);
   });
-  const scorecard = scorecardSummary(options.out);
-  writeFileSync(join(options.out, "index.html"), renderIndexPage(entries, dataNote(), scorecard.html));
+  const review = reviewSummary(options.out);
+  writeFileSync(join(options.out, "index.html"), renderIndexPage(entries, dataNote(), "", review.html));
   const cells = runs.reduce((s, r) => s + r.codeCells, 0);
   writeFileSync(
     join(options.out, "run.json"),
@@ -158,7 +147,7 @@ function main(): void {
   );
   console.log(
     `\nDone: ${runs.length} notebook(s), ${cells} code cells, ${clock(started)}. Report: ${join(options.out, "index.html")}` +
-      (scorecard.line ? `\n${scorecard.line}` : ""),
+      (review.lines.length > 0 ? `\n${review.lines.join("\n")}` : ""),
   );
 }
 

@@ -23,6 +23,8 @@ export interface ReproducedRow {
   readonly note: string | null;
   /** Why rows cannot determine it (null when they can). */
   readonly reason: string | null;
+  /** A context label (a design value the registry marks with `context`): listed, never computed or counted. */
+  readonly context: boolean;
 }
 
 /** Printed at the published number's decimals (number words such as "One" as integers). */
@@ -48,7 +50,8 @@ function sameAsGraph(registry: Registry): Map<string, string[]> {
 /**
  * Recomputes every published number that patient rows determine, with the paper's conventions
  * ({@link reproductionTable}), and compares at printed precision. Numbers printed twice reuse the
- * computation of their twin (registry `sameAs`); numbers no cohort determines carry a reason.
+ * computation of their twin (registry `sameAs`); numbers no cohort determines carry a reason, and context
+ * labels (registry `context`: time points, thresholds, levels, inclusion criteria) are listed, not computed.
  *
  * Reference: the paper's §3. R/SPSS: each row names its convention. Cost: O(entries × n log n).
  *
@@ -81,17 +84,15 @@ export function reproduceAll(
   };
   const rows = registry.entries.map((e): ReproducedRow => {
     const base = { id: e.id, section: e.locator.section, quantity: e.quantity, published: e.value };
+    const none = { reproduced: null, value: null, match: null, via: null, convention: null, note: null };
+    if (e.context !== undefined) return { ...base, ...none, reason: e.context, context: true };
     const r = find(e.id);
     if (r === null) {
       return {
         ...base,
-        reproduced: null,
-        value: null,
-        match: null,
-        via: null,
-        convention: null,
-        note: null,
+        ...none,
         reason: notReproducibleReason(e.id) ?? "no computation from patient rows is defined for this number",
+        context: false,
       };
     }
     if (!cache.has(r.id)) cache.set(r.id, r.compute(study));
@@ -107,6 +108,7 @@ export function reproduceAll(
       convention: r.convention,
       note: r.note ?? null,
       reason: null,
+      context: false,
     };
   });
   return deepFreeze(rows);
