@@ -32,7 +32,7 @@ function item(f: RankedFinding, options: AuditSummaryHtmlOptions): string {
   const href = link ? `${link.notebook}${ext}#${headingAnchor(link.heading)}` : (options.fallbackHref?.(f) ?? null);
   const linkText = link ? `notebook ${link.notebook.slice(0, 2)} · ${link.heading}` : "details";
   return (
-    `<li class="sev-${f.severity}" id="review-${f.rank}">` +
+    `<li class="item-${f.severity}" id="review-${f.rank}">` +
     `<div><span class="rank">${f.rank}.</span> ${reviewBadge("sev", f.severity)}${reviewBadge("cls", f.class)}` +
     `<strong>${escapeHtml(f.where)}</strong> — ` +
     `<span class="headline">${escapeHtml(f.headline)}</span></div>` +

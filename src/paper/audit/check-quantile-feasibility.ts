@@ -74,8 +74,11 @@ export function quantileAttainable(
  * Reference: Hyndman & Fan (1996) definition 6; SPSS EXAMINE /PERCENTILES(25,50,75) HAVERAGE.
  * R: quantile(x, c(.25, .5, .75), type = 6). Cost: O(maxN · |scale|²).
  *
- * @example checkQuantileFeasibility(registry, "t1.odi.pre.median", 55).verdict
- * // "inconsistent" (57.50 is not an ODI score)
+ * Impossibility rests on the scale and the quantile definition, so a failure is "conditional", with that
+ * assumption printed.
+ *
+ * @example checkQuantileFeasibility(registry, "t1.odi.pre.median", 55).class
+ * // "conditional" (57.50 is not an ODI score with nine or ten sections answered)
  */
 export function checkQuantileFeasibility(registry: Registry, medianId: string, maxN: number): AuditFinding {
   const m = registry.get(medianId);

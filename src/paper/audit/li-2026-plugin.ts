@@ -1,6 +1,6 @@
 import { chisqTest } from "../../lib/hypothesis/chisq-test";
 import type { AuditPlugin, NotebookLink } from "./audit-plugin";
-import { checkFrankel } from "./check-frankel";
+import { checkFrankel, type FrankelIds } from "./check-frankel";
 import { fmt, makeFinding, type AuditFinding } from "./finding";
 import { flagAdjustmentClaim } from "./flag-adjustment-claim";
 import { flagAnalysisAmbiguity } from "./flag-analysis-ambiguity";
@@ -17,6 +17,27 @@ const DOI = "10.3389/fsurg.2026.1743422";
 const T2_PRE = ["B", "C", "D", "E"];
 const T2_POST = ["A", "B", "C", "D", "E"];
 const COX_TERMS = ["t6.visceral.b", "t6.bma.b"];
+/** The ids the Frankel arithmetic reads: Table 2's grades, Table 3's 2×2, §4.3's categories, §5's rate. */
+export const FRANKEL_IDS: FrankelIds = {
+  table2Prefix: "t2",
+  preGrades: T2_PRE,
+  postGrades: T2_POST,
+  normalGrade: "E",
+  table3: {
+    abnormalAbnormal: "t3.pre.abnormal.post.abnormal",
+    abnormalNormal: "t3.pre.abnormal.post.normal",
+    normalAbnormal: "t3.pre.normal.post.abnormal",
+    normalNormal: "t3.pre.normal.post.normal",
+  },
+  text: {
+    preAbnormal: "s4.3.pre-abnormal.n2",
+    recovered: "s4.3.recovered.n",
+    maintained: "s4.3.maintained.n",
+    improved: "s4.3.improved.n",
+    worsened: "s4.3.worsened.n",
+  },
+  improvementRate: "s5.improvement-rate",
+};
 const t5Cells = (key: string) => [
   [`t5.${key}.no.survival.n`, `t5.${key}.no.mortality.n`],
   [`t5.${key}.yes.survival.n`, `t5.${key}.yes.mortality.n`],
@@ -130,26 +151,7 @@ export const li2026Plugin: AuditPlugin = {
   appliesTo: (registry) => registry.paper.doi === DOI,
   checks: (r) => [
     whichTable(r),
-    ...checkFrankel(r, {
-      table2Prefix: "t2",
-      preGrades: T2_PRE,
-      postGrades: T2_POST,
-      normalGrade: "E",
-      table3: {
-        abnormalAbnormal: "t3.pre.abnormal.post.abnormal",
-        abnormalNormal: "t3.pre.abnormal.post.normal",
-        normalAbnormal: "t3.pre.normal.post.abnormal",
-        normalNormal: "t3.pre.normal.post.normal",
-      },
-      text: {
-        preAbnormal: "s4.3.pre-abnormal.n2",
-        recovered: "s4.3.recovered.n",
-        maintained: "s4.3.maintained.n",
-        improved: "s4.3.improved.n",
-        worsened: "s4.3.worsened.n",
-      },
-      improvementRate: "s5.improvement-rate",
-    }),
+    ...checkFrankel(r, FRANKEL_IDS),
     flagPostBaselineCovariate(r, COX_TERMS, "stmt.time-zero"),
     flagEventsPerVariable(r, "abs.deaths.n", "s4.4.univariate-factors.count", COX_TERMS),
     flagMultipleTesting(r, "s4.4.univariate-factors.count", "s3.alpha", ["t4.odi-1m.p", "t5.visceral.p", "t5.bma.p"]),

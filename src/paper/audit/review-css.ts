@@ -21,10 +21,9 @@ font-weight:600;line-height:1.6;white-space:nowrap;vertical-align:baseline;borde
 .repro-context-label{background:#fafafa;color:#777;font-style:italic;font-weight:400}
 .review-list{list-style:none;padding-left:0;margin:.6rem 0}
 .review-list>li{border-left:4px solid #ccc;padding:.35rem .7rem;margin:.45rem 0;background:#fcfcfc}
-.review-list>li.sev-critical{border-left-color:#8b0016;background:#fff6f7}
-.review-list>li.sev-major{border-left-color:#c04000;background:#fffaf6}
-.review-list>li.sev-minor{border-left-color:#e0a800}.review-list>li.sev-note{border-left-color:#bbb}
-.review-list>li,.review-list>li *{color:inherit}
+.review-list>li.item-critical{border-left-color:#8b0016;background:#fff6f7}
+.review-list>li.item-major{border-left-color:#c04000;background:#fffaf6}
+.review-list>li.item-minor{border-left-color:#e0a800}.review-list>li.item-note{border-left-color:#bbb}
 .review-list .headline{font-weight:600}
 .review-list .evidence{font-size:.9em;color:#333;margin-top:.15rem}
 .review-list .assumption{font-size:.88em;color:#7a5200;margin-top:.1rem}
@@ -44,5 +43,6 @@ table.review-table th,table.review-table td{border:1px solid #d0d7de;padding:.22
 vertical-align:top}
 table.review-table th{background:#f6f8fa}
 table.review-table td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
+table.review-table td:last-child{max-width:15rem;overflow-wrap:anywhere}
 .review-note{font-size:.88em;color:#555}
 `;

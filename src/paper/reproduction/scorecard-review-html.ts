@@ -45,7 +45,7 @@ export function reviewToHtml(review: Review, options: ReviewHtmlOptions = {}): s
   const lede =
     `<p class="review-lede"><strong>${f.length} finding${f.length === 1 ? "" : "s"}</strong> on ` +
     `${review.registry.entries} registered numbers: ${top("critical")} critical, ${top("major")} major, ` +
-    `${top("minor")} minor, ${top("note")} note. Reproduction on ${escapeHtml(review.data.label)}: ` +
+    `${top("minor")} minor, ${top("note")} note. <strong>Reproduction</strong> (${escapeHtml(review.data.label)}): ` +
     `${r.counts.exact} of ${r.counted} results print exactly as published` +
     (r.byConstruction
       ? " — by construction, since the cohort was built to print them: this shows the numbers are attainable " +

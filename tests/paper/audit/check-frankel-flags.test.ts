@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFrankel } from "../../../src/paper/audit/check-frankel";
+import { FRANKEL_IDS } from "../../../src/paper/audit/li-2026-plugin";
 import { flagAdjustmentClaim } from "../../../src/paper/audit/flag-adjustment-claim";
 import { flagAnalysisAmbiguity } from "../../../src/paper/audit/flag-analysis-ambiguity";
 import { flagEndEvent } from "../../../src/paper/audit/flag-end-event";
@@ -21,26 +22,7 @@ function edited(values: Record<string, [string, string]>, statements: Record<str
   return buildRegistry(copy);
 }
 const real = loadRegistry();
-const FRANKEL = {
-  table2Prefix: "t2",
-  preGrades: ["B", "C", "D", "E"],
-  postGrades: ["A", "B", "C", "D", "E"],
-  normalGrade: "E",
-  table3: {
-    abnormalAbnormal: "t3.pre.abnormal.post.abnormal",
-    abnormalNormal: "t3.pre.abnormal.post.normal",
-    normalAbnormal: "t3.pre.normal.post.abnormal",
-    normalNormal: "t3.pre.normal.post.normal",
-  },
-  text: {
-    preAbnormal: "s4.3.pre-abnormal.n2",
-    recovered: "s4.3.recovered.n",
-    maintained: "s4.3.maintained.n",
-    improved: "s4.3.improved.n",
-    worsened: "s4.3.worsened.n",
-  },
-  improvementRate: "s5.improvement-rate",
-};
+const FRANKEL = FRANKEL_IDS;
 
 describe("checkFrankel (Table 2 ↔ Table 3 ↔ text)", () => {
   it("catches the paper: Table 2 gives normal→abnormal 1 + 1 + 0 + 1 = 3, Table 3 prints 2; 'worsened 2' vs 0", () => {
