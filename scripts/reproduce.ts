@@ -48,6 +48,7 @@ import { checkCohortFile } from "../src/paper/cohort/check-cohort-file";
 import { resolveCohortPath } from "../src/paper/cohort/resolve-cohort-path";
 import { studyFromCohort } from "../src/paper/study/study-from-cohort";
 import { plotlySource } from "../src/paper/notebook/show";
+import { reviewSummary } from "./lib/review-summary";
 
 interface Options {
   only: string[] | null;
@@ -170,18 +171,6 @@ function dataNote(d: DataSummary): string {
     : `Results are computed on <strong>your cohort</strong> <code>${file}</code>${d.fromEnvironment ? " (COHORT_CSV)" : ""} ` +
         `(${size}), validated by the codebook. Where a number is set beside the paper's, the report says whether it equals ` +
         `it or by how much it differs.`;
-}
-
-/** Scorecard counts, when this run's notebooks wrote scorecard.json ({counts: {verdict: n}}). */
-function scorecardSummary(dir: string): { html: string; line: string } {
-  const file = join(dir, "scorecard.json");
-  if (!existsSync(file)) return { html: "", line: "" };
-  const counts = (JSON.parse(readFileSync(file, "utf8")) as { counts: Record<string, number> }).counts;
-  const parts = Object.entries(counts).map(([k, v]) => `${k}: ${v}`);
-  return {
-    html: `<h2>Reproduction scorecard</h2><p>${parts.map(escapeHtml).join(" · ")}</p>`,
-    line: `scorecard: ${parts.join(", ")}`,
-  };
 }
 
 /** Analyses the notebooks skipped as not computable on this cohort (the marker P.computable writes). */
@@ -416,12 +405,12 @@ async function main(): Promise<void> {
     );
     writeFileSync(join(staging, entry.href), html);
   });
-  const scorecard = scorecardSummary(staging);
+  const review = reviewSummary(staging);
   const skipped = skippedAnalyses(results.map((r, i) => ({ file: r.file, nb: notebooks[i] })));
   const partial = options.only
     ? `<p class="repro-partial"><strong>Partial report</strong> (<code>--only ${escapeHtml(options.only.join(","))}</code>): ` +
       `it holds ${entries.length} of ${all.length} notebooks — ${entries.map((e) => escapeHtml(e.file)).join(", ")}. ` +
-      `The others were not run${scorecard.html ? "" : ", and no scorecard was computed"}.</p>\n`
+      `The others were not run${review.html ? "" : ", and no scorecard was computed"}.</p>\n`
     : "";
   const skippedHtml =
     skipped.length > 0
@@ -429,7 +418,7 @@ async function main(): Promise<void> {
       : "";
   writeFileSync(
     join(staging, "index.html"),
-    renderIndexPage(entries, dataNote(data), partial + scorecard.html + skippedHtml),
+    renderIndexPage(entries, dataNote(data), partial + skippedHtml, review.html),
   );
   const cells = results.reduce((s, r) => s + r.codeCells, 0);
   const finishedAt = new Date().toISOString();
@@ -457,7 +446,7 @@ async function main(): Promise<void> {
   console.log(
     `\nDone: ${results.length} notebook(s), ${cells} code cells, ${clock(started)}. ` +
       `Report: ${join(options.out, "index.html")}${options.only ? ` (partial: ${results.length} of ${all.length} notebooks)` : ""}` +
-      (scorecard.line ? `\n${scorecard.line}` : "") +
+      (review.lines.length > 0 ? `\n${review.lines.join("\n")}` : "") +
       (skipped.length > 0
         ? `\nnot computable on this cohort (${skipped.length}): ${skipped.map((s) => `${s.file.slice(0, 2)} ${s.what}`).join("; ")}`
         : ""),

@@ -29,6 +29,8 @@ export interface ReproducedRow {
    * without patients, no deaths in the first year, …): `reason` says why. True otherwise.
    */
   readonly computable: boolean;
+  /** A context label (a design value the registry marks with `context`): listed, never computed or counted. */
+  readonly context: boolean;
 }
 
 /** Printed at the published number's decimals (number words such as "One" as integers). */
@@ -56,7 +58,8 @@ function sameAsGraph(registry: Registry): Map<string, string[]> {
  * ({@link reproductionTable}), and compares at printed precision. Numbers printed twice reuse the
  * computation of their twin (registry `sameAs`); numbers no cohort determines carry a reason, and so
  * do numbers this cohort cannot give (`computable: false`: a group without patients, no deaths in the
- * first year, …) — your own data never stops the table.
+ * first year, …) — your own data never stops the table. Context labels (registry `context`: time points,
+ * thresholds, levels, inclusion criteria) are listed, not computed.
  *
  * Reference: the paper's §3. R/SPSS: each row names its convention. Cost: O(entries × n log n).
  *
@@ -90,18 +93,16 @@ export function reproduceAll(
   };
   const rows = registry.entries.map((e): ReproducedRow => {
     const base = { id: e.id, section: e.locator.section, quantity: e.quantity, published: e.value };
+    const none = { reproduced: null, value: null, match: null, via: null, convention: null, note: null };
+    if (e.context !== undefined) return { ...base, ...none, reason: e.context, computable: true, context: true };
     const r = find(e.id);
     if (r === null) {
       return {
         ...base,
-        reproduced: null,
-        value: null,
-        match: null,
-        via: null,
-        convention: null,
-        note: null,
+        ...none,
         reason: notReproducibleReason(e.id) ?? "no computation from patient rows is defined for this number",
         computable: true,
+        context: false,
       };
     }
     if (!cache.has(r.id)) cache.set(r.id, computeOrReason(r, study));
@@ -117,6 +118,7 @@ export function reproduceAll(
         note: r.note ?? null,
         reason: `not computable on this cohort: ${value}`,
         computable: false,
+        context: false,
       };
     const reproduced = printLike(value, e);
     const match = reproduced === printLike(e.number, e);
@@ -130,6 +132,7 @@ export function reproduceAll(
       note: r.note ?? null,
       reason: null,
       computable: true,
+      context: false,
     };
   });
   return deepFreeze(rows);

@@ -8,12 +8,20 @@
  * R/SPSS equivalent: none. Cost: O(1).
  *
  * @example
- * versusPaper({ published: "16.83", reproduced: "18.03", status: "not reproduced" })
+ * versusPaper({ published: "16.83", reproduced: "18.03", reason: null })
  * // "differs by +1.20 (paper 16.83)"
- * versusPaper({ published: "36", reproduced: "36", status: "reproduced" })          // "equals the paper"
+ * versusPaper({ published: "36", reproduced: "36", reason: null }) // "equals the paper"
  */
-export function versusPaper(row: { published: string; reproduced: string | null; status: string }): string {
-  if (row.status === "not computable on this cohort") return "not computable on this cohort";
+export function versusPaper(row: {
+  readonly published: string;
+  readonly reproduced: string | null;
+  readonly reason: string | null;
+  /** The scorecard's reproduction verdict, when known ("exact" also covers number words such as "One"). */
+  readonly reproduction?: string;
+}): string {
+  if (row.reproduction === "exact") return "equals the paper";
+  if (row.reproduced === null && row.reason?.startsWith("not computable on this cohort"))
+    return "not computable on this cohort";
   if (row.reproduced === null) return "not determined by patient rows";
   if (row.reproduced === row.published) return "equals the paper";
   const paper = Number(row.published.replace("−", "-"));

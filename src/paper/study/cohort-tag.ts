@@ -6,7 +6,8 @@ import type { Study } from "./study";
  *
  * R/SPSS equivalent: none. Cost: O(n).
  *
- * @example `Table 1, VAS (${cohortTag(study)})` // "Table 1, VAS (synthetic cohort, n = 55)"
+ * @example
+ * `Table 1, VAS (${cohortTag(study)})` // "Table 1, VAS (synthetic cohort, n = 55)"
  */
 export function cohortTag(study: Study): string {
   return `${study.synthetic ? "synthetic cohort" : "your data"}, n = ${counts(study).n}`;

@@ -8,7 +8,8 @@ import type { Study } from "./study";
  *
  * R/SPSS equivalent: none (a subtitle). Cost: O(n).
  *
- * @example figureNote(study) // "Synthetic cohort reconstructed from published aggregates — not patient data (n = 55)"
+ * @example
+ * figureNote(study) // "Synthetic cohort reconstructed from published aggregates — not patient data (n = 55)"
  */
 export function figureNote(study: Study): string {
   const { n } = counts(study);

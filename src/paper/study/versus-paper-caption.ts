@@ -8,7 +8,8 @@ import type { Study } from "./study";
  *
  * R/SPSS equivalent: none. Cost: O(n).
  *
- * @example versusPaperCaption(study, "Table 1") // "Published vs your data: Table 1 (your data, n = 200): …"
+ * @example
+ * versusPaperCaption(study, "Table 1") // "Published vs your data: Table 1 (your data, n = 200): …"
  */
 export function versusPaperCaption(study: Study, what: string): string {
   return study.synthetic
