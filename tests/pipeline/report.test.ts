@@ -62,7 +62,7 @@ describe("figure HTML", () => {
     const html = figureHtml({ data: [{ type: "scatter", x: [1], y: [2] }], layout: { height: 300 } });
     expect(html.length).toBeLessThan(3_000);
     expect(html).toContain("nbextensions/repro-plotly/plotly.min.js");
-    expect(html).toContain('min-height:300px');
+    expect(html).toContain("min-height:300px");
     expect(figureHtml({ data: [], layout: {} })).toBe(figureHtml({ data: [], layout: {} })); // deterministic
   });
   it("bundles HTML, plotly JSON and a text line for a notebook output", () => {

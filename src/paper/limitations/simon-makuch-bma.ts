@@ -6,7 +6,8 @@ import { simonMakuch, type SimonMakuchResult } from "../../lib/time-dependent/si
  * Simon–Makuch curves of a study by current postoperative-BMA state (all follow-up, months from surgery)
  * under one start-time scenario, as curves for kaplanMeierFigure and the Mantel–Byar test. Curves by
  * current state have entries as well as exits, so their number-at-risk table is best left out of the
- * figure (showAtRisk: false). Cost: O(n log n).
+ * figure (showAtRisk: false). `minAtRisk` (default 1) starts each curve where its risk set first holds
+ * that many patients (see simonMakuch); the curves carry that `startTime`. Cost: O(n log n).
  *
  * @example simonMakuchBma(study, bmaStartScenarios(study, [1])[0]).curves.map((c) => c.label)
  * // ["no BMA (yet)", "on BMA"]
@@ -14,17 +15,25 @@ import { simonMakuch, type SimonMakuchResult } from "../../lib/time-dependent/si
 export function simonMakuchBma(
   study: Study,
   scenario: BmaStartScenario,
+  options: { minAtRisk?: number } = {},
 ): {
-  curves: { label: string; steps: SimonMakuchResult["groups"][number]["fit"]["steps"] }[];
+  curves: { label: string; steps: SimonMakuchResult["groups"][number]["fit"]["steps"]; startTime: number }[];
+  minAtRisk: number;
   mantelByar: SimonMakuchResult["mantelByar"];
 } {
   const sm = simonMakuch(
     study.patients.map((p) => p.survivalMonths),
     study.patients.map((p) => p.died),
     scenario.treatmentTime,
+    { minAtRisk: options.minAtRisk },
   );
   return {
-    curves: sm.groups.map((g) => ({ label: g.label === "treated" ? "on BMA" : "no BMA (yet)", steps: g.fit.steps })),
+    curves: sm.groups.map((g) => ({
+      label: g.label === "treated" ? "on BMA" : "no BMA (yet)",
+      steps: g.fit.steps,
+      startTime: g.startTime,
+    })),
+    minAtRisk: sm.minAtRisk,
     mantelByar: sm.mantelByar,
   };
 }

@@ -2,12 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../../src/lib/core/errors";
-import {
-  figureToJson,
-  kaplanMeierFigure,
-  type KaplanMeierCurve,
-  type KaplanMeierStep,
-} from "../../../src/lib/figures";
+import { figureToJson, kaplanMeierFigure, type KaplanMeierCurve, type KaplanMeierStep } from "../../../src/lib/figures";
 import { expectAllClose } from "../../helpers/expect-close";
 import { annotationTexts, noteText, trace } from "./figure-test-helpers";
 
@@ -222,9 +217,7 @@ describe("kaplanMeierFigure: bands by number of groups, conditional start", () =
     const asked = kaplanMeierFigure(curves, { showConfidenceBand: true });
     expect(bands(asked).length).toBeGreaterThanOrEqual(3);
     expect(bands(asked)[0].fillcolor).toBe("rgba(0,114,178,0.08)"); // lighter with many groups
-    expect(bands(kaplanMeierFigure(curves.slice(0, 1), { bandOpacity: 0.3 }))[0].fillcolor).toBe(
-      "rgba(0,114,178,0.3)",
-    );
+    expect(bands(kaplanMeierFigure(curves.slice(0, 1), { bandOpacity: 0.3 }))[0].fillcolor).toBe("rgba(0,114,178,0.3)");
     expect(() => kaplanMeierFigure(curves, { bandOpacity: 0 })).toThrow(/options\.bandOpacity/);
   });
 

@@ -98,10 +98,9 @@ describe("figures in the real plotly.js (headless Chromium)", () => {
     try {
       const km = variants["kaplan-meier"];
       // The library after the figure (as a notebook page might have it): the figure waits, then draws.
-      await page.setContent(
-        `<!doctype html><html><body>${figureHtml(km)}${plotlyLibraryHtml(plotly)}</body></html>`,
-        { waitUntil: "load" },
-      );
+      await page.setContent(`<!doctype html><html><body>${figureHtml(km)}${plotlyLibraryHtml(plotly)}</body></html>`, {
+        waitUntil: "load",
+      });
       await page.waitForSelector("div.repro-plotly svg.main-svg", { timeout: 20_000 });
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a reader sees is what is checked
       const text = await page.locator("div.repro-plotly").innerText();
