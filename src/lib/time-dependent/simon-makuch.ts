@@ -78,7 +78,7 @@ export function simonMakuch(
     const start = rows.map((i) => split.start[i]);
     const stop = rows.map((i) => split.stop[i]);
     const startTime = firstEntryWithRiskSet(start, stop, minAtRisk, label);
-    const kept = rows.flatMap((i, k) => (stop[k] > startTime ? [k] : []));
+    const kept = stop.flatMap((s, k) => (s > startTime ? [k] : []));
     const fit = kaplanMeier(
       survCounting(
         kept.map((k) => Math.max(start[k], startTime)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { figureToJson, scoreTrajectoryFigure } from "../../../src/lib/figures";
 import { expectAllClose } from "../../helpers/expect-close";
-import { annotationTexts, noteText, trace } from "./figure-test-helpers";
+import { noteText, trace } from "./figure-test-helpers";
 
 const visits = ["pre", "1m", "3m"];
 const values = [
