@@ -1,5 +1,6 @@
 import { deepFreeze } from "../../lib/core/freeze";
 import { formatFixed } from "../../lib/core/format";
+import { plainMath } from "./plain-math";
 import type { LoadedEntry } from "./registry";
 
 /** Outcome of one audit check. */
@@ -14,7 +15,7 @@ export interface AuditFinding {
   readonly verdict: Verdict;
   /** Recomputed numbers (plain JSON: numbers, strings, arrays, booleans, null). */
   readonly recomputed: Readonly<Record<string, unknown>>;
-  /** The arithmetic, written out. */
+  /** The arithmetic, written out (plain text: TeX quoted from the paper is written as Unicode). */
   readonly explanation: string;
 }
 
@@ -36,7 +37,7 @@ export function makeFinding(
     ids: [...ids],
     verdict,
     recomputed: stabilise(recomputed) as Record<string, unknown>,
-    explanation,
+    explanation: plainMath(explanation),
   });
 }
 
