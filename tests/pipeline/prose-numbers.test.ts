@@ -2,14 +2,20 @@ import { describe, expect, it } from "vitest";
 import { figureBundle } from "../../src/paper/notebook/figure-html";
 import { proseForNumbers, unmatchedProseNumbers } from "../../scripts/lib/prose-numbers";
 
-const notebook = (markdown: string, outputs: object[]) => ({
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string;
+  data?: Record<string, unknown>;
+}
+const notebook = (markdown: string, outputs: Output[]) => ({
   cells: [
     { cell_type: "markdown", source: markdown },
     { cell_type: "code", source: "f()", outputs },
   ],
 });
-const html = (text: string) => ({ output_type: "display_data", data: { "text/html": text } });
-const numbers = (markdown: string, outputs: object[] = []) =>
+const html = (text: string): Output => ({ output_type: "display_data", data: { "text/html": text } });
+const numbers = (markdown: string, outputs: Output[] = []) =>
   unmatchedProseNumbers("t.ipynb", notebook(markdown, outputs)).map((u) => u.number);
 
 describe("no hand-typed numbers in the prose", () => {

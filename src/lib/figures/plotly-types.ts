@@ -7,13 +7,13 @@
 /** One plotly trace: `type` plus any plotly attributes, as plain JSON values. */
 export interface PlotlyTrace {
   type: string;
-  // biome-ignore lint/suspicious/noExplicitAny: plotly attributes are open-ended JSON that callers adjust (trace.line.width = 3)
+  // biome-ignore lint/suspicious/noExplicitAny: open-ended plotly JSON that callers adjust
   [attribute: string]: any;
 }
 
 /** A plotly layout: plain JSON attributes (title, axes, annotations, shapes, …). */
 export interface PlotlyLayout {
-  // biome-ignore lint/suspicious/noExplicitAny: plotly attributes are open-ended JSON that callers adjust (layout.xaxis.title.text = "Days")
+  // biome-ignore lint/suspicious/noExplicitAny: open-ended plotly JSON that callers adjust
   [attribute: string]: any;
 }
 

@@ -61,8 +61,10 @@ const LOADER = [
   `var src=String(base).replace(/\\/?$/,"/")+${JSON.stringify(PLOTLY_NBEXTENSION_PATH)};`,
   'R.loading=1;var t=d.createElement("script");t.src=src;',
   "t.onload=function(){R.loading=0;if(w.Plotly)R.draw();};",
-  't.onerror=function(){R.loading=0;var ps=d.querySelectorAll("div.repro-plotly:not([data-drawn]) .repro-plotly-placeholder");',
-  'for(var j=0;j<ps.length;j++)ps[j].textContent="plotly.js could not be loaded from "+src+": start Jupyter with `npm run notebook` (it serves the pinned bundle), or open the HTML report.";};',
+  "t.onerror=function(){R.loading=0;",
+  'var ps=d.querySelectorAll("div.repro-plotly:not([data-drawn]) .repro-plotly-placeholder");',
+  'for(var j=0;j<ps.length;j++)ps[j].textContent="plotly.js could not be loaded from "+src+',
+  '": start Jupyter with `npm run notebook` (it serves the pinned bundle), or open the HTML report.";};',
   "d.head.appendChild(t);})();",
 ].join("");
 
