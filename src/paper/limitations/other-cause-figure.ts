@@ -14,10 +14,10 @@ import type { OtherCauseData } from "./other-cause-data";
  * other-cause death, against the naive 1 − KM curves (dashed). Cost: O(n log n).
  *
  * @example
- * otherCauseFigure(otherCauseData(study, scenarios)[1], study.synthetic).data.length
+ * otherCauseFigure(otherCauseData(study, scenarios)[1], figureNote(study)).data.length
  * // 5 (the CIF's band and 4 curves)
  */
-export function otherCauseFigure(d: OtherCauseData, synthetic: boolean): PlotlyFigure {
+export function otherCauseFigure(d: OtherCauseData, note?: string): PlotlyFigure {
   const tumour = d.status.map((s) => (s === 1 ? 1 : 0));
   const aj = aalenJohansen(d.months, d.status, { causes: [1, 2] }).curves[0];
   const oneMinus = (fit: ReturnType<typeof kaplanMeier>, label: string): CumulativeIncidenceCurve => ({
@@ -46,7 +46,7 @@ export function otherCauseFigure(d: OtherCauseData, synthetic: boolean): PlotlyF
       title: `Tumour-specific death with competing deaths — ${d.label}`,
       yTitle: "Probability of death",
       referenceTime: ONE_YEAR_MONTHS,
-      synthetic,
+      note,
     },
   );
 }
