@@ -10,4 +10,5 @@ export * from "./time-dependent";
 export * from "./hypothesis";
 export * from "./simulation";
 export * from "./figures";
+export * from "./teaching";
 export { LIBRARY_VERSION } from "./version";
