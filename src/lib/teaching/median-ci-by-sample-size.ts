@@ -22,6 +22,8 @@ export interface MedianCiBySampleSizeOptions {
 /** Result of {@link medianCiBySampleSize}: the frames {@link medianCiSliderFigure} draws. */
 export interface MedianCiBySampleSize {
   readonly settings: MedianCiBySampleSizeOptions;
+  /** The simulated cohort (its first n patients are the sample of size n). */
+  readonly cohort: { readonly time: readonly number[]; readonly event: readonly number[] };
   readonly frames: readonly MedianCiFrame[];
 }
 
@@ -93,5 +95,5 @@ export function medianCiBySampleSize(options: MedianCiBySampleSizeOptions): Medi
       ],
     };
   });
-  return deepFreeze({ settings: { ...options, confLevel }, frames });
+  return deepFreeze({ settings: { ...options, confLevel }, cohort: { time, event }, frames });
 }
