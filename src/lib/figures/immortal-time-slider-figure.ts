@@ -219,12 +219,7 @@ export function immortalTimeSliderFigure(
         panelTitle("One simulated study", "x", "y"),
         panelTitle("Over the simulated studies (median, 10th–90th percentile)", "x2", "y2"),
         lineLabel("naive (ever treated)", list[list.length - 1].delay, list[list.length - 1].naive.median, naiveColor),
-        lineLabel(
-          "time-dependent",
-          list[list.length - 1].delay,
-          list[list.length - 1].timeDependent.median,
-          tdColor,
-        ),
+        lineLabel("time-dependent", list[list.length - 1].delay, list[list.length - 1].timeDependent.median, tdColor),
         {
           text: `true HR ${shortNumber(truth)}`,
           xref: "x2 domain",

@@ -26,3 +26,5 @@ export { immortalTimeSliderFigure } from "./immortal-time-slider-figure";
 export type { HazardRatioSpread, ImmortalTimeFrame, ImmortalTimeSliderOptions } from "./immortal-time-slider-figure";
 export { followUpFigure } from "./follow-up-figure";
 export type { FollowUpOptions, FollowUpRow } from "./follow-up-figure";
+export { schoenfeldFigure } from "./schoenfeld-figure";
+export type { SchoenfeldInput, SchoenfeldOptions } from "./schoenfeld-figure";

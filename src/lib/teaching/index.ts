@@ -33,3 +33,5 @@ export { medianCiBySampleSize } from "./median-ci-by-sample-size";
 export type { MedianCiBySampleSize, MedianCiBySampleSizeOptions } from "./median-ci-by-sample-size";
 export { immortalTimeByDelay } from "./immortal-time-by-delay";
 export type { ImmortalTimeBase } from "./immortal-time-by-delay";
+export { hazardRatioInWords } from "./hazard-ratio-in-words";
+export type { HazardRatioInWordsOptions } from "./hazard-ratio-in-words";

@@ -53,7 +53,7 @@ export interface LogRankByHand extends HandTable<LogRankHandRow> {
  * Cost: O(n log n).
  *
  * @example
- * logRankByHand(surv([1, 2, 3, 4], [1, 1, 1, 1]), ["a", "b", "a", "b"]).expectedA // 1.8333333 (1/2 + 1/3 + 1)
+ * logRankByHand(surv([1, 2, 3, 4], [1, 1, 1, 1]), ["a", "b", "a", "b"]).expectedA // 1.3333333 (1/2 + 1/3 + 1/2 + 0)
  */
 export function logRankByHand(
   y: Surv,

@@ -92,7 +92,9 @@ describe("slider figures", () => {
   });
   it("rejects bad input with an InputError naming the field", () => {
     expect(() => medianCiSliderFigure([])).toThrow(/frames/);
-    expect(() => immortalTimeSliderFigure([{ delay: 0 } as never, { delay: 1 } as never])).toThrow(/frames\[0\].naive.median/);
+    expect(() => immortalTimeSliderFigure([{ delay: 0 } as never, { delay: 1 } as never])).toThrow(
+      /frames\[0\].naive.median/,
+    );
     expect(() =>
       censoringSliderFigure({ patientLabel: "", observed: { time: 1, event: 1, steps: [] }, scenarios: [] }),
     ).toThrow(/input.patientLabel/);
@@ -124,23 +126,27 @@ describe("the teaching figures in the real plotly.js", () => {
   });
   for (const [name, fig] of Object.entries({ censoring, median, immortal, followUp })) {
     it(`${name}: Plotly.validate accepts it, it draws, and every slider step applies and validates`, async () => {
-      const result = await page.evaluate(async (spec) => {
-        const P = (window as unknown as { Plotly: any }).Plotly;
-        const messages = (data: unknown, layout: unknown) =>
-          ((P.validate(data, layout) ?? []) as { msg: string }[]).map((m) => m.msg);
-        const el = document.getElementById("fig") as HTMLElement & { data: unknown; layout: unknown };
-        const found = messages(spec.data, spec.layout);
-        await P.newPlot(el, spec.data, spec.layout);
-        const drawn = el.querySelectorAll("svg.main-svg").length;
-        const steps = ((spec.layout as { sliders?: { steps: { args: unknown[] }[] }[] }).sliders ?? [])[0]?.steps ?? [];
-        const states: string[] = [];
-        for (const step of steps) {
-          await P.update(el, ...(step.args as [unknown, unknown, unknown]));
-          found.push(...messages(el.data, el.layout));
-          states.push(JSON.stringify((el.data as { x: unknown }[]).map((t) => t.x)));
-        }
-        return { found, drawn, states };
-      }, JSON.parse(JSON.stringify(fig)));
+      const result = await page.evaluate(
+        async (spec) => {
+          const P = (window as unknown as { Plotly: any }).Plotly;
+          const messages = (data: unknown, layout: unknown) =>
+            ((P.validate(data, layout) ?? []) as { msg: string }[]).map((m) => m.msg);
+          const el = document.getElementById("fig") as HTMLElement & { data: unknown; layout: unknown };
+          const found = messages(spec.data, spec.layout);
+          await P.newPlot(el, spec.data, spec.layout);
+          const drawn = el.querySelectorAll("svg.main-svg").length;
+          const steps =
+            ((spec.layout as { sliders?: { steps: { args: unknown[] }[] }[] }).sliders ?? [])[0]?.steps ?? [];
+          const states: string[] = [];
+          for (const step of steps) {
+            await P.update(el, ...(step.args as [unknown, unknown, unknown]));
+            found.push(...messages(el.data, el.layout));
+            states.push(JSON.stringify((el.data as { x: unknown }[]).map((t) => t.x)));
+          }
+          return { found, drawn, states };
+        },
+        JSON.parse(JSON.stringify(fig)),
+      );
       expect(result.found.filter((m: string) => !SLIDER_ARGS_FALSE_POSITIVE.test(m))).toEqual([]);
       expect(result.drawn).toBeGreaterThan(0);
       expect(new Set(result.states).size).toBe(result.states.length); // each step draws something different

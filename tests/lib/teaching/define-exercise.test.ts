@@ -125,15 +125,21 @@ describe("defineExercise: choices and parts", () => {
   });
   it("lists the solution per part", () => {
     expect(ex.solution().answer).toBe("test: McNemar; p: 0.109");
-    expect(ex.solution().distractors).toEqual([{ part: "test", answer: "Pearson chi-square", feedback: "Not paired." }]);
+    expect(ex.solution().distractors).toEqual([
+      { part: "test", answer: "Pearson chi-square", feedback: "Not paired." },
+    ]);
   });
 });
 
 describe("defineExercise: bad definitions fail early and clearly", () => {
   it("checks the spec and the computed answer", () => {
-    expect(() => defineExercise({ ...base, id: 0, compute: () => ({ answer: { kind: "number", value: 1, decimals: 0 }, explanation: "" }) })).toThrow(
-      /spec.id = 0/,
-    );
+    expect(() =>
+      defineExercise({
+        ...base,
+        id: 0,
+        compute: () => ({ answer: { kind: "number", value: 1, decimals: 0 }, explanation: "" }),
+      }),
+    ).toThrow(/spec.id = 0/);
     const bad = defineExercise({
       ...base,
       compute: () => ({
@@ -142,7 +148,10 @@ describe("defineExercise: bad definitions fail early and clearly", () => {
       }),
     });
     expect(() => bad.feedback("A")).toThrow(/right option is not among the options/);
-    const nan = defineExercise({ ...base, compute: () => ({ answer: { kind: "number", value: Number.NaN, decimals: 1 }, explanation: "" }) });
+    const nan = defineExercise({
+      ...base,
+      compute: () => ({ answer: { kind: "number", value: Number.NaN, decimals: 1 }, explanation: "" }),
+    });
     expect(() => nan.solution()).toThrow(/not a finite number/);
   });
 });

@@ -74,7 +74,15 @@ describe("medianCiBySampleSize", () => {
 
 describe("immortalTimeByDelay", () => {
   const r = immortalTimeByDelay(
-    { n: 150, replicates: 30, seed: 11, baselineHazard: Math.LN2 / 12, treatedFraction: 0.5, trueHazardRatio: 1, followUp: 24 },
+    {
+      n: 150,
+      replicates: 30,
+      seed: 11,
+      baselineHazard: Math.LN2 / 12,
+      treatedFraction: 0.5,
+      trueHazardRatio: 1,
+      followUp: 24,
+    },
     [0, 12],
   );
   it("with no delay the naive and time-dependent analyses agree; with a long delay the naive one finds a benefit", () => {

@@ -20,7 +20,12 @@ const byId = (id: number) => {
 };
 
 /** The answer's value (single numeric answers), from the solution text. */
-const answerOf = (id: number) => Number(byId(id).solution().answer.replace(/ months$/, ""));
+const answerOf = (id: number) =>
+  Number(
+    byId(id)
+      .solution()
+      .answer.replace(/ months$/, ""),
+  );
 
 describe("the exercises' answers, from independent sources", () => {
   it("has 12 exercises numbered 1–12, in notebooks 10, 03 and 08", () => {
@@ -77,7 +82,10 @@ describe("every exercise's checker", () => {
       const parts = ex.parts();
       /** The right answer as a student would type it. */
       const right = (): unknown => {
-        if (parts === null) return Number.isNaN(Number(s.answer.replace(/ months$/, ""))) ? s.answer : Number(s.answer.replace(/ months$/, ""));
+        if (parts === null)
+          return Number.isNaN(Number(s.answer.replace(/ months$/, "")))
+            ? s.answer
+            : Number(s.answer.replace(/ months$/, ""));
         return Object.fromEntries(
           s.answer.split("; ").map((kv) => {
             const [k, v] = kv.split(": ");
@@ -116,7 +124,8 @@ describe("every exercise's checker", () => {
           const text = [f.message, f.hint ?? "", ...f.parts.map((p) => p.message)].join(" ");
           expect(feedbackHtml(ex, f)).toContain(`Exercise ${ex.id}`);
           // A choice's options are listed on purpose; a number must never appear.
-          for (const a of answers) expect(text).not.toMatch(new RegExp(`(^|[^\\d.])${a.replace(".", "\\.")}($|[^\\d])`));
+          for (const a of answers)
+            expect(text).not.toMatch(new RegExp(`(^|[^\\d.])${a.replace(".", "\\.")}($|[^\\d])`));
         }
       });
     });
