@@ -16,6 +16,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { executeNotebook } from "./lib/execute";
+import { writeGlossaryPage } from "./lib/glossary";
 import { writeKernelSpec } from "./lib/kernel";
 import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./lib/paths";
 import {
@@ -150,7 +151,8 @@ function main(): void {
     writeFileSync(join(options.out, entry.href), html);
   });
   const scorecard = scorecardSummary(options.out);
-  writeFileSync(join(options.out, "index.html"), renderIndexPage(entries, dataNote(), scorecard.html));
+  const glossary = writeGlossaryPage(options.out, options.notebooks); // glossary.html, from notebooks/glossary.ipynb
+  writeFileSync(join(options.out, "index.html"), renderIndexPage(entries, dataNote(), glossary + scorecard.html));
   const cells = runs.reduce((s, r) => s + r.codeCells, 0);
   writeFileSync(
     join(options.out, "run.json"),

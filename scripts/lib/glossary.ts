@@ -5,10 +5,11 @@
  * other links), matched case-insensitively as a whole word, the longest alias winning where several overlap; its first
  * use in each notebook must be a link `[text](glossary.ipynb#id)`.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { notebookFromSource, serializeNotebook } from "./notebook-source";
 import { NOTEBOOK_SOURCES_DIR, REPO_ROOT } from "./paths";
+import { type ExecutedNotebook, renderNotebookPage } from "./report";
 
 export interface GlossaryTerm {
   readonly id: string;
@@ -167,4 +168,20 @@ export function linkFirstUses(source: string, terms: readonly GlossaryTerm[]): {
   for (const u of [...todo].reverse())
     text = `${text.slice(0, u.start)}[${u.text}](${GLOSSARY_NOTEBOOK}#${u.id})${text.slice(u.end)}`;
   return { text, linked: todo.map((u) => u.id) };
+}
+
+/**
+ * Writes the glossary page of the report (DIR/glossary.html) from notebooks/glossary.ipynb, which holds Markdown only
+ * and needs no kernel; notebooks link their terms to glossary.ipynb#id, which the report turns into glossary.html#id.
+ * Returns the HTML the index page shows for it, or "" when the notebooks folder has no glossary.
+ */
+export function writeGlossaryPage(out: string, notebooksDir: string): string {
+  const file = join(notebooksDir, GLOSSARY_NOTEBOOK);
+  if (!existsSync(file)) return "";
+  const nb = JSON.parse(readFileSync(file, "utf8")) as ExecutedNotebook;
+  writeFileSync(join(out, "glossary.html"), renderNotebookPage(nb, "Glossary", { index: "index.html" }, ""));
+  return (
+    `<h2>Glossary</h2>\n<p><a href="glossary.html">Glossary</a>: the terms of survival analysis the notebooks ` +
+    "use, each linked from its first use in every notebook.</p>\n"
+  );
 }
