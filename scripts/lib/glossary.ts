@@ -158,7 +158,11 @@ export function termUses(source: string, terms: readonly GlossaryTerm[]): TermUs
 /** Each term's first use in a source (terms never used are absent). */
 export function firstUses(source: string, terms: readonly GlossaryTerm[]): TermUse[] {
   const seen = new Set<string>();
-  return termUses(source, terms).filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)));
+  return termUses(source, terms).filter((u) => {
+    if (seen.has(u.id)) return false;
+    seen.add(u.id);
+    return true;
+  });
 }
 
 /** Links the first use of every term that is not yet linked; returns the new source and the terms linked. */

@@ -148,8 +148,8 @@ describe("the teaching notebook's sliders in the report opened from disk", () =>
     await page.mouse.click(tick!.x + tick!.width / 2, rail!.y + rail!.height / 2);
     await page.waitForFunction(
       ([figureId, step]) =>
-        (document.getElementById(figureId as string) as unknown as { layout: { sliders: { active: number }[] } })
-          .layout.sliders[0].active === step,
+        (document.getElementById(figureId as string) as unknown as { layout: { sliders: { active: number }[] } }).layout
+          .sliders[0].active === step,
       [id, k] as const,
       { timeout: 5_000 },
     );

@@ -51,7 +51,9 @@ export interface CensoringSliderOptions extends FigureOptions {
  * @example
  * const steps = [{ time: 2, nCensor: 0, survival: 0.5 }, { time: 3, nCensor: 1, survival: 0.5 }];
  * censoringSliderFigure({ patientLabel: "patient 2", observed: { time: 3, event: 0, steps },
- *   scenarios: [{ censorTime: 1, steps: [{ time: 1, nCensor: 1, survival: 1 }, { time: 2, nCensor: 0, survival: 0 }] }] })
+ *   scenarios: [
+ *     { censorTime: 1, steps: [{ time: 1, nCensor: 1, survival: 1 }, { time: 2, nCensor: 0, survival: 0 }] },
+ *   ] })
  *   .layout.sliders // one slider with 2 steps: "as observed", "1"
  */
 export function censoringSliderFigure(input: CensoringSliderInput, options: CensoringSliderOptions = {}): PlotlyFigure {

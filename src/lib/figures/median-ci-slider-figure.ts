@@ -32,7 +32,7 @@ export interface MedianCiInterval {
   readonly upper: number | null;
 }
 
-/** One slider position: a sample size, its curve and the intervals (the same conventions, in the same order, in every frame). */
+/** One slider position: a sample size, its curve and intervals (same conventions, same order, in every frame). */
 export interface MedianCiFrame {
   readonly n: number;
   readonly events: number;
@@ -115,7 +115,9 @@ export function medianCiSliderFigure(
     const bars = f.intervals.map((iv) => ({
       x: [iv.lower ?? xMin - pad, iv.upper ?? xMax + pad],
       dash: iv.lower === null || iv.upper === null ? "dot" : "solid",
-      text: `${iv.label}: ${iv.median === null ? "no median" : shortNumber(iv.median, 2)} (${limit(iv.lower)}, ${limit(iv.upper)})`,
+      text:
+        `${iv.label}: ${iv.median === null ? "no median" : shortNumber(iv.median, 2)} ` +
+        `(${limit(iv.lower)}, ${limit(iv.upper)})`,
     }));
     return {
       label: `n = ${f.n}`,

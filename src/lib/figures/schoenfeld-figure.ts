@@ -36,7 +36,8 @@ export interface SchoenfeldOptions extends FigureOptions {
  * plot(cox.zph(fit)[term]) (a spline smooth with ±2 SE). SPSS: none (plot partial residuals by hand). Cost: O(events).
  *
  * @example
- * schoenfeldFigure({ names: ["x"], time: [1, 2, 3, 4], y: [[1], [0.5], [0], [-0.5]] }, "x", { bins: 2 }).data.length // 3 (residuals, one bin: 4 events < 2 × 5, the zero line)
+ * schoenfeldFigure({ names: ["x"], time: [1, 2, 3, 4], y: [[1], [0.5], [0], [-0.5]] }, "x", { bins: 2 }).data.length
+ * // 3 (the residuals, one bin — 4 events are fewer than 2 bins × 5 — and the zero line)
  */
 export function schoenfeldFigure(zph: SchoenfeldInput, term: string, options: SchoenfeldOptions = {}): PlotlyFigure {
   if (zph === null || typeof zph !== "object" || !Array.isArray(zph.names))
@@ -126,7 +127,7 @@ export function schoenfeldFigure(zph: SchoenfeldInput, term: string, options: Sc
       ? []
       : [
           {
-            text: `proportional-hazards test: p ${formatP(options.pValue).startsWith("<") ? formatP(options.pValue) : `= ${formatP(options.pValue)}`}`,
+            text: `proportional-hazards test: ${formatP(options.pValue, { prefix: true })}`,
             xref: "paper",
             yref: "paper",
             x: 0.98,

@@ -13,7 +13,8 @@ import { rightCensored } from "./internal/distinct-times";
  * Cost: O(times × n log n).
  *
  * @example
- * censoringScenarios(surv([2, 4, 6], [1, 1, 1]), 1, [3]).scenarios[0].steps.map((s) => s.survival) // [0.6667, 0.6667, 0]
+ * censoringScenarios(surv([2, 4, 6], [1, 1, 1]), 1, [3]).scenarios[0].steps.map((s) => s.survival)
+ * // [0.6667, 0.6667, 0] (to 4 decimals)
  */
 export function censoringScenarios(
   y: Surv,

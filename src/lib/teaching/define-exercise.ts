@@ -284,7 +284,9 @@ function checkChoice(a: ChoiceAnswer, given: unknown): { status: FeedbackStatus;
   if (matches.length !== 1)
     return {
       status: "invalid",
-      message: `${matches.length === 0 ? "Not one of the options" : "That matches more than one option"}: answer with one of ${list}.`,
+      message:
+        `${matches.length === 0 ? "Not one of the options" : "That matches more than one option"}: ` +
+        `answer with one of ${list}.`,
     };
   const chosen = matches[0];
   if (chosen.id === a.correct) return { status: "correct", message: "Right." };

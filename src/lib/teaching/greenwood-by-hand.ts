@@ -25,7 +25,8 @@ export interface GreenwoodHandRow {
 
 /**
  * Greenwood's variance of the Kaplan–Meier estimate worked by hand, one row per death time:
- * Var Ŝ(t) = Ŝ(t)² Σ_{tᵢ ≤ t} dᵢ / (nᵢ (nᵢ − dᵢ)). Censoring times add no term (S does not move there); they only shrink
+ * Var Ŝ(t) = Ŝ(t)² Σ_{tᵢ ≤ t} dᵢ / (nᵢ (nᵢ − dᵢ)). Censoring times add no term (S does not move there); they only
+ * shrink
  * the later nᵢ, which makes later terms larger. The row also shows √Σ, the standard error of −log S that R prints as
  * `std.err` (SPSS prints S·√Σ): the two differ by the factor S.
  *

@@ -55,7 +55,9 @@ export function hazardRatioInWords(term: CoxTerm, options: HazardRatioInWordsOpt
   const outcome = options.outcome ?? "death";
   const level = `${shortNumber(100 * (options.confLevel ?? 0.95), 1)}%`;
   const [hr, lo, hi] = [hazardRatio, ciLower, ciUpper].map((v) => (v as number) ** (options.reference ? 1 : per));
-  const numbers = `(HR ${formatFixed(hr, 2)}, ${level} CI ${formatFixed(lo, 2)} to ${formatFixed(hi, 2)}; ${formatP(pValue, { prefix: true })})`;
+  const numbers =
+    `(HR ${formatFixed(hr, 2)}, ${level} CI ${formatFixed(lo, 2)} to ${formatFixed(hi, 2)}; ` +
+    `${formatP(pValue, { prefix: true })})`;
   const change =
     hr >= 2
       ? `${formatFixed(hr, 1)} times the hazard of ${outcome}`
@@ -63,7 +65,8 @@ export function hazardRatioInWords(term: CoxTerm, options: HazardRatioInWordsOpt
   const adjusted = options.adjustedFor ? `, adjusted for ${options.adjustedFor},` : "";
   const sentence = options.reference
     ? `${options.exposure}${adjusted} had ${change} ${hr >= 2 ? "of" : "than"} ${options.reference} ${numbers}`
-    : `${per === 1 ? `Each ${options.unit ?? "unit"}` : `Each ${shortNumber(per)} ${options.unit ?? "units"}`} more of ` +
+    : `${per === 1 ? `Each ${options.unit ?? "unit"}` : `Each ${shortNumber(per)} ${options.unit ?? "units"}`} ` +
+      "more of " +
       `${options.exposure}` +
       `${adjusted} went with ${change} ${numbers}`;
   const uncertain = lo <= 1 && 1 <= hi ? `: the data are compatible with no difference` : "";

@@ -62,7 +62,8 @@ export function kmTableByHand(y: Surv): HandTable<KmHandRow> {
       parts.push(
         r.deaths > 0
           ? `then ${r.censored} censored leave${r.censored > 1 ? "" : "s"} the risk set`
-          : `${r.censored} censored: leave${r.censored > 1 ? "" : "s"} the risk set, S stays ${shortNumber(survival, 4)}`,
+          : `${r.censored} censored: leave${r.censored > 1 ? "" : "s"} the risk set, ` +
+              `S stays ${shortNumber(survival, 4)}`,
       );
     }
     return { ...r, conditional, survival, working: parts.join("; ") };

@@ -64,7 +64,7 @@ export function medianCiBySampleSize(options: MedianCiBySampleSizeOptions): Medi
   for (let i = 0; i < total; i++) {
     const death = rng.exponential(Math.LN2 / trueMedian);
     const censor = accrual * rng.next();
-    time.push(death <= censor ? death : censor);
+    time.push(Math.min(death, censor));
     event.push(death <= censor ? 1 : 0);
   }
   const z = normalQuantile(1 - (1 - confLevel) / 2);

@@ -30,9 +30,11 @@ export interface LungCaseStudy {
  * The NCCTG advanced lung cancer data (Loprinzi CL et al. 1994, J Clin Oncol 12:601; R survival's `lung`) analysed as
  * notebook 08's case study asks: do women live longer than men, and does it hold after age and ECOG performance
  * status? Kaplan–Meier by sex, the log-rank test, Cox models (sex alone; sex + age + ECOG) and the proportional-hazards
- * test, with R's results beside them. R: survfit/survdiff/coxph/cox.zph on survival::lung. Cost: a few fits of 228 rows.
+ * test, with R's results beside them. R: survfit/survdiff/coxph/cox.zph on survival::lung.
+ * Cost: a few fits of 228 rows.
  *
- * @example lungCaseStudy().cox.terms.map((t) => t.name) // ["age", "sex (female)", "ph.ecog"] (R's order: age + sex + ph.ecog)
+ * @example
+ * lungCaseStudy().cox.terms.map((t) => t.name) // ["age", "sex (female)", "ph.ecog"] (R's order: age + sex + ph.ecog)
  */
 export function lungCaseStudy(): LungCaseStudy {
   const data = loadPublicDataset("ncctg-lung");

@@ -5,7 +5,8 @@ import { showWorking } from "./show-working";
  * Shows values worked by hand beside the library's, with ✓ where they agree, and stops the notebook (throws) when a
  * pair disagrees — so a notebook that runs to the end has every hand value confirmed.
  *
- * @example showHandCheck([{ quantity: "S(6)", byHand: 0.5625, library: fit.steps[3].survival }], "KM by hand vs library")
+ * @example
+ * showHandCheck([{ quantity: "S(6)", byHand: 0.5625, library: fit.steps[3].survival }], "KM by hand vs library")
  */
 export function showHandCheck(values: readonly HandCheckInput[], caption = "By hand vs the library"): void {
   const check = handCheck(values);

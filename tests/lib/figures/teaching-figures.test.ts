@@ -128,6 +128,7 @@ describe("the teaching figures in the real plotly.js", () => {
     it(`${name}: Plotly.validate accepts it, it draws, and every slider step applies and validates`, async () => {
       const result = await page.evaluate(
         async (spec) => {
+          // biome-ignore lint/suspicious/noExplicitAny: plotly.js in the page comes without types
           const P = (window as unknown as { Plotly: any }).Plotly;
           const messages = (data: unknown, layout: unknown) =>
             ((P.validate(data, layout) ?? []) as { msg: string }[]).map((m) => m.msg);

@@ -32,7 +32,9 @@ describe("kmTableByHand", () => {
     expect(km.rows.map((row) => row.atRisk)).toEqual(r.n_risk);
     expect(km.rows.map((row) => row.deaths)).toEqual(r.n_event);
     expect(km.rows.map((row) => row.censored)).toEqual(r.n_censor);
-    km.rows.forEach((row, i) => close(row.survival, r.surv[i]));
+    km.rows.forEach((row, i) => {
+      close(row.survival, r.surv[i]);
+    });
   });
   it("writes each step out; a censored row leaves S unchanged", () => {
     // S(6) = 0.9 × 7/8 × (1 − 2/7) = 0.5625
@@ -157,7 +159,9 @@ describe("partialLikelihoodByHand and coxNewtonByHand", () => {
     });
     it(`${ties}: the Newton iterates, estimate, SE, HR, CI and score test are R's`, () => {
       const fit = coxNewtonByHand(y, x, { ties });
-      fit.rows.forEach((row, k) => close(row.nextBeta, r.iterates[k], 1e-8));
+      fit.rows.forEach((row, k) => {
+        close(row.nextBeta, r.iterates[k], 1e-8);
+      });
       expect(fit.converged).toBe(true);
       expect(fit.rows.length).toBe(r.iterations + 1);
       close(fit.estimate, r.coef, 1e-8);

@@ -28,7 +28,7 @@ describe("doc-comment examples of src/lib/teaching", () => {
     expect(logRankByHand(surv([1, 2, 3, 4], [1, 1, 1, 1]), ["a", "b", "a", "b"]).expectedA).toBeCloseTo(4 / 3, 12);
   });
   it("partialLikelihoodByHand", () => {
-    expect(partialLikelihoodByHand(surv([1, 2], [1, 1]), [1, 0], 0).loglik).toBeCloseTo(-0.6931472, 7);
+    expect(partialLikelihoodByHand(surv([1, 2], [1, 1]), [1, 0], 0).loglik).toBeCloseTo(-Math.LN2, 7);
   });
   it("handCheck", () => {
     expect(handCheck([{ quantity: "S(6)", byHand: 0.5625, library: 0.5625000000000001 }]).allAgree).toBe(true);

@@ -20,7 +20,8 @@ const HEAD = {
 
 export function box(kind: keyof typeof STYLE, title: string, body: string): string {
   return (
-    `<div class="exercise exercise-${kind}" style="${STYLE[kind]};border-radius:6px;padding:.5rem .8rem;margin:.4rem 0">` +
+    `<div class="exercise exercise-${kind}" ` +
+    `style="${STYLE[kind]};border-radius:6px;padding:.5rem .8rem;margin:.4rem 0">` +
     `<strong>${escapeHtml(title)}</strong>${body}</div>`
   );
 }
@@ -32,10 +33,16 @@ export function inline(markdown: string): string {
     .replace(/`(.+?)`/g, "<code>$1</code>");
 }
 
+/** One part's line: its message alone when unanswered, else the verdict and why. */
+function partText(p: ExerciseFeedback["parts"][number]): string {
+  return p.status === "no-answer" ? p.message : `${HEAD[p.status]} — ${p.message}`;
+}
+
 /** The feedback box for an answer (pure, for tests). */
 export function feedbackHtml(ex: Exercise, f: ExerciseFeedback): string {
   const parts = f.parts.length
-    ? `<ul>${f.parts.map((p) => `<li><code>${escapeHtml(p.part)}</code>: ${escapeHtml(p.status === "no-answer" ? p.message : `${HEAD[p.status]} — ${p.message}`)}</li>`).join("")}</ul>`
+    ? `<ul>${f.parts.map((p) => `<li><code>${escapeHtml(p.part)}</code>: ${escapeHtml(partText(p))}</li>`).join("")}` +
+      "</ul>"
     : "";
   const hint = f.hint ? `<div><em>Hint:</em> ${inline(f.hint)}</div>` : "";
   return box(f.status, `Exercise ${ex.id}: ${HEAD[f.status]}`, `<div>${escapeHtml(f.message)}</div>${parts}${hint}`);
@@ -47,7 +54,8 @@ export function questionHtml(ex: Exercise): string {
   const how =
     parts === null
       ? `Answer with <code>P.exercise(${ex.id}).check(yourAnswer)</code>.`
-      : `Answer with <code>P.exercise(${ex.id}).check({ ${parts.map((p) => `${escapeHtml(p)}: …`).join(", ")} })</code>.`;
+      : `Answer with <code>P.exercise(${ex.id}).check({ ` +
+        `${parts.map((p) => `${escapeHtml(p)}: …`).join(", ")} })</code>.`;
   return box(
     "question",
     `Exercise ${ex.id} · ${ex.title}`,

@@ -45,7 +45,8 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: toy.time.length - deathsBefore,
               feedback:
-                "You took away only the deaths. Censored patients leave the risk set too: after their last visit nobody knows whether they are alive.",
+                "You took away only the deaths. Censored patients leave the risk set too: after their last visit " +
+                "nobody knows whether they are alive.",
             },
             {
               value: at(9) + censoredAt6,
@@ -74,7 +75,9 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
     question:
       "Suppose **patient 4 had been censored at month 5** instead of dying at month 6. What would **S(6)** be? " +
       "(3 decimals)",
-    hint: "Rebuild the table: patient 4 now leaves the risk set at month 5 without dying, so month 6 has one death, and one fewer patient at risk.",
+    hint:
+      "Rebuild the table: patient 4 now leaves the risk set at month 5 without dying, so month 6 has one " +
+      "death, and one fewer patient at risk.",
     compute: () => {
       const toy = toyCohort();
       const moved = toy.time.map((t, i) => (i === 3 ? 5 : t));
@@ -107,12 +110,14 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: observed,
               feedback:
-                "That is S(6) of the data as they are: patient 4's death at month 6 still counts (and treating the censoring at 5 as a death gives the same S(6)). A censored patient never makes the curve drop.",
+                "That is S(6) of the data as they are: patient 4's death at month 6 still counts (and treating " +
+                "the censoring at 5 as a death gives the same S(6)). A censored patient never makes the curve drop.",
             },
             {
               value: dropped,
               feedback:
-                "Removing patient 4 altogether throws away the months they were watched: censored at 5, they still belong to the risk sets at months 2 and 4.",
+                "Removing patient 4 altogether throws away the months they were watched: censored at 5, they " +
+                "still belong to the risk sets at months 2 and 4.",
             },
             {
               value: s4 * (1 - 1 / 7),
@@ -147,12 +152,15 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: at9.stdErrLog,
               feedback:
-                "That is √Σ, the standard error of −log S(9) — what R's survfit stores as std.err. Multiply by S(9) for the SE of S(9).",
+                "That is √Σ, the standard error of −log S(9) — what R's survfit stores as std.err. Multiply by " +
+                "S(9) for the SE of S(9).",
             },
             { value: row.variance, feedback: "That is the variance S(9)²·Σ: take its square root." },
             {
               value: Math.sqrt((at9.survival * (1 - at9.survival)) / n),
-              feedback: `That is the binomial SE √(S(1 − S)/n) with n = ${n}: it treats every patient as followed to month 9, but the censored ones were not.`,
+              feedback:
+                `That is the binomial SE √(S(1 − S)/n) with n = ${n}: it treats every patient as followed to ` +
+                "month 9, but the censored ones were not.",
             },
           ],
         },
@@ -167,7 +175,9 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
     question:
       "What is the **lower limit of the SPSS-style symmetric 95% interval** of the median survival time? " +
       "(2 decimals, months)",
-    hint: "SE(median) = SE of S at the median divided by the density f̂ = (S(û) − S(l̂)) / (l̂ − û); the interval is median ± 1.96·SE.",
+    hint:
+      "SE(median) = SE of S at the median divided by the density f̂ = (S(û) − S(l̂)) / (l̂ − û); the " +
+      "interval is median ± 1.96·SE.",
     compute: () => {
       const toy = toyCohort();
       const y = surv(toy.time, toy.event);
@@ -186,12 +196,14 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: kmQuantile(fit, 0.5, "r").lower ?? Number.NaN,
               feedback:
-                "That is R's lower limit, where the log-scale band of S(t) first falls to 0.5. The SPSS-style interval is symmetric: median ± 1.96·SE.",
+                "That is R's lower limit, where the log-scale band of S(t) first falls to 0.5. The SPSS-style " +
+                "interval is symmetric: median ± 1.96·SE.",
             },
             {
               value: spss.time - hand.z * hand.spss.seSurvival,
               feedback:
-                "You used the SE of S(9) — a probability — as if it were the SE of the median, a time. Divide it by the density f̂ first.",
+                "You used the SE of S(9) — a probability — as if it were the SE of the median, a time. Divide it " +
+                "by the density f̂ first.",
             },
             {
               value: spss.time - spss.se,
@@ -233,7 +245,8 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: deaths * share,
               feedback:
-                "That splits all deaths by the group sizes at the start. The expectation is taken at each death time, among those still at risk then.",
+                "That splits all deaths by the group sizes at the start. The expectation is taken at each death " +
+                "time, among those still at risk then.",
             },
             {
               value: expected[no],
@@ -267,7 +280,8 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: hand.approximateStatistic,
               feedback:
-                "That is the approximation Σ(O − E)²/E over both groups. The log-rank statistic divides (O − E)² by its variance V; the approximation is never larger.",
+                "That is the approximation Σ(O − E)²/E over both groups. The log-rank statistic divides (O − E)² " +
+                "by its variance V; the approximation is never larger.",
             },
             {
               value: (hand.observedA - hand.expectedA) ** 2 / hand.expectedA,
@@ -276,7 +290,8 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: newton.scoreTest.statistic,
               feedback:
-                "That is the Cox score test with Breslow's ties: with tied deaths its variance is not the log-rank variance (which has the factor (n − d)/(n − 1)).",
+                "That is the Cox score test with Breslow's ties: with tied deaths its variance is not the " +
+                "log-rank variance (which has the factor (n − d)/(n − 1)).",
             },
           ],
         },
@@ -312,14 +327,16 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: score / lr.variance,
               feedback:
-                "You divided by the log-rank variance. Breslow's information I(0) = Σ d·p(1 − p) lacks the factor (n − d)/(n − 1), so with tied deaths it differs.",
+                "You divided by the log-rank variance. Breslow's information I(0) = Σ d·p(1 − p) lacks the " +
+                "factor (n − d)/(n − 1), so with tied deaths it differs.",
             },
             { value: hand.rows[0].information / score, feedback: "That is I/U; the step is U/I." },
           ],
         },
         explanation:
           `U(0) = ${shortNumber(score, 4)} (observed minus expected deaths with x = 1), I(0) = ` +
-          `${shortNumber(hand.rows[0].information, 4)} (Σ d·p(1 − p), p the x = 1 share of each risk set); β₁ = U(0)/I(0).`,
+          `${shortNumber(hand.rows[0].information, 4)} (Σ d·p(1 − p), p the x = 1 share of each risk set); ` +
+          "β₁ = U(0)/I(0).",
       };
     },
   },
@@ -347,7 +364,10 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
           decimals: 2,
           impossible: [{ when: (x) => x <= 0, feedback: "A hazard ratio is a ratio of two hazards: it is above 0." }],
           distractors: [
-            { value: efron.terms[0].coef ?? Number.NaN, feedback: "That is β̂, the log hazard ratio: exponentiate it." },
+            {
+              value: efron.terms[0].coef ?? Number.NaN,
+              feedback: "That is β̂, the log hazard ratio: exponentiate it.",
+            },
             { value: 1 / hr, feedback: "That compares no metastases with metastases; the question asks yes vs no." },
             {
               value: breslow.terms[0].hazardRatio ?? Number.NaN,
@@ -357,13 +377,15 @@ export const BY_HAND_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: oe,
               feedback:
-                "That is the ratio of O/E between the groups, a quick approximation from the log-rank table, not the Cox estimate.",
+                "That is the ratio of O/E between the groups, a quick approximation from the log-rank table, not " +
+                "the Cox estimate.",
             },
           ],
         },
         explanation:
           `β̂ = ${shortNumber(efron.terms[0].coef ?? Number.NaN, 4)} maximises the partial likelihood; HR = exp(β̂), ` +
-          `95% CI ${shortNumber(efron.terms[0].ciLower ?? Number.NaN, 2)} to ${shortNumber(efron.terms[0].ciUpper ?? Number.NaN, 2)}: ` +
+          `95% CI ${shortNumber(efron.terms[0].ciLower ?? Number.NaN, 2)} to ` +
+          `${shortNumber(efron.terms[0].ciUpper ?? Number.NaN, 2)}: ` +
           `wide, with ${efron.n} patients and ${efron.nEvents} deaths.`,
       };
     },

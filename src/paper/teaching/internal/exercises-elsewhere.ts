@@ -26,7 +26,8 @@ export const ELSEWHERE_EXERCISES: readonly ExerciseSpec[] = [
     notebook: "10-survival-by-hand.ipynb",
     question:
       "In the immortal-time simulation the drug does **nothing** (true hazard ratio 1). With treatment starting " +
-      "within **6 months**, is the hazard ratio of the **naive** analysis (ever treated as a baseline group) below 1, " +
+      "within **6 months**, is the hazard ratio of the **naive** analysis (ever treated as a baseline group) " +
+      "below 1, " +
       "about 1 or above 1 — and that of the **time-dependent** analysis? Answer `{ naive, timeDependent }` with " +
       '"below 1", "about 1" or "above 1".',
     hint: "Move the slider to 6 and read the two markers; think about what a patient must do to count as treated.",
@@ -123,7 +124,8 @@ export const ELSEWHERE_EXERCISES: readonly ExerciseSpec[] = [
               {
                 value: mcnemarTest(table, { method: "asymptotic" }).pValue ?? Number.NaN,
                 feedback:
-                  "That is the asymptotic McNemar test; with so few discordant patients use the exact binomial version.",
+                  "That is the asymptotic McNemar test; with so few discordant patients use the exact binomial " +
+                  "version.",
               },
               {
                 value: mcnemarTest(table, { method: "corrected" }).pValue ?? Number.NaN,
@@ -165,7 +167,8 @@ export const ELSEWHERE_EXERCISES: readonly ExerciseSpec[] = [
             {
               value: alone.hazardRatio,
               feedback:
-                "That is the hazard ratio of sex alone (unadjusted); the question asks for it adjusted for age and ECOG.",
+                "That is the hazard ratio of sex alone (unadjusted); the question asks for it adjusted for age " +
+                "and ECOG.",
             },
           ],
         },
@@ -212,7 +215,9 @@ export const ELSEWHERE_EXERCISES: readonly ExerciseSpec[] = [
               id: "celltype",
               label: "cell type",
               aliases: ["celltype", "histology"],
-              feedback: `Cell type's columns do fail the test (smallest p = ${formatP(p("celltype"))}), but one covariate fails more clearly.`,
+              feedback:
+                `Cell type's columns do fail the test (smallest p = ${formatP(p("celltype"))}), but one ` +
+                "covariate fails more clearly.",
             },
           ],
         },
