@@ -25,7 +25,15 @@ function variableName(label: string): string {
  * reports as NA are left out. R: survminer::ggforest(fit). Cost: O(coefficients).
  *
  * @example
- * coxphForestFigure(coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung)).data.length // traces per row
+ * const lung = { // the first 12 rows of R's survival::lung
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   "ph.ecog": [1, 0, 0, 1, 0, 1, 2, 2, 1, 2, 1, 2],
+ * };
+ * const fig = coxphForestFigure(coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung));
+ * fig.layout.yaxis.ticktext // ["age", "ph.ecog: 1 vs 0", "ph.ecog: 2 vs 0"]
+ * fig.data[2].x // [0.8875, 9.366, 11.82] (hazard ratios; R: exp(coef(fit)) on head(lung, 12))
  */
 export function coxphForestFigure(fit: CoxphFit, options: CoxphForestOptions = {}): PlotlyFigure {
   if (fit?.kind !== "coxph" || !Array.isArray(fit.assign))
