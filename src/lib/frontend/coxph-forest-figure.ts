@@ -32,8 +32,9 @@ function variableName(label: string): string {
  *   "ph.ecog": [1, 0, 0, 1, 0, 1, 2, 2, 1, 2, 1, 2],
  * };
  * const fig = coxphForestFigure(coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung));
- * fig.layout.yaxis.ticktext // ["age", "ph.ecog: 1 vs 0", "ph.ecog: 2 vs 0"]
- * fig.data[2].x // [0.8875, 9.366, 11.82] (hazard ratios; R: exp(coef(fit)) on head(lung, 12))
+ * fig.data[2].text
+ * // ["age<br>HR 0.89 (0.79–1.00), p = 0.056", "ph.ecog: 1 vs 0<br>HR 9.37 (1.04–84.53), p = 0.046", …]
+ * // (R: summary(coxph(…, head(lung, 12))): 0.8875 (0.7853–1.003), p 0.0558; 9.366 (1.038–84.53), p 0.0463)
  */
 export function coxphForestFigure(fit: CoxphFit, options: CoxphForestOptions = {}): PlotlyFigure {
   if (fit?.kind !== "coxph" || !Array.isArray(fit.assign))

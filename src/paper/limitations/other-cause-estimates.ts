@@ -37,7 +37,7 @@ export interface OtherCauseEstimates {
  * Cost: O(scenarios · n log n).
  *
  * @example
- * const d = { // 5 study patients (status 1: tumour death), then 2 other-cause deaths (status 2)
+ * const d: OtherCauseData = { // 5 study patients (status 1: tumour death), then 2 other-cause deaths (status 2)
  *   label: "2 other-cause deaths",
  *   months: [2, 5, 8, 14, 20, 3, 10],
  *   status: [1, 1, 0, 1, 0, 2, 2],
