@@ -31,7 +31,7 @@ for (const nb of walk(join(reports, "notebooks"), (f) => f.endsWith(".ipynb"))) 
   const outputs = cells.filter((c) => c.cell_type === "code").map((c) => c.outputs ?? []);
   lines.push(`${sha(JSON.stringify(outputs))}  notebook outputs ${relative(reports, nb)}`);
 }
-for (const f of ["scorecard.json", "audit.json"]) {
+for (const f of ["scorecard.json", "review.json", "audit.json"]) {
   const p = join(reports, f);
   if (existsSync(p)) lines.push(`${sha(readFileSync(p))}  ${f}`);
 }

@@ -1,16 +1,22 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { createInterface } from "node:readline";
 import { ANSI_COLOURS } from "./ansi";
-import { jupyterEnv } from "./kernel";
+import { jupyterEnv, REPRODUCE_KERNEL } from "./kernel";
+import { REPO_ROOT } from "./paths";
 
-/** A cell whose run failed: an error output, or anything written to stderr. */
+/**
+ * A cell whose run failed: an error output, anything written to stderr, or a fault the kernel
+ * recorded for it (scripts/lib/tslab-kernel.cjs): an error thrown in a timer the cell scheduled, a
+ * promise rejection nobody handled, a timer still pending when the notebook ended.
+ */
 export interface CellProblem {
   /** 1-based position among all cells of the notebook. */
   readonly cell: number;
   /** 1-based position among code cells (what Jupyter's In[n] would show on a clean run). */
   readonly codeCell: number;
-  readonly kind: "error" | "stderr";
+  readonly kind: "error" | "stderr" | "uncaught exception" | "unhandled promise rejection" | "pending timer";
   /** First line of the cell's source, to find it. */
   readonly firstLine: string;
   readonly message: string;
@@ -66,57 +72,150 @@ export function findCellProblems(notebook: { cells: ExecutedCell[] }): CellProbl
 }
 
 export interface ExecutionResult {
+  readonly file: string;
   readonly outputPath: string;
   readonly seconds: number;
   readonly codeCells: number;
   readonly problems: readonly CellProblem[];
+  /** Why the notebook could not be run to its end (the kernel died, a timeout), or null. */
+  readonly failure: string | null;
+}
+
+/** One line of $REPRO_FAULTS_FILE, as scripts/lib/tslab-kernel.cjs writes it. */
+interface KernelFault {
+  readonly notebook: string;
+  /** Execution count of the cell (= its position among code cells on a run from the top). */
+  readonly cell: number;
+  readonly kind: "uncaught exception" | "unhandled promise rejection" | "pending timer";
+  readonly message: string;
+}
+
+/** Kernel faults of one notebook as cell problems, placed by execution count. Pure. */
+export function faultProblems(notebook: { cells: ExecutedCell[] }, faults: readonly KernelFault[]): CellProblem[] {
+  return faults.map((f) => {
+    let codeCell = 0;
+    let cell = 0;
+    notebook.cells.forEach((c, i) => {
+      if (c.cell_type !== "code") return;
+      codeCell++;
+      if (codeCell === f.cell) cell = i + 1;
+    });
+    const source = notebook.cells[cell - 1]?.source;
+    return {
+      cell,
+      codeCell: f.cell,
+      kind: f.kind,
+      firstLine: cell > 0 ? (joinText(source).split("\n")[0] ?? "") : "",
+      message: f.message,
+    };
+  });
+}
+
+export interface ExecuteOptions {
+  /** Folder the executed copies are written to. */
+  readonly outputDir: string;
+  /** Folder the notebooks run in (their own: `../dist` must resolve); all inputs share it. */
+  readonly cwd: string;
+  /** Notebooks run at the same time, each worker on one kernel reused across its notebooks. */
+  readonly jobs: number;
+  /** A new kernel for every notebook (as `jupyter nbconvert --execute`), instead of reuse. */
+  readonly fresh?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Progress: a notebook started, or finished (with its result). */
+  readonly onStart?: (file: string) => void;
+  readonly onDone?: (result: ExecutionResult) => void;
 }
 
 /**
- * Executes one notebook headless with the tslab kernel through Debian's nbconvert (nbclient), in the
- * notebook's own folder (so `import ... from "../dist/lib"` resolves), and writes the executed copy to
- * `outputDir`. Cell errors do not stop nbconvert (--allow-errors): they are collected from the
- * output and reported with the cell, so the caller can name the exact cell that failed.
+ * Executes notebooks headless with the tslab kernel through Debian's Jupyter (nbclient, driven by
+ * scripts/lib/run-notebooks.py): `jobs` workers, each with one kernel that is reset between
+ * notebooks (scripts/lib/tslab-kernel.cjs), take the notebooks in the order given. Every executed
+ * copy is byte-identical to `jupyter nbconvert --to notebook --execute --allow-errors` of it (a test
+ * checks). Cell errors do not stop a notebook: they are collected from its outputs, with the faults
+ * the kernel recorded, and returned per notebook in input order, so the caller can name the exact
+ * cell that failed.
  */
-export function executeNotebook(
-  input: string,
-  outputDir: string,
-  env: NodeJS.ProcessEnv = process.env,
-): ExecutionResult {
-  const started = process.hrtime.bigint();
-  const name = basename(input);
+export async function executeNotebooks(inputs: readonly string[], options: ExecuteOptions): Promise<ExecutionResult[]> {
+  const faultsFile = join(options.outputDir, ".kernel-faults.jsonl");
   const args = [
-    "nbconvert",
-    "--to",
-    "notebook",
-    "--execute",
-    "--allow-errors",
-    "--ExecutePreprocessor.kernel_name=tslab",
-    "--ExecutePreprocessor.timeout=900",
-    "--ExecutePreprocessor.record_timing=False",
-    "--output-dir",
-    outputDir,
-    "--output",
-    name,
-    input,
+    join(REPO_ROOT, "scripts", "lib", "run-notebooks.py"),
+    "--kernel",
+    REPRODUCE_KERNEL,
+    "--cwd",
+    options.cwd,
+    "--out",
+    options.outputDir,
+    "--jobs",
+    String(options.jobs),
+    ...(options.fresh ? ["--fresh"] : []),
+    ...inputs,
   ];
-  const run = spawnSync("jupyter", args, {
-    cwd: dirname(input),
-    env: jupyterEnv(env),
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
+  const child = spawn("/usr/bin/python3", args, {
+    cwd: options.cwd,
+    env: { ...jupyterEnv(options.env ?? process.env), REPRO_FAULTS_FILE: faultsFile },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status !== 0) {
-    const log = `${run.stderr ?? ""}${run.error ? String(run.error) : ""}`.trim().split("\n").slice(-25).join("\n");
-    throw new Error(`${name}: nbconvert failed (exit ${run.status}) — the kernel could not run the notebook:\n${log}`);
-  }
-  const outputPath = join(outputDir, name);
-  const executed = JSON.parse(readFileSync(outputPath, "utf8")) as { cells: ExecutedCell[] };
-  return {
-    outputPath,
-    seconds,
-    codeCells: executed.cells.filter((c) => c.cell_type === "code").length,
-    problems: findCellProblems(executed),
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString("utf8");
+  });
+  const readFaults = (): KernelFault[] =>
+    existsSync(faultsFile)
+      ? readFileSync(faultsFile, "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as KernelFault)
+      : [];
+  const resultOf = (input: string, run: { seconds: number; failure: string | null }): ExecutionResult => {
+    const file = basename(input);
+    const outputPath = join(options.outputDir, file);
+    const ran = existsSync(outputPath) && run.failure === null;
+    const executed = JSON.parse(readFileSync(ran ? outputPath : input, "utf8")) as { cells: ExecutedCell[] };
+    const problems = [
+      ...faultProblems(
+        executed,
+        readFaults().filter((f) => f.notebook === file),
+      ),
+      ...(ran ? findCellProblems(executed) : []),
+    ].sort((a, b) => a.cell - b.cell);
+    return {
+      file,
+      outputPath,
+      seconds: run.seconds,
+      codeCells: executed.cells.filter((c) => c.cell_type === "code").length,
+      problems,
+      failure: run.failure,
+    };
   };
+  const results = new Map<string, ExecutionResult>();
+  const byName = new Map(inputs.map((i) => [basename(i), i]));
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    let event: { event: string; notebook: string; seconds?: number; message?: string };
+    try {
+      event = JSON.parse(line);
+    } catch {
+      return;
+    }
+    const input = byName.get(event.notebook);
+    if (input === undefined) return;
+    if (event.event === "start") {
+      options.onStart?.(event.notebook);
+      return;
+    }
+    const result = resultOf(input, {
+      seconds: event.seconds ?? 0,
+      failure: event.event === "failed" ? `the kernel could not run the notebook: ${event.message ?? "failed"}` : null,
+    });
+    results.set(event.notebook, result);
+    options.onDone?.(result);
+  });
+  const status: number | null = await new Promise((done) => child.on("close", (code) => done(code)));
+  return inputs.map(
+    (input) =>
+      results.get(basename(input)) ??
+      resultOf(input, {
+        seconds: 0,
+        failure: `the notebook runner stopped before this notebook finished (exit ${status}):\n${stderr.trim().split("\n").slice(-25).join("\n")}`,
+      }),
+  );
 }

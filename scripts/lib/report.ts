@@ -2,7 +2,9 @@ import katex from "katex";
 import MarkdownIt from "markdown-it";
 import { PLOTLY_LIBRARY_MARKER, plotlyLibraryHtml } from "../../src/paper/notebook/figure-html";
 import { escapeHtml } from "../../src/lib/core/html";
+import { REVIEW_CSS } from "../../src/paper/audit/review-css";
 import { ANSI_COLOURS } from "./ansi";
+import { notebookLinksToHtml, withContents } from "./report-toc";
 
 /**
  * The HTML report: one self-contained page per executed notebook plus an index. Pages carry their
@@ -71,7 +73,7 @@ function renderOutput(out: Output): string {
           const rest = html.replace(new RegExp(`<script data-role="${PLOTLY_LIBRARY_MARKER}">[\\s\\S]*?</script>`), "");
           return rest ? `<div class="out html">${rest}</div>` : "";
         }
-        return `<div class="out html">${html}</div>`;
+        return `<div class="out html">${notebookLinksToHtml(html)}</div>`;
       }
       if (data["image/png"] !== undefined)
         return `<div class="out"><img alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}"></div>`;
@@ -100,9 +102,10 @@ table.repro-table th,table.repro-table td,.md th,.md td{border:1px solid #d0d7de
 table.repro-table caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0}
 th{background:#f6f8fa}
 .synthetic{background:#fff4ce;border:1px solid #e0b000;padding:.5rem .8rem;border-radius:6px}
-.verdict-inconsistent{color:#a00;font-weight:600}.verdict-consistent{color:#176f2c}
 math[display=block]{margin:.6rem 0}
-`;
+nav.toc{background:#f6f8fa;border:1px solid #e3e3e3;border-radius:6px;padding:.4rem .9rem;margin:.8rem 0 1.2rem;font-size:.92rem}
+nav.toc ol{margin:.2rem 0;padding-left:1.3rem}nav.toc ol ol{list-style:lower-alpha}
+${REVIEW_CSS}`;
 
 export interface PageLinks {
   readonly index: string;
@@ -154,7 +157,11 @@ export function renderNotebookPage(
     })
     .join("\n");
   const hasFigures = cells.includes('class="repro-plotly"');
-  return page(title, `${nav(links, "top")}\n${cells}\n${nav(links, "bottom")}`, hasFigures ? plotlySource : null);
+  return page(
+    title,
+    `${nav(links, "top")}\n${withContents(cells)}\n${nav(links, "bottom")}`,
+    hasFigures ? plotlySource : null,
+  );
 }
 
 export interface IndexEntry {
@@ -165,10 +172,11 @@ export interface IndexEntry {
 }
 
 /**
- * The report's contents page. `dataNote` (HTML) says which data the notebooks ran on; `extra` is HTML
- * placed after the list (e.g. scorecard counts).
+ * The report's contents page. `dataNote` (HTML) says which data the notebooks ran on; `summary` is the
+ * reviewer's summary (HTML from notebook 07's reports/review.json), placed first, under its own heading;
+ * `extra` is HTML placed after the list of notebooks. The page gets a contents list of its headings.
  */
-export function renderIndexPage(entries: readonly IndexEntry[], dataNote: string, extra = ""): string {
+export function renderIndexPage(entries: readonly IndexEntry[], dataNote: string, extra = "", summary = ""): string {
   const items = entries
     .map(
       (e) =>
@@ -181,6 +189,53 @@ export function renderIndexPage(entries: readonly IndexEntry[], dataNote: string
     `demographics, clinical characteristics, and outcomes — a retrospective analysis.</em> Front. Surg. 13:1743422. ` +
     `<a href="https://doi.org/10.3389/fsurg.2026.1743422">doi:10.3389/fsurg.2026.1743422</a> (CC BY 4.0).</p>\n` +
     `<p class="synthetic">${dataNote}</p>\n` +
+    (summary ? `<h2>Reviewer's summary</h2>\n${summary}\n` : "") +
     `<h2>Notebooks</h2>\n<ol>\n${items}\n</ol>\n${extra}`;
-  return page("Reproduction report — Li et al. 2026", body, null);
+  return page("Reproduction report — Li et al. 2026", withContents(body), null);
+}
+
+const BANNER_START = "<!--repro-banner-->";
+const BANNER_END = "<!--/repro-banner-->";
+
+/**
+ * Puts a banner at the top of a report page (after `<body>`), replacing one placed before. Used to
+ * mark the last good report after a failed run, so nothing shown looks like the latest run's result.
+ */
+export function withBanner(html: string, banner: string): string {
+  const clean = html.replace(new RegExp(`${BANNER_START}[\\s\\S]*?${BANNER_END}\\n?`), "");
+  return clean.replace(/<body>\n?/, (body) => `${body}${BANNER_START}${banner}${BANNER_END}\n`);
+}
+
+/** What the banner of a stale report says: when the shown run succeeded and where the latest one failed. */
+export interface StaleReport {
+  /** ISO time the shown report was written, or null when unknown. */
+  readonly lastSuccess: string | null;
+  /** ISO time of the failed run. */
+  readonly failedAt: string;
+  /** "notebook 04-survival.ipynb, cell 7 (code cell 3)" or a sentence for failures outside a notebook. */
+  readonly where: string;
+  /** Folder (relative to the page) holding the failed run's executed notebooks, if kept. */
+  readonly failedRunHref: string | null;
+}
+
+const when = (iso: string): string =>
+  iso
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC")
+    .replace(/Z$/, " UTC");
+
+/** The banner HTML for a report left from an earlier, successful run (inline style: no CSS needed). */
+export function staleBanner(s: StaleReport): string {
+  const shown = s.lastSuccess
+    ? `This report is from the last successful run, at ${escapeHtml(when(s.lastSuccess))}.`
+    : "This report is from an earlier successful run.";
+  const link = s.failedRunHref
+    ? ` The failed run's executed notebooks are in <a href="${escapeHtml(s.failedRunHref)}">${escapeHtml(s.failedRunHref)}</a>.`
+    : "";
+  return (
+    `<div class="repro-stale" role="alert" style="background:#fde7e9;border:2px solid #b3261e;color:#5f1410;` +
+    `padding:.6rem .9rem;border-radius:6px;margin:0 0 1rem"><strong>Not the latest run.</strong> ${shown} ` +
+    `The latest run, at ${escapeHtml(when(s.failedAt))}, failed at ${escapeHtml(s.where)}; nothing from it is shown ` +
+    `here.${link}</div>`
+  );
 }

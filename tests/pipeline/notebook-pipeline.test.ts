@@ -4,7 +4,7 @@
  * errors and no network request. Needs Jupyter and Chromium: installed here when running as root
  * (as .ci/run does), else the test fails with the apt-get command to run.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
@@ -13,6 +13,7 @@ import { checkPage, launchChromium } from "../../scripts/lib/browser-check";
 import { notebookFromSource, serializeNotebook } from "../../scripts/lib/notebook-source";
 import { REPO_ROOT } from "../../scripts/lib/paths";
 import { CHROMIUM, ensureDebian, JUPYTER } from "../../scripts/lib/system-deps";
+import { buildOnce } from "../helpers/build-once";
 
 // Folders directly under the repo root, so that "../dist" from a notebook resolves to the compiled library.
 const workDirs: string[] = [];
@@ -41,7 +42,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureDebian([JUPYTER, CHROMIUM]);
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: REPO_ROOT, stdio: "inherit" });
+  buildOnce();
   browser = await launchChromium();
 });
 

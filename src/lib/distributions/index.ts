@@ -14,6 +14,8 @@ import * as studentT from "@stdlib/stats-base-dists-t";
 import type { Alternative } from "../core/result";
 import { chisqUpperTail } from "./chi-square-tail";
 
+export { correlationPValue } from "./correlation-p-value";
+
 /** P(Z ≤ z), Z standard normal (R `pnorm(z)`). */
 export const normalCdf = (z: number): number => normal.cdf(z, 0, 1);
 /** The p-quantile of the standard normal (R `qnorm(p)`). */

@@ -57,3 +57,5 @@ export type {
 } from "./screen-multiplicity";
 export { midRanks } from "./mid-ranks";
 export type { Ranking } from "./mid-ranks";
+export { statisticPValue, REPORTED_TEST_FAMILIES } from "./statistic-p-value";
+export type { ReportedTestFamily, StatisticPValueOptions } from "./statistic-p-value";

@@ -1,4 +1,4 @@
-import { fmt, makeFinding, roundsTo, type AuditFinding } from "./finding";
+import { contradictionSeverity, fmt, makeFinding, roundsTo, sectionOf, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
 
 /** Ids the Frankel check reads. `table2Cell(pre, post)` ids follow "<prefix>.pre.<G>.post.<G>". */
@@ -28,36 +28,18 @@ export interface FrankelIds {
  * Frankel arithmetic: collapses the 4×5 before/after grade table (Table 2) to abnormal/normal and
  * compares it with the 2×2 (Table 3); classifies the patients abnormal before surgery as recovered
  * (→ E), maintained (same grade), improved (better, not E) or worsened (worse) and compares with the
- * text; checks that the text's categories add up to the abnormal group and that the "improvement rate"
- * is (recovered + improved)/abnormal.
+ * text; checks that the "improvement rate" is (recovered + improved)/abnormal. Three findings: the
+ * collapse, the text's categories, the rate — each a contradiction (graded by the largest difference in
+ * patients) or a pass. Whether the text's categories add up to the abnormal group is the total check's
+ * job (relation parts), so it is not repeated here.
  *
  * Reference: Frankel et al. (1969) grades A (complete) – E (normal). R: by hand with table(). Cost: O(grades²).
  *
  * @example
- * const t3 = (pre: string, post: string) => `t3.pre.${pre}.post.${post}`;
- * const ids = {
- *   table2Prefix: "t2",
- *   preGrades: ["B", "C", "D", "E"],
- *   postGrades: ["A", "B", "C", "D", "E"],
- *   normalGrade: "E",
- *   table3: {
- *     abnormalAbnormal: t3("abnormal", "abnormal"),
- *     abnormalNormal: t3("abnormal", "normal"),
- *     normalAbnormal: t3("normal", "abnormal"),
- *     normalNormal: t3("normal", "normal"),
- *   },
- *   text: {
- *     preAbnormal: "s4.3.pre-abnormal.n2",
- *     recovered: "s4.3.recovered.n",
- *     maintained: "s4.3.maintained.n",
- *     improved: "s4.3.improved.n",
- *     worsened: "s4.3.worsened.n",
- *   },
- *   improvementRate: "s5.improvement-rate",
- * };
- * checkFrankel(loadRegistry(), ids).verdict // "inconsistent" (8 + 8 + 7 + 2 = 25 ≠ 23; Table 2 row E sums to 33)
+ * checkFrankel(registry, ids).map((f) => f.class)
+ * // ["contradiction", "contradiction", null] (Table 2 gives 3 normal → abnormal, Table 3 prints 2; …)
  */
-export function checkFrankel(registry: Registry, ids: FrankelIds): AuditFinding {
+export function checkFrankel(registry: Registry, ids: FrankelIds): AuditFinding[] {
   const grades = ids.postGrades;
   const rank = (g: string) => grades.indexOf(g);
   const cell = (pre: string, post: string) => `${ids.table2Prefix}.pre.${pre}.post.${post}`;
@@ -70,8 +52,10 @@ export function checkFrankel(registry: Registry, ids: FrankelIds): AuditFinding 
     maintained = 0,
     improved = 0,
     worsened = 0;
+  const table2Ids: string[] = [];
   for (const pre of ids.preGrades) {
     for (const post of grades) {
+      table2Ids.push(cell(pre, post));
       const k = v(cell(pre, post));
       const preNormal = pre === ids.normalGrade;
       const postNormal = post === ids.normalGrade;
@@ -87,63 +71,99 @@ export function checkFrankel(registry: Registry, ids: FrankelIds): AuditFinding 
       }
     }
   }
-  const problems: string[] = [];
-  const compare = (label: string, computed: number, id: string): string => {
-    const printed = v(id);
-    if (printed !== computed) problems.push(`${label}: Table 2 gives ${computed}, printed ${printed}`);
-    return `${label} ${computed}${printed === computed ? "" : ` (printed ${printed})`}`;
+  interface Cmp {
+    label: string;
+    computed: number;
+    id: string;
+  }
+  const compare = (items: Cmp[]) => {
+    const differing = items.filter((c) => v(c.id) !== c.computed);
+    const text = items
+      .map((c) => `${c.label} ${c.computed}${v(c.id) === c.computed ? "" : ` (printed ${registry.get(c.id).value})`}`)
+      .join(", ");
+    const largest = Math.max(0, ...differing.map((c) => Math.abs(v(c.id) - c.computed)));
+    return { differing, text, largest };
   };
-  const collapse = [
-    compare("abnormal→abnormal", aa, ids.table3.abnormalAbnormal),
-    compare("abnormal→normal", an, ids.table3.abnormalNormal),
-    compare("normal→abnormal", na, ids.table3.normalAbnormal),
-    compare("normal→normal", nn, ids.table3.normalNormal),
-  ];
-  const outcome = [
-    compare("recovered", recovered, ids.text.recovered),
-    compare("maintained", maintained, ids.text.maintained),
-    compare("improved", improved, ids.text.improved),
-    compare("worsened (of the abnormal)", worsened, ids.text.worsened),
-  ];
+  const t3 = ids.table3;
+  const collapse = compare([
+    { label: "abnormal→abnormal", computed: aa, id: t3.abnormalAbnormal },
+    { label: "abnormal→normal", computed: an, id: t3.abnormalNormal },
+    { label: "normal→abnormal", computed: na, id: t3.normalAbnormal },
+    { label: "normal→normal", computed: nn, id: t3.normalNormal },
+  ]);
   const t = ids.text;
-  const textSum = v(t.recovered) + v(t.maintained) + v(t.improved) + v(t.worsened);
-  const pre = v(t.preAbnormal);
-  if (textSum !== pre) problems.push(`text categories sum to ${textSum}, not ${pre}`);
-  const rateEntry = registry.get(ids.improvementRate);
-  const rate = (100 * (v(t.recovered) + v(t.improved))) / pre;
-  const rateOk = roundsTo(rate, rateEntry);
-  if (!rateOk) problems.push(`improvement rate (recovered + improved)/${pre} = ${fmt(rate, 2)}% ≠ ${rateEntry.value}%`);
-  const allIds = [
-    t.preAbnormal,
-    t.recovered,
-    t.maintained,
-    t.improved,
-    t.worsened,
-    ids.improvementRate,
-    ...Object.values(ids.table3),
-  ];
-  return makeFinding(
-    "frankel",
-    allIds,
-    problems.length === 0 ? "consistent" : "inconsistent",
-    {
+  const outcome = compare([
+    { label: "recovered", computed: recovered, id: t.recovered },
+    { label: "maintained", computed: maintained, id: t.maintained },
+    { label: "improved", computed: improved, id: t.improved },
+    { label: "worsened", computed: worsened, id: t.worsened },
+  ]);
+  const collapseFinding = makeFinding(registry, {
+    check: "frankel",
+    ids: [...Object.values(t3), ...table2Ids],
+    verdict: collapse.differing.length === 0 ? "passes" : "finding",
+    class: "contradiction",
+    severity: contradictionSeverity(collapse.largest, 1, true),
+    where: "Table 2 and Table 3",
+    headline:
+      collapse.differing.length === 0
+        ? "Table 2 collapsed to abnormal/normal gives Table 3"
+        : `Table 2 collapsed to abnormal/normal disagrees with Table 3: ` +
+          collapse.differing.map((c) => `${c.label} ${c.computed} vs ${registry.get(c.id).value}`).join(", "),
+    evidence: `Table 2 collapsed (${ids.normalGrade} = normal): ${collapse.text}`,
+    recomputed: {
       collapsed: [
         [aa, an],
         [na, nn],
       ],
-      recovered,
-      maintained,
-      improved,
-      worsenedAmongAbnormal: worsened,
-      worsenedAmongNormal: na,
-      textSum,
-      improvementRate: rate,
     },
-    `Table 2 collapsed (E = normal): ${collapse.join(", ")}. Of the abnormal before: ${outcome.join(", ")}; ` +
-      `worsened among the normal-before: ${na}. ` +
-      `Text: ${v(t.recovered)} + ${v(t.maintained)} + ${v(t.improved)} + ${v(t.worsened)} = ${textSum} vs ` +
-      `${pre}. Improvement rate (${v(t.recovered)} + ${v(t.improved)})/${pre} = ${fmt(rate, 2)}% vs ` +
-      `${rateEntry.value}%` +
-      (problems.length ? `. Problems: ${problems.join("; ")}.` : "."),
-  );
+    explanation: `Table 2 collapsed (${ids.normalGrade} = normal): ${collapse.text}.`,
+  });
+  const outcomeFinding = makeFinding(registry, {
+    check: "frankel",
+    ids: [
+      t.recovered,
+      t.maintained,
+      t.improved,
+      t.worsened,
+      ...table2Ids.filter((id) => !id.includes(`.pre.${ids.normalGrade}.`)),
+    ],
+    verdict: outcome.differing.length === 0 ? "passes" : "finding",
+    class: "contradiction",
+    severity: contradictionSeverity(outcome.largest, 1, true),
+    where: `${sectionOf(registry.get(t.recovered).locator.section)} and Table 2`,
+    headline:
+      outcome.differing.length === 0
+        ? "the text's outcome categories match Table 2"
+        : `the text's outcome categories of the ${v(t.preAbnormal)} abnormal-before patients disagree with Table 2: ` +
+          outcome.differing
+            .map((c) => `${c.label} ${registry.get(c.id).value} printed, Table 2 gives ${c.computed}`)
+            .join("; "),
+    evidence:
+      `Table 2, rows ${ids.preGrades.filter((g) => g !== ids.normalGrade).join(", ")}: ${outcome.text}; ` +
+      `worsened among the normal-before: ${na}`,
+    recomputed: { recovered, maintained, improved, worsenedAmongAbnormal: worsened, worsenedAmongNormal: na },
+    explanation:
+      `Of the abnormal before surgery, Table 2 gives: ${outcome.text}; worsened among the normal-before: ${na}` +
+      (outcome.differing.length ? ". The text's worsened patients are not among the abnormal-before in Table 2." : "."),
+  });
+  const pre = v(t.preAbnormal);
+  const rateEntry = registry.get(ids.improvementRate);
+  const rate = (100 * (v(t.recovered) + v(t.improved))) / pre;
+  const rateOk = roundsTo(rate, rateEntry);
+  const rateText =
+    `improvement rate (recovered + improved)/abnormal = (${v(t.recovered)} + ${v(t.improved)})/${pre} = ` +
+    `${fmt(rate, 2)}% vs printed ${rateEntry.value}%`;
+  const rateFinding = makeFinding(registry, {
+    check: "frankel",
+    ids: [ids.improvementRate, t.recovered, t.improved, t.preAbnormal],
+    verdict: rateOk ? "passes" : "finding",
+    class: "contradiction",
+    severity: contradictionSeverity(rate - rateEntry.number, rateEntry.number, false),
+    headline: rateOk ? `the improvement rate ${rateEntry.value}% = (recovered + improved)/abnormal` : rateText,
+    evidence: rateText,
+    recomputed: { improvementRate: rate },
+    explanation: `${rateText}.`,
+  });
+  return [collapseFinding, outcomeFinding, rateFinding];
 }

@@ -1,4 +1,5 @@
 import { fmt, makeFinding, notCheckable, roundsTo, type AuditFinding } from "./finding";
+import { entryLabel } from "./label";
 import type { LoadedEntry, Registry } from "./registry";
 
 /**
@@ -19,38 +20,53 @@ export function grimSums(mean: Pick<LoadedEntry, "number" | "decimals">, n: numb
  *
  * R: scrutiny::grim(x = "5.06", n = 55). SPSS: none. Cost: O(1).
  *
+ * A failure is a contradiction (no set of n integers has this mean), graded minor: the nearest attainable
+ * means are within a unit or two of the last digit.
+ *
  * @example
- * checkGrim(loadRegistry(), "s5.vas.pre.mean").verdict
- * // "inconsistent" (5.06·55 = 278.3; 278/55 = 5.0545, 279/55 = 5.0727)
+ * checkGrim(registry, "s5.vas.pre.mean").class
+ * // "contradiction" (5.06·55 = 278.3; 278/55 = 5.0545, 279/55 = 5.0727)
  */
 export function checkGrim(registry: Registry, meanId: string): AuditFinding {
   const m = registry.get(meanId);
   const nId = m.relations?.denominator;
   if (nId === undefined || m.scale === undefined)
-    return notCheckable("grim", [meanId], `${meanId} needs a denominator and a scale.`);
+    return notCheckable(registry, "grim", [meanId], `${entryLabel(m)}: GRIM needs a denominator and a scale.`);
   const n = registry.get(nId).number;
   const ids = [meanId, nId];
   if (n >= 10 ** m.decimals) {
-    return makeFinding(
-      "grim",
+    const why = `n = ${n} ≥ 10^${m.decimals}: every mean with ${m.decimals} decimals is attainable, GRIM has no power.`;
+    return makeFinding(registry, {
+      check: "grim",
       ids,
-      "not checkable",
-      { n },
-      `n = ${n} ≥ 10^${m.decimals}: every mean with ${m.decimals} decimals is attainable, GRIM has no power.`,
-    );
+      verdict: "not checkable",
+      headline: why,
+      recomputed: { n },
+      explanation: why,
+    });
   }
   const s = m.number * n;
   if (m.scale.type === "integer") {
     const sums = grimSums(m, n);
-    const show = [Math.floor(s), Math.ceil(s)].map((k) => `${k}/${n} = ${fmt(k / n, m.decimals + 2)}`).join(", ");
-    return makeFinding(
-      "grim",
-      ids,
-      sums.length > 0 ? "consistent" : "inconsistent",
-      { n, product: s, consistentSums: sums },
+    const near = [Math.floor(s), Math.ceil(s)];
+    const show = near.map((k) => `${k}/${n} = ${fmt(k / n, m.decimals + 2)}`).join(", ");
+    const ok = sums.length > 0;
+    const evidence =
       `${m.value} × ${n} = ${fmt(s, 4)}; integer sums give ${show}; ` +
-        `${sums.length > 0 ? `${sums[0]}/${n} rounds to ${m.value}` : `neither rounds to ${m.value}`}.`,
-    );
+      `${ok ? `${sums[0]}/${n} rounds to ${m.value}` : `neither rounds to ${m.value}`}`;
+    return makeFinding(registry, {
+      check: "grim",
+      ids,
+      verdict: ok ? "passes" : "finding",
+      class: "contradiction",
+      severity: "minor",
+      headline: ok
+        ? `a mean of ${m.value} is possible with ${n} whole-number scores`
+        : `a mean of ${m.value} is impossible with ${n} whole-number scores (GRIM)`,
+      evidence,
+      recomputed: { n, product: s, consistentSums: sums },
+      explanation: `${evidence}.`,
+    });
   }
   // ODI: all ten sections answered → each score 2k → the sum is an even integer.
   const half = s / 2;
@@ -59,21 +75,27 @@ export function checkGrim(registry: Registry, meanId: string): AuditFinding {
     .map((k) => `${k}/${n} = ${fmt(k / n, m.decimals + 2)}`)
     .join(", ");
   if (evenSums.length > 0) {
-    return makeFinding(
-      "grim",
+    const text =
+      `ODI with all sections answered: ${m.value} × ${n} = ${fmt(s, 4)}; ` + `even sums give ${show}: attainable.`;
+    return makeFinding(registry, {
+      check: "grim",
       ids,
-      "consistent",
-      { n, product: s, consistentSums: evenSums },
-      `ODI with all sections answered: ${m.value} × ${n} = ${fmt(s, 4)}; even sums give ${show}: attainable.`,
-    );
+      verdict: "passes",
+      headline: `a mean ODI of ${m.value} is possible with ${n} patients`,
+      recomputed: { n, product: s, consistentSums: evenSums },
+      explanation: text,
+    });
   }
-  return makeFinding(
-    "grim",
-    ids,
-    "not checkable",
-    { n, product: s, consistentSums: [], mixtureGranularity: 2 / (9 * n) },
+  const text =
     `ODI with all sections answered (scores 2k, even sums): ${m.value} × ${n} = ${fmt(s, 4)}; ${show} — not ` +
-      `${m.value}. Attainable only if some patients skipped a section (scores 100j/45; sums on a 2/9 grid, mean ` +
-      `granularity 2/(9·${n}) = ${fmt(2 / (9 * n), 5)} < 0.01, so GRIM has no power then).`,
-  );
+    `${m.value}. Attainable only if some patients skipped a section (scores 100j/45; sums on a 2/9 grid, mean ` +
+    `granularity 2/(9·${n}) = ${fmt(2 / (9 * n), 5)} < 0.01, so GRIM has no power then).`;
+  return makeFinding(registry, {
+    check: "grim",
+    ids,
+    verdict: "not checkable",
+    headline: `a mean ODI of ${m.value} needs a skipped questionnaire section, which GRIM cannot rule out`,
+    recomputed: { n, product: s, consistentSums: [], mixtureGranularity: 2 / (9 * n) },
+    explanation: text,
+  });
 }

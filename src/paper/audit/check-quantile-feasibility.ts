@@ -1,4 +1,5 @@
 import { fmt, makeFinding, notCheckable, roundingInterval, type AuditFinding } from "./finding";
+import { entryLabel } from "./label";
 import type { LoadedEntry, Registry, Scale } from "./registry";
 
 /**
@@ -75,14 +76,17 @@ export function quantileAttainable(
  * Reference: Hyndman & Fan (1996) definition 6; SPSS EXAMINE /PERCENTILES(25,50,75) HAVERAGE.
  * R: quantile(x, c(.25, .5, .75), type = 6). Cost: O(maxN · |scale|²).
  *
+ * Impossibility rests on the scale and the quantile definition, so a failure is "conditional", with that
+ * assumption printed.
+ *
  * @example
- * checkQuantileFeasibility(loadRegistry(), "t1.odi.pre.median", 55).verdict
- * // "inconsistent" (57.50 is not an ODI score)
+ * checkQuantileFeasibility(registry, "t1.odi.pre.median", 55).class
+ * // "conditional" (57.50 is not an ODI score with nine or ten sections answered)
  */
 export function checkQuantileFeasibility(registry: Registry, medianId: string, maxN: number): AuditFinding {
   const m = registry.get(medianId);
   if (!m.scale || !m.relations?.lower || !m.relations.upper)
-    return notCheckable("quantile-feasibility", [medianId], `${medianId} needs a scale and quartiles.`);
+    return notCheckable(registry, "quantile-feasibility", [medianId], `${entryLabel(m)}: needs a scale and quartiles.`);
   const q1 = registry.get(m.relations.lower);
   const q3 = registry.get(m.relations.upper);
   const values = scaleValues(m.scale);
@@ -122,22 +126,46 @@ export function checkQuantileFeasibility(registry: Registry, medianId: string, m
       );
     });
     const ok = feasibleN.length === 1;
-    return makeFinding(
-      "quantile-feasibility",
+    const NAMES: Record<number, string> = { 0.25: "lower quartile", 0.5: "median", 0.75: "upper quartile" };
+    const failing = trio
+      .filter(([e, p]) => quantileAttainable(e, p, n, values) === null)
+      .map(([e, p]) => `${NAMES[p]} ${e.value}`);
+    const failText =
+      failing.length > 1
+        ? `${failing.slice(0, -1).join(", ")} and ${failing[failing.length - 1]} are not attainable`
+        : `${failing[0]} is not attainable`;
+    const evidence = `n = ${n} on ${scaleText}, SPSS HAVERAGE (p·(n+1)): ${parts.join("; ")}`;
+    return makeFinding(registry, {
+      check: "quantile-feasibility",
       ids,
-      ok ? "consistent" : "inconsistent",
-      { n, feasible: ok },
-      `${m.quantity} with n = ${n} on ${scaleText}, SPSS HAVERAGE (p·(n+1)): ${parts.join("; ")}.${looserText}`,
-    );
+      verdict: ok ? "passes" : "finding",
+      class: "conditional",
+      assumption: `every score is one of the ${scaleText}, and the quartiles follow SPSS's HAVERAGE definition`,
+      headline: ok
+        ? `${m.value} (${q1.value}, ${q3.value}) is attainable with n = ${n}`
+        : `${failText} with ${n} ${m.scale.type === "odi" ? "ODI scores" : "whole-number scores"}`,
+      evidence: `${evidence}.${looserText}`,
+      recomputed: { n, feasible: ok },
+      explanation: `${m.quantity} with ${evidence}.${looserText}`,
+    });
   }
   const show =
     feasibleN.length === 0 ? "no n" : feasibleN.length === ns.length ? "every n" : `n ∈ {${compactRanges(feasibleN)}}`;
-  return makeFinding(
-    "quantile-feasibility",
+  const evidence =
+    `n not printed; ${m.value} (${q1.value}, ${q3.value}) on ${scaleText} is attainable with SPSS HAVERAGE ` +
+    `quantiles for ${show} in 1…${maxN}`;
+  return makeFinding(registry, {
+    check: "quantile-feasibility",
     ids,
-    feasibleN.length > 0 ? "consistent" : "inconsistent",
-    { feasibleN },
-    `${m.quantity}: n not printed; ${m.value} (${q1.value}, ${q3.value}) on ${scaleText} is attainable with ` +
-      `SPSS HAVERAGE quantiles for ${show} in 1…${maxN}.${looserText}`,
-  );
+    verdict: feasibleN.length > 0 ? "passes" : "finding",
+    class: "conditional",
+    assumption: `every score is one of the ${scaleText}, and the quartiles follow SPSS's HAVERAGE definition`,
+    headline:
+      feasibleN.length > 0
+        ? `${m.value} (${q1.value}, ${q3.value}) is attainable for ${show}`
+        : `median (quartiles) ${m.value} (${q1.value}, ${q3.value}) is not attainable for any n ≤ ${maxN}`,
+    evidence: `${evidence}.${looserText}`,
+    recomputed: { feasibleN },
+    explanation: `${m.quantity}: ${evidence}.${looserText}`,
+  });
 }

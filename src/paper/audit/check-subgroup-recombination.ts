@@ -1,4 +1,15 @@
-import { fmt, intervalsOverlap, makeFinding, notCheckable, roundingInterval, type AuditFinding } from "./finding";
+import {
+  contradictionSeverity,
+  fmt,
+  gapClass,
+  intervalsOverlap,
+  lastDigitGap,
+  makeFinding,
+  notCheckable,
+  roundingInterval,
+  type AuditFinding,
+} from "./finding";
+import { entryLabel } from "./label";
 import { grimSums } from "./check-grim";
 import type { Registry } from "./registry";
 
@@ -51,11 +62,15 @@ function pooledSdRange(groups: readonly Group[]): [number, number] {
  * reconstructed exactly (GRIM), which pins the pooled mean. Subgroups are the entries whose
  * relations.subgroupOf names the overall mean.
  *
+ * A miss that remains when every printed value may be anything that rounds to it is a contradiction; one that
+ * appears only after the integer reconstruction is conditional on whole-number values (the assumption is
+ * printed); a miss of one unit of the last digit is rounding-level.
+ *
  * Reference: Cochrane Handbook 6.5.2.10 (combining groups). R: by hand as above. Cost: O(5^(2g)) for g subgroups.
  *
  * @example
- * checkSubgroupRecombination(loadRegistry(), "s4.1.age.mean").verdict
- * // "inconsistent" (1707 + 1456 = 3163; 3163/55 = 57.51 ≠ 57.36)
+ * checkSubgroupRecombination(registry, "s4.1.age.mean").class
+ * // "contradiction" (1707 + 1456 = 3163; 3163/55 = 57.51 ≠ 57.36)
  */
 export function checkSubgroupRecombination(registry: Registry, overallMeanId: string): AuditFinding {
   const overall = registry.get(overallMeanId);
@@ -63,7 +78,12 @@ export function checkSubgroupRecombination(registry: Registry, overallMeanId: st
   const overallSdId = overall.relations?.sd;
   const overallNId = overall.relations?.denominator;
   if (subs.length < 2 || overallNId === undefined)
-    return notCheckable("subgroup-recombination", [overallMeanId], "needs ≥ 2 subgroups and the overall n.");
+    return notCheckable(
+      registry,
+      "subgroup-recombination",
+      [overallMeanId],
+      `${entryLabel(overall)}: needs ≥ 2 subgroups and the overall n.`,
+    );
   const N = registry.get(overallNId).number;
   const ids = [
     overallMeanId,
@@ -78,10 +98,11 @@ export function checkSubgroupRecombination(registry: Registry, overallMeanId: st
   const nSum = groups.reduce((a, g) => a + g.n, 0);
   const lines: string[] = [];
   if (nSum !== N) lines.push(`subgroup sizes sum to ${nSum}, not ${N}`);
-  let meanRange: [number, number] = [
+  const plainRange: [number, number] = [
     groups.reduce((a, g) => a + g.n * g.mean[0], 0) / nSum,
     groups.reduce((a, g) => a + g.n * g.mean[1], 0) / nSum,
   ];
+  let meanRange = plainRange;
   const exactSums = overall.scale?.type === "integer" ? subs.map((s, k) => grimSums(s, groups[k].n)) : null;
   if (exactSums?.every((x) => x.length > 0)) {
     const totals = exactSums.map((x) => [Math.min(...x), Math.max(...x)]);
@@ -96,10 +117,12 @@ export function checkSubgroupRecombination(registry: Registry, overallMeanId: st
   } else {
     lines.push(`pooled mean ∈ [${fmt(meanRange[0], 4)}, ${fmt(meanRange[1], 4)}]`);
   }
-  const meanOk = intervalsOverlap(meanRange, roundingInterval(overall));
-  lines.push(`printed overall mean ${overall.value} ${meanOk ? "is" : "is not"} in that range`);
-  let sdOk = true;
+  const meanUnits = lastDigitGap(overall, meanRange);
+  const plainUnits = lastDigitGap(overall, plainRange);
+  lines.push(`printed overall mean ${overall.value} ${meanUnits === 0 ? "is" : "is not"} in that range`);
+  let sdUnits = 0;
   let sdRange: [number, number] | null = null;
+  let sdValue: string | null = null;
   if (overallSdId && subs.every((s) => s.relations?.sd)) {
     // Pin the means to the reconstructed values when GRIM fixed them; SDs vary over their rounding intervals.
     const gs = exactSums?.every((x) => x.length === 1)
@@ -107,18 +130,39 @@ export function checkSubgroupRecombination(registry: Registry, overallMeanId: st
       : groups;
     sdRange = pooledSdRange(gs);
     const overallSd = registry.get(overallSdId);
-    sdOk = intervalsOverlap(sdRange, roundingInterval(overallSd));
+    sdValue = overallSd.value;
+    sdUnits = lastDigitGap(overallSd, sdRange);
+    const sdOk = intervalsOverlap(sdRange, roundingInterval(overallSd));
     lines.push(
       `pooled SD = √{[Σ(nᵢ−1)SDᵢ² + Σnᵢ(meanᵢ−mean)²]/(N−1)} ∈ [${fmt(sdRange[0], 4)}, ${fmt(sdRange[1], 4)}]; ` +
         `printed ${overallSd.value} ${sdOk ? "is" : "is not"} in it`,
     );
   }
-  const ok = meanOk && sdOk && nSum === N;
-  return makeFinding(
-    "subgroup-recombination",
+  const units = Math.max(meanUnits, sdUnits);
+  const cls = nSum !== N ? "contradiction" : gapClass(units, overall.kind);
+  const conditional = cls === "contradiction" && nSum === N && plainUnits === 0 && sdUnits === 0;
+  const pooledMean = (meanRange[0] + meanRange[1]) / 2;
+  const subText = subs.map((s, k) => `${s.value} (n = ${groups[k].n})`).join(" and ");
+  return makeFinding(registry, {
+    check: "subgroup-recombination",
     ids,
-    ok ? "consistent" : "inconsistent",
-    { pooledMeanRange: meanRange, pooledSdRange: sdRange, nSum },
-    `${overall.quantity}: ${lines.join("; ")}.`,
-  );
+    verdict: cls === null ? "passes" : "finding",
+    class: conditional ? "conditional" : (cls ?? undefined),
+    severity:
+      cls === "contradiction" && !conditional
+        ? contradictionSeverity(pooledMean - overall.number, overall.number, false)
+        : undefined,
+    assumption: conditional ? "every value is a whole number (the scale is integer)" : undefined,
+    headline:
+      cls === null
+        ? `${overall.quantity}: the subgroups recombine to the printed value`
+        : nSum !== N
+          ? `subgroup sizes sum to ${nSum}, not ${N}`
+          : `subgroups ${subText} recombine to ${fmt(pooledMean, overall.decimals)}` +
+            `${sdUnits > 0 && sdRange ? ` (SD ${fmt((sdRange[0] + sdRange[1]) / 2, overall.decimals)})` : ""}, ` +
+            `printed ${overall.value}${sdUnits > 0 && sdValue ? ` (SD ${sdValue})` : ""}`,
+    evidence: lines.join("; "),
+    recomputed: { pooledMeanRange: meanRange, pooledSdRange: sdRange, nSum, meanUnits, sdUnits },
+    explanation: `${overall.quantity}: ${lines.join("; ")}.`,
+  });
 }

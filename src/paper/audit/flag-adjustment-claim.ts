@@ -1,4 +1,4 @@
-import { makeFinding, type AuditFinding } from "./finding";
+import { makeFinding, sectionOf, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
 
 /**
@@ -7,9 +7,11 @@ import type { Registry } from "./registry";
  *
  * Reference: reporting guideline STROBE item 16a. Cost: O(length of the statement).
  *
+ * A reporting finding (the adjusted model is not shown), graded minor.
+ *
  * @example
- * flagAdjustmentClaim(loadRegistry(), "stmt.adjusted-covariates", ["t6.visceral.b", "t6.bma.b"]).verdict
- * // "inconsistent" (6 claimed, 2 shown)
+ * flagAdjustmentClaim(registry, "stmt.adjusted-covariates", ["t6.visceral.b", "t6.bma.b"]).class
+ * // "reporting" (6 claimed, 2 shown)
  */
 export function flagAdjustmentClaim(
   registry: Registry,
@@ -24,13 +26,22 @@ export function flagAdjustmentClaim(
     .filter(Boolean);
   const shown = coefficientIds.map((id) => registry.get(id).locator.row ?? id);
   const flagged = claimed.length > shown.length;
-  return makeFinding(
-    "flag-adjustment-claim",
-    [statementId, ...coefficientIds],
-    flagged ? "inconsistent" : "consistent",
-    { claimed: claimed.length, shown: shown.length },
+  const text =
     `§${st.section} says "${st.quote}" — ${claimed.length} covariates (${claimed.join("; ")}); the printed ` +
-      `model has ${shown.length} term(s): ${shown.join("; ")}.` +
-      (flagged ? " The adjusted model is not shown, or the claim is wrong." : ""),
-  );
+    `model has ${shown.length} term(s): ${shown.join("; ")}.` +
+    (flagged ? " The adjusted model is not shown, or the claim is wrong." : "");
+  return makeFinding(registry, {
+    check: "flag-adjustment-claim",
+    ids: [statementId, ...coefficientIds],
+    verdict: flagged ? "finding" : "passes",
+    class: "reporting",
+    severity: "minor",
+    where: `§${st.section} and ${sectionOf(registry.get(coefficientIds[0]).locator.section)}`,
+    headline: flagged
+      ? `§${st.section} claims adjustment for ${claimed.length} covariates; the printed model has ${shown.length} terms`
+      : "the adjustment claim matches the printed model",
+    evidence: `claimed: ${claimed.join("; ")}; printed model: ${shown.join("; ")}`,
+    recomputed: { claimed: claimed.length, shown: shown.length },
+    explanation: text,
+  });
 }

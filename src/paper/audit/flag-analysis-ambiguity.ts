@@ -1,4 +1,4 @@
-import { fmt, makeFinding, roundsTo, type AuditFinding } from "./finding";
+import { fmt, makeFinding, roundsTo, sectionOf, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
 import { chisqTest } from "../../lib/hypothesis/chisq-test";
 
@@ -23,17 +23,10 @@ export interface AnalysisAmbiguityIds {
  *
  * Reference: Altman & Bland, Time to event (survival) data, BMJ 1998;317:468. Cost: O(cells).
  *
+ * A design concern (an ambiguous analysis), graded minor; the printed χ² itself is reproduced exactly.
+ *
  * @example
- * const cells = ["no", "yes"].map((level) => ["survival", "mortality"].map((o) => `t5.visceral.${level}.${o}.n`));
- * const ids = {
- *   statistic: "t5.visceral.chisq",
- *   cells,
- *   methodStatement: "stmt.km-logrank-1y",
- *   coxStatement: "stmt.cox-1y",
- *   median: "abs.median-survival",
- *   horizon: "abs.horizon.1y",
- * };
- * flagAnalysisAmbiguity(loadRegistry(), ids).verdict // "inconsistent" (5.145 is the Pearson χ² of Table 5)
+ * flagAnalysisAmbiguity(registry, ids).class // "design concern" (5.145 is the Pearson χ² of Table 5)
  */
 export function flagAnalysisAmbiguity(registry: Registry, ids: AnalysisAmbiguityIds): AuditFinding {
   const stat = registry.get(ids.statistic);
@@ -44,16 +37,27 @@ export function flagAnalysisAmbiguity(registry: Registry, ids: AnalysisAmbiguity
   const cox = registry.statement(ids.coxStatement);
   const median = registry.get(ids.median);
   const h = registry.get(ids.horizon).number;
-  return makeFinding(
-    "flag-analysis-ambiguity",
-    [ids.statistic, ...ids.cells.flat(), ids.methodStatement, ids.coxStatement, ids.median],
-    isStatusChisq ? "inconsistent" : "not checkable",
-    { pearsonOfStatusTable: x2, printed: stat.number },
+  const text =
     `Methods: "${method.quote}". The printed χ² ${stat.value} ${isStatusChisq ? "equals" : "differs from"} the ` +
-      `Pearson χ² of the factor × 1-year status table ${JSON.stringify(table)} = ${fmt(x2, 4)}` +
-      `${isStatusChisq ? ", so it is a χ² on binary status (censoring ignored), not a log-rank test" : ""}. "` +
-      `${cox.quote}" with a median survival of ${median.value} months (> ${12 * h}): ` +
-      `the event (death within ${h} year, or any death) and the time scale (follow-up censored at ${12 * h} ` +
-      `months or not) of the Cox model are not stated.`,
-  );
+    `Pearson χ² of the factor × 1-year status table ${JSON.stringify(table)} = ${fmt(x2, 4)}` +
+    `${isStatusChisq ? ", so it is a χ² on binary status (censoring ignored), not a log-rank test" : ""}. "` +
+    `${cox.quote}" with a median survival of ${median.value} months (> ${12 * h}): ` +
+    `the event (death within ${h} year, or any death) and the time scale (follow-up censored at ${12 * h} ` +
+    `months or not) of the Cox model are not stated.`;
+  return makeFinding(registry, {
+    check: "flag-analysis-ambiguity",
+    ids: [ids.statistic, ...ids.cells.flat(), ids.methodStatement, ids.coxStatement, ids.median],
+    verdict: isStatusChisq ? "finding" : "not checkable",
+    class: "design concern",
+    severity: "minor",
+    where: `${sectionOf(stat.locator.section)}, ${stat.locator.row ?? stat.quantity} (and §${method.section})`,
+    headline: isStatusChisq
+      ? `the univariate χ² ${stat.value} is a χ² test of one-year status (censoring ignored), not the log-rank ` +
+        `test the methods name; the Cox model's event and time scale are not stated`
+      : "the printed χ² is not the χ² of the status table",
+    evidence:
+      `Pearson χ² of ${JSON.stringify(table)} = ${fmt(x2, 4)} = printed ${stat.value}; ` + `methods: "${method.quote}"`,
+    recomputed: { pearsonOfStatusTable: x2, printed: stat.number },
+    explanation: text,
+  });
 }

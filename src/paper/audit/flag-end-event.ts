@@ -10,9 +10,11 @@ import type { Registry } from "./registry";
  *
  * Reference: Austin, Lee & Fine (2016) Circulation 133:601 (competing risks). R: cmprsk::cuminc(). Cost: O(1).
  *
+ * A design concern, graded minor.
+ *
  * @example
- * flagEndEvent(loadRegistry(), "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").verdict
- * // "inconsistent"
+ * flagEndEvent(registry, "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").class
+ * // "design concern"
  */
 export function flagEndEvent(
   registry: Registry,
@@ -26,16 +28,26 @@ export function flagEndEvent(
   const causeSpecific = /tumou?r-specific|cancer-specific|disease-specific/i.test(end.quote);
   const excludesOther = /died from other/i.test(excl.quote);
   const flagged = causeSpecific && excludesOther;
-  return makeFinding(
-    "flag-end-event",
-    [endEventStatement, exclusionStatement, deathsId],
-    flagged ? "inconsistent" : "consistent",
-    { causeSpecific, excludesOtherDeaths: excludesOther },
+  const text =
     `"${end.quote}" (§${end.section}) and exclusion "${excl.quote}" (§${excl.section}) vs "${deaths.locator.quote}": ` +
-      (flagged
-        ? `the ${deaths.value} deaths are either all-cause (end event misdescribed) or other-cause deaths were ` +
-          `excluded from the cohort after they happened — selection on the outcome; censor or model them as a ` +
-          `competing risk.`
-        : "no conflict."),
-  );
+    (flagged
+      ? `the ${deaths.value} deaths are either all-cause (end event misdescribed) or other-cause deaths were ` +
+        `excluded from the cohort after they happened — selection on the outcome; censor or model them as a ` +
+        `competing risk.`
+      : "no conflict.");
+  return makeFinding(registry, {
+    check: "flag-end-event",
+    ids: [endEventStatement, exclusionStatement, deathsId],
+    verdict: flagged ? "finding" : "passes",
+    class: "design concern",
+    severity: "minor",
+    where: `§${end.section} (end event) and §${excl.section} (exclusions)`,
+    headline: flagged
+      ? `tumour-specific death is the end event, but other-cause deaths were excluded from the cohort: a competing ` +
+        `risk removed by selection`
+      : "the end event and the exclusions agree",
+    evidence: `"${end.quote}"; excluded: "${excl.quote}"`,
+    recomputed: { causeSpecific, excludesOtherDeaths: excludesOther },
+    explanation: text,
+  });
 }

@@ -1,4 +1,4 @@
-import { makeFinding, roundsTo, type AuditFinding } from "./finding";
+import { makeFinding, roundsTo, sectionOf, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
 
 /** Ids the inclusion-vs-outcome flag reads. */
@@ -20,16 +20,10 @@ export interface InclusionOutcomeIds {
  * Reference: Hernán, Sauer et al. (2016) J Clin Epidemiol 79:70 (time zero, eligibility and follow-up
  * aligned). Cost: O(n).
  *
+ * A design concern, graded major.
+ *
  * @example
- * const ids = {
- *   minFollowUp: "s2.1.followup-min",
- *   expectedSurvivalMin: "s2.1.expected-survival-min",
- *   n: "abs.results.n",
- *   survivalAtHorizon: "abs.1y-survival",
- *   horizon: "abs.horizon.1y",
- *   exclusionStatement: "stmt.exclusion-other-death",
- * };
- * flagInclusionVsOutcome(loadRegistry(), ids).verdict // "inconsistent" (23 deaths within the year)
+ * flagInclusionVsOutcome(registry, ids).class // "design concern" (23 deaths within the year)
  */
 export function flagInclusionVsOutcome(registry: Registry, ids: InclusionOutcomeIds): AuditFinding {
   const fu = registry.get(ids.minFollowUp);
@@ -41,17 +35,28 @@ export function flagInclusionVsOutcome(registry: Registry, ids: InclusionOutcome
   let deathsByHorizon = -1;
   for (let d = 0; d <= n && deathsByHorizon < 0; d++) if (roundsTo((100 * (n - d)) / n, s)) deathsByHorizon = d;
   const clash = fu.number >= h && deathsByHorizon > 0;
-  return makeFinding(
-    "flag-inclusion-vs-outcome",
-    [ids.minFollowUp, ids.expectedSurvivalMin, ids.survivalAtHorizon, ids.n, ids.exclusionStatement],
-    clash ? "inconsistent" : "consistent",
-    { deathsByHorizon, minFollowUpYears: fu.number, horizonYears: h },
+  const text =
     `Inclusion requires "${fu.locator.quote}" (> ${fu.value} year) and "${exp.locator.quote}" (> ${exp.value} ` +
-      `months), yet S(${h} y) = ${s.value}% means ${deathsByHorizon} of ${n} died within ${h} year: ` +
-      (clash
-        ? "eligibility conditions on the future " +
-          "(follow-up must mean the observation window, or survivors were selected)"
-        : "no clash") +
-      `. Exclusion "${excl.quote}" (§${excl.section}) also removes competing deaths by selection.`,
-  );
+    `months), yet S(${h} y) = ${s.value}% means ${deathsByHorizon} of ${n} died within ${h} year: ` +
+    (clash
+      ? "eligibility conditions on the future (follow-up must mean the observation window, or survivors were selected)"
+      : "no clash") +
+    `. Exclusion "${excl.quote}" (§${excl.section}) also removes competing deaths by selection`;
+  return makeFinding(registry, {
+    check: "flag-inclusion-vs-outcome",
+    ids: [ids.minFollowUp, ids.expectedSurvivalMin, ids.survivalAtHorizon, ids.n, ids.exclusionStatement],
+    verdict: clash ? "finding" : "passes",
+    class: "design concern",
+    severity: "major",
+    where: `${sectionOf(fu.locator.section)} (inclusion criteria)`,
+    headline: clash
+      ? `inclusion requires follow-up > ${fu.value} year and expected survival > ${exp.value} months, yet ` +
+        `${deathsByHorizon} of ${n} died within ${h} year: eligibility conditions on the outcome`
+      : "inclusion criteria do not condition on the outcome",
+    evidence:
+      `S(${h} y) = ${s.value}% = ${n - deathsByHorizon}/${n} → ${deathsByHorizon} deaths within ${h} year, which ` +
+      `"follow-up > ${fu.value} year" read literally excludes`,
+    recomputed: { deathsByHorizon, minFollowUpYears: fu.number, horizonYears: h },
+    explanation: `${text}.`,
+  });
 }

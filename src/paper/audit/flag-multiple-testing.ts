@@ -1,4 +1,4 @@
-import { fmt, makeFinding, type AuditFinding } from "./finding";
+import { fmt, makeFinding, sectionOf, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
 import { binomUpper } from "../../lib/distributions";
 
@@ -6,7 +6,7 @@ import { binomUpper } from "../../lib/distributions";
  * Multiplicity of univariate screening: with m factors tested at α, m·α false positives are expected
  * under the global null; P(≥ s significant | all null) = P(Binomial(m, α) ≥ s) (independent tests);
  * Bonferroni threshold α/m; Holm step-down on the reported p-values. Flags when none of the reported
- * significant factors survives Holm.
+ * significant factors survives Holm: a design concern, graded major.
  *
  * Reference: Holm (1979); Bland & Altman (1995) BMJ 310:170. R: p.adjust(p, "holm", n = m). Cost: O(s log s).
  *
@@ -31,11 +31,27 @@ export function flagMultipleTesting(
   // Holm: the k-th smallest p is compared with α/(m − k); unreported p-values are larger than these.
   let holmSurvivors = 0;
   for (let k = 0; k < ps.length && ps[k] <= alpha / (m - k); k++) holmSurvivors++;
-  return makeFinding(
-    "flag-multiple-testing",
-    [testsId, alphaId, ...significantPIds],
-    holmSurvivors === 0 && significant > 0 ? "inconsistent" : "consistent",
-    {
+  const flagged = holmSurvivors === 0 && significant > 0;
+  const text =
+    `${m} univariate factors at α = ${alpha}: ${m} × ${alpha} = ${fmt(expected, 2)} false positives expected ` +
+    `if none mattered; ${significant} observed (p = ${ps.join(", ")}); ` +
+    `P(Binomial(${m}, ${alpha}) ≥ ${significant}) = ${fmt(pAtLeast, 3)}. Bonferroni threshold ${alpha}/${m} ` +
+    `= ${fmt(bonferroni, 5)}; ${holmSurvivors} factor(s) survive Holm`;
+  return makeFinding(registry, {
+    check: "flag-multiple-testing",
+    ids: [testsId, alphaId, ...significantPIds],
+    verdict: flagged ? "finding" : "passes",
+    class: "design concern",
+    severity: "major",
+    where: [...new Set(significantPIds.map((id) => sectionOf(registry.get(id).locator.section)))].join(", "),
+    headline: flagged
+      ? `${significant} of ${m} screened factors significant where ${fmt(expected, 2)} are expected by chance; none ` +
+        `survives Holm's correction`
+      : `${holmSurvivors} factor(s) survive Holm's correction`,
+    evidence:
+      `${m} × ${alpha} = ${fmt(expected, 2)} expected false positives; P(≥ ${significant}) = ${fmt(pAtLeast, 3)}; ` +
+      `smallest p ${ps[0]} > Holm threshold ${alpha}/${m} = ${fmt(alpha / m, 5)}`,
+    recomputed: {
       tests: m,
       alpha,
       significant,
@@ -44,9 +60,6 @@ export function flagMultipleTesting(
       bonferroniThreshold: bonferroni,
       holmSurvivors,
     },
-    `${m} univariate factors at α = ${alpha}: ${m} × ${alpha} = ${fmt(expected, 2)} false positives expected ` +
-      `if none mattered; ${significant} observed (p = ${ps.join(", ")}); ` +
-      `P(Binomial(${m}, ${alpha}) ≥ ${significant}) = ${fmt(pAtLeast, 3)}. Bonferroni threshold ${alpha}/${m} ` +
-      `= ${fmt(bonferroni, 5)}; ${holmSurvivors} factor(s) survive Holm.`,
-  );
+    explanation: `${text}.`,
+  });
 }

@@ -1,4 +1,4 @@
-import { makeFinding, type AuditFinding } from "./finding";
+import { makeFinding, sectionOf, type AuditFinding } from "./finding";
 import type { Registry } from "./registry";
 
 const AFTER_TIME_ZERO = /post-?operative|after surgery|post-surgery/i;
@@ -11,9 +11,11 @@ const AFTER_TIME_ZERO = /post-?operative|after surgery|post-surgery/i;
  * Reference: Suissa (2008) Am J Epidemiol 167:492; Lévesque et al. (2010) BMJ 340:b5087. R fix:
  * survival::tmerge() time-dependent covariate or a landmark analysis. Cost: O(terms).
  *
+ * A flagged term is a design concern, graded major: the bias favours the treated group in the main model.
+ *
  * @example
- * flagPostBaselineCovariate(loadRegistry(), ["t6.visceral.b", "t6.bma.b"], "stmt.time-zero").verdict
- * // "inconsistent"
+ * flagPostBaselineCovariate(registry, ["t6.visceral.b", "t6.bma.b"], "stmt.time-zero").class
+ * // "design concern"
  */
 export function flagPostBaselineCovariate(
   registry: Registry,
@@ -23,15 +25,31 @@ export function flagPostBaselineCovariate(
   const timeZero = registry.statement(timeZeroStatementId);
   const flagged = coefficientIds.filter((id) => AFTER_TIME_ZERO.test(registry.get(id).locator.row ?? ""));
   const rows = flagged.map((id) => `"${registry.get(id).locator.row}" (B = ${registry.get(id).value})`);
-  return makeFinding(
-    "flag-post-baseline-covariate",
-    [...coefficientIds, timeZeroStatementId],
-    flagged.length > 0 ? "inconsistent" : "consistent",
-    { flagged },
+  const where = flagged.map((id) => `${sectionOf(registry.get(id).locator.section)}, ${registry.get(id).locator.row}`);
+  const text =
     flagged.length > 0
       ? `Time zero: "${timeZero.quote}" (§${timeZero.section}); yet ${rows.join(", ")} is a baseline predictor ` +
-          `of survival although it is given after surgery: immortal-time bias (a patient must live to receive it), ` +
-          `which favours the treated group. Use a time-dependent covariate or a landmark.`
-      : `No model term is defined after time zero ("${timeZero.quote}").`,
-  );
+        `of survival although it is given after surgery: immortal-time bias (a patient must live to receive it), ` +
+        `which favours the treated group. Use a time-dependent covariate or a landmark.`
+      : `No model term is defined after time zero ("${timeZero.quote}").`;
+  return makeFinding(registry, {
+    check: "flag-post-baseline-covariate",
+    ids: [...coefficientIds, timeZeroStatementId],
+    verdict: flagged.length > 0 ? "finding" : "passes",
+    class: "design concern",
+    severity: "major",
+    where: where.join("; ") || undefined,
+    headline:
+      flagged.length > 0
+        ? `${flagged.map((id) => registry.get(id).locator.row).join(", ")}, given after surgery, is a baseline ` +
+          `covariate of survival from surgery: immortal-time bias`
+        : "no model term is defined after time zero",
+    evidence:
+      flagged.length > 0
+        ? `time zero = surgery (§${timeZero.section}); ${rows.join(", ")} can only be received by patients who live ` +
+          `long enough, so it looks protective`
+        : text,
+    recomputed: { flagged },
+    explanation: text,
+  });
 }

@@ -33,10 +33,10 @@ function occurrences(text: string, quote: string): number[] {
  * registryCoverage(loadRegistry(), "### 4.4 Survival\nWe saw 99.99 of them.").uncovered.map((t) => t.text) // ["99.99"]
  */
 export function registryCoverage(registry: Registry, markdown: string): RegistryCoverage {
-  const texts = new Map(paperSections(markdown).map((s) => [s.section, s.text]));
+  const texts = new Map<string, string>(paperSections(markdown).map((s) => [s.section, s.text]));
   const spans = new Map<string, Array<{ from: number; to: number; value: string | null }>>();
   const addSpans = (section: string, quote: string, value: string | null): boolean => {
-    const text = texts.get(section as never) ?? "";
+    const text = texts.get(section) ?? "";
     const q = normaliseText(quote);
     const found = occurrences(text, q);
     if (!spans.has(section)) spans.set(section, []);

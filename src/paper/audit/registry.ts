@@ -3,13 +3,15 @@ import { join } from "node:path";
 import { InputError } from "../../lib/core/errors";
 import { deepFreeze } from "../../lib/core/freeze";
 import { REPO_ROOT } from "../repo-root";
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 
-/** What a published number is. */
+/** What a published number is (data/registry.schema.json lists the same kinds). */
 export const ENTRY_KINDS = [
   "count",
   "percent",
   "mean",
   "sd",
+  "se",
   "median",
   "quartile-lower",
   "quartile-upper",
@@ -30,7 +32,10 @@ export const ENTRY_KINDS = [
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-/** Sections of the paper copy (data/paper) that the tokenizer splits; tables are their own sections. */
+/**
+ * Sections of this paper's copy (data/paper) that the completeness tokenizer splits; tables are their own
+ * sections. data/published.json declares the same list as its `sections`; another paper declares its own.
+ */
 export const PAPER_SECTIONS = [
   "abstract",
   "2.1",
@@ -54,41 +59,65 @@ export type PaperSection = (typeof PAPER_SECTIONS)[number];
 
 /** Where a number is printed: section (or table), optional row / column, and the words around it. */
 export interface Locator {
-  readonly section: PaperSection;
+  readonly section: string;
   readonly row?: string;
   readonly column?: string;
   /** A short verbatim quote of the paper that contains `value` (whitespace-normalised). */
   readonly quote: string;
 }
 
-/** Tests whose statistic a p-value can be recomputed from. */
-export const STATISTIC_TESTS = ["pearson-chisq-df1", "pearson-chisq", "mann-whitney-z", "cox-wald"] as const;
+/** Test types a printed statistic can declare (statcheck's χ², t, F, z, r, and the tests that print a z). */
+export const STATISTIC_TESTS = [
+  "chisq",
+  "t",
+  "F",
+  "z",
+  "r",
+  "mann-whitney-z",
+  "wilcoxon-z",
+  "mcnemar-chisq",
+  "cox-wald",
+] as const;
 export type StatisticTest = (typeof STATISTIC_TESTS)[number];
 
-/** Links from an entry to the entries that explain or repeat it (all are entry ids). */
+/** Links from an entry to the entries that explain or repeat it (ids unless noted; see the schema). */
 export interface Relations {
-  /** percent: the count in the numerator. */
+  /** percent-of: the count in the numerator. */
   readonly count?: string;
-  /** percent / count / mean: the denominator or subgroup size (an entry id). */
+  /** percent / count / mean / median: the denominator or subgroup size. */
   readonly denominator?: string;
-  /** p-value: the statistic it was computed from. */
-  readonly statistic?: string;
-  /** test-statistic: the test and its degrees of freedom. */
-  readonly test?: StatisticTest;
-  readonly df?: number;
   /** total: its items, which should sum to it. */
   readonly parts?: readonly string[];
   /** The same quantity printed elsewhere (symmetric in meaning; listed on one side suffices). */
   readonly sameAs?: readonly string[];
-  /** mean: its SD; median: its quartiles; estimate: its CI bounds. */
+  /** mean: its SD; Cox B: its SE; median: its quartiles; estimate: its CI bounds. */
   readonly sd?: string;
+  readonly se?: string;
   readonly lower?: string;
   readonly upper?: string;
   /** Subgroup summary: the overall summary it is a part of. */
   readonly subgroupOf?: string;
-  /** Coefficient B: its Exp(B); Exp(B): its p. */
+  /** Cox B: its Exp(B) and its p. */
   readonly expB?: string;
   readonly p?: string;
+  /** p-value: the statistic it was computed from, and how it is printed (p = x, p < x, p > x). */
+  readonly statistic?: string;
+  readonly comparator?: "=" | "<" | ">";
+  /** test-statistic: the test, its degrees of freedom and sidedness. */
+  readonly test?: StatisticTest;
+  readonly df?: number;
+  readonly df2?: number;
+  readonly sided?: "two-sided" | "one-sided";
+  /** test-statistic: the printed table it was computed from (cell ids, rows × columns). */
+  readonly table?: readonly (readonly string[])[];
+  /** test-statistic: how the data were collected, and the pairing the test assumes when its type does not say. */
+  readonly design?: "paired" | "independent";
+  readonly testAssumes?: "paired" | "independent";
+  /** Kaplan–Meier median: deaths, S(horizon) in percent, the horizon (years), minimum follow-up (years). */
+  readonly events?: string;
+  readonly survivalAt?: string;
+  readonly horizon?: string;
+  readonly minFollowUp?: string;
 }
 
 /** Possible values of the measurement behind a mean / median (for GRIM and quantile feasibility). */
@@ -110,20 +139,24 @@ export interface RegistryEntry {
   /** As printed: trailing zeros kept; number words kept as words ("one"). */
   readonly value: string;
   readonly kind: EntryKind;
-  readonly units: string | null;
+  readonly units?: string | null;
   /** What quantity this is, in words. */
   readonly quantity: string;
+  /** Where it is printed, in a reader's words (default: built from the locator, see entryLabel). */
+  readonly label?: string;
   readonly locator: Locator;
   readonly relations?: Relations;
   readonly scale?: Scale;
   /** "printed" numbers are in the text; "counted" ones were counted by a reader from a printed list. */
   readonly origin?: "printed" | "counted";
+  /** A design value (time point, threshold, level, inclusion criterion), never counted as a result: why. */
+  readonly context?: string;
   readonly note?: string;
 }
 
 /** A number in the paper that is not data, and why. */
 export interface Exclusion {
-  readonly section: PaperSection;
+  readonly section: string;
   /** Verbatim quote; every number token inside it is excluded. */
   readonly quote: string;
   readonly reason: string;
@@ -132,7 +165,7 @@ export interface Exclusion {
 /** A verbatim non-numeric statement of the paper that a methodological check quotes as evidence. */
 export interface Statement {
   readonly id: string;
-  readonly section: PaperSection;
+  readonly section: string;
   readonly quote: string;
 }
 
@@ -142,8 +175,22 @@ export interface LoadedEntry extends RegistryEntry {
   readonly decimals: number;
 }
 
+/** The paper a registry describes. */
+export interface PaperInfo {
+  readonly doi?: string;
+  readonly citation?: string;
+  readonly copy?: string;
+}
+
 export interface Registry {
   readonly source: string;
+  readonly paper: PaperInfo;
+  /** The paper's significance level (registry `alpha`, a number or an entry; 0.05 when absent). */
+  readonly alpha: number;
+  /** Where α comes from: the entry id, "registry" (a number) or "default". */
+  readonly alphaSource: string;
+  /** The declared sections, or null when the registry does not list them. */
+  readonly sections: readonly string[] | null;
   readonly entries: readonly LoadedEntry[];
   readonly exclusions: readonly Exclusion[];
   readonly statements: readonly Statement[];
@@ -171,18 +218,22 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   twelve: 12,
 };
 
-const ID_PATTERN = /^[a-z0-9][A-Za-z0-9.-]*$/;
 const NUMBER_PATTERN = /^-?\d+(\.\d+)?$/;
 const RELATION_ID_FIELDS = [
   "count",
   "denominator",
   "statistic",
   "sd",
+  "se",
   "lower",
   "upper",
   "subgroupOf",
   "expB",
   "p",
+  "events",
+  "survivalAt",
+  "horizon",
+  "minFollowUp",
 ] as const;
 
 /**
@@ -201,60 +252,6 @@ export function parsePrinted(value: string): { number: number; decimals: number 
   return word === undefined ? null : { number: word, decimals: 0 };
 }
 
-function fail(id: string, index: number, field: string, value: unknown, message: string): never {
-  throw new InputError(`entry "${id}": ${message}`, { field: `entries[${index}].${field}`, value });
-}
-
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-
-function validateEntry(raw: unknown, index: number): LoadedEntry {
-  if (!isPlainObject(raw))
-    throw new InputError("each entry must be an object", { field: "entries", index, value: raw });
-  const id = raw.id;
-  if (typeof id !== "string" || !ID_PATTERN.test(id)) fail(String(id), index, "id", id, `id must match ${ID_PATTERN}`);
-  if (typeof raw.value !== "string") fail(id, index, "value", raw.value, "value must be the printed string");
-  const parsed = parsePrinted(raw.value);
-  if (parsed === null) fail(id, index, "value", raw.value, "value is not a printed number or number word");
-  if (!ENTRY_KINDS.includes(raw.kind as EntryKind))
-    fail(id, index, "kind", raw.kind, `kind must be one of ${ENTRY_KINDS.join(", ")}`);
-  if (raw.units !== null && typeof raw.units !== "string")
-    fail(id, index, "units", raw.units, "units must be a string or null");
-  if (typeof raw.quantity !== "string" || raw.quantity === "")
-    fail(id, index, "quantity", raw.quantity, "quantity must be a non-empty string");
-  const loc = raw.locator;
-  if (!isPlainObject(loc)) fail(id, index, "locator", loc, "locator must be an object");
-  if (!PAPER_SECTIONS.includes(loc.section as PaperSection))
-    fail(id, index, "locator.section", loc.section, "unknown section");
-  if (typeof loc.quote !== "string" || loc.quote === "")
-    fail(id, index, "locator.quote", loc.quote, "quote must be a non-empty string");
-  if (raw.origin !== "counted" && !quoteContainsValue(loc.quote, raw.value)) {
-    fail(id, index, "locator.quote", loc.quote, `quote does not contain the printed value ${raw.value}`);
-  }
-  for (const f of ["row", "column"] as const) {
-    if (loc[f] !== undefined && typeof loc[f] !== "string")
-      fail(id, index, `locator.${f}`, loc[f], `${f} must be a string`);
-  }
-  if (raw.origin !== undefined && raw.origin !== "printed" && raw.origin !== "counted")
-    fail(id, index, "origin", raw.origin, 'origin must be "printed" or "counted"');
-  if (raw.scale !== undefined) {
-    const s = raw.scale;
-    if (
-      !isPlainObject(s) ||
-      (s.type !== "integer" && s.type !== "odi") ||
-      typeof s.min !== "number" ||
-      typeof s.max !== "number" ||
-      !(s.min < s.max)
-    ) {
-      fail(id, index, "scale", s, 'scale must be {type: "integer" | "odi", min < max}');
-    }
-  }
-  if (raw.relations !== undefined && !isPlainObject(raw.relations))
-    fail(id, index, "relations", raw.relations, "relations must be an object");
-  return { ...(raw as unknown as RegistryEntry), number: parsed.number, decimals: parsed.decimals };
-}
-
 /**
  * True when `value` occurs in `quote` as a whole number token (not inside a longer number or word).
  *
@@ -268,58 +265,113 @@ export function quoteContainsValue(quote: string, value: string): boolean {
   return new RegExp(`(?<![\\w.])${escaped}(?![\\w]|\\.\\d)`, "i").test(quote);
 }
 
-function validateRelations(entries: readonly LoadedEntry[], byId: ReadonlyMap<string, LoadedEntry>): void {
-  entries.forEach((e, index) => {
-    const r = e.relations;
-    if (!r) return;
-    const check = (field: string, target: unknown): void => {
-      if (typeof target !== "string" || !byId.has(target))
-        fail(e.id, index, `relations.${field}`, target, "refers to no entry");
-    };
-    for (const f of RELATION_ID_FIELDS) if (r[f] !== undefined) check(f, r[f]);
-    for (const f of ["parts", "sameAs"] as const) {
-      const list = r[f];
-      if (list === undefined) continue;
-      if (!Array.isArray(list) || list.length === 0)
-        fail(e.id, index, `relations.${f}`, list, "must be a non-empty array of ids");
-      list.forEach((t, k) => {
-        check(`${f}[${k}]`, t);
-      });
-    }
-    if (r.test !== undefined && !STATISTIC_TESTS.includes(r.test))
-      fail(e.id, index, "relations.test", r.test, `test must be one of ${STATISTIC_TESTS.join(", ")}`);
-    if (r.df !== undefined && !(Number.isInteger(r.df) && r.df > 0))
-      fail(e.id, index, "relations.df", r.df, "df must be a positive integer");
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+/** "/entries/3/locator/section" → "entries[3].locator.section". */
+function fieldPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc === "" ? p : `${acc}.${p}`), "");
+}
+
+function valueAt(json: unknown, pointer: string): unknown {
+  let cur: unknown = json;
+  for (const p of pointer.split("/").slice(1)) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[p.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return cur;
+}
+
+let compiledSchema: ValidateFunction | null = null;
+
+/** The JSON Schema of registry files (data/registry.schema.json), compiled once. */
+function schemaValidator(): ValidateFunction {
+  if (compiledSchema === null) {
+    const schema = JSON.parse(readFileSync(REGISTRY_SCHEMA_PATH, "utf8")) as Record<string, unknown>;
+    compiledSchema = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true }).compile(schema);
+  }
+  return compiledSchema;
+}
+
+/** The first schema violation as an InputError naming the entry (id and index) and the field. */
+function schemaError(json: unknown, error: ErrorObject): InputError {
+  let pointer = error.instancePath;
+  let message = error.message ?? "is invalid";
+  if (error.keyword === "additionalProperties") {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    pointer = `${pointer}/${extra}`;
+    message = `unknown field "${extra}" (see data/registry.schema.json)`;
+  } else if (error.keyword === "required") {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    pointer = `${pointer}/${missing}`;
+    message = `${missing} is required`;
+  } else if (error.keyword === "enum") {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+    message = `${pointer.split("/").pop()} must be one of ${allowed.join(", ")}`;
+  } else if (error.keyword === "pattern" && /\/value$/.test(pointer)) {
+    message = "value is not a printed number or number word";
+  }
+  const m = /^\/(entries|exclusions|statements)\/(\d+)/.exec(pointer);
+  let owner = "";
+  if (m) {
+    const item = valueAt(json, `/${m[1]}/${m[2]}`) as Record<string, unknown> | undefined;
+    const id = item && typeof item.id === "string" ? item.id : null;
+    if (id !== null) owner = `${m[1] === "statements" ? "statement" : "entry"} "${id}": `;
+  }
+  return new InputError(`${owner}${message}`, {
+    field: fieldPath(pointer) || "registry",
+    value: valueAt(json, pointer),
   });
 }
 
-function validateExclusion(raw: unknown, index: number): Exclusion {
-  const where = (field: string, value: unknown, msg: string): never => {
-    throw new InputError(msg, { field: `exclusions[${index}].${field}`, value });
-  };
-  if (!isPlainObject(raw)) return where("", raw, "each exclusion must be an object");
-  if (!PAPER_SECTIONS.includes(raw.section as PaperSection)) where("section", raw.section, "unknown section");
-  if (typeof raw.quote !== "string" || raw.quote === "") where("quote", raw.quote, "quote must be a non-empty string");
-  if (typeof raw.reason !== "string" || raw.reason.length < 3)
-    where("reason", raw.reason, "every exclusion needs a reason");
-  return raw as unknown as Exclusion;
+function fail(id: string, index: number, field: string, value: unknown, message: string): never {
+  throw new InputError(`entry "${id}": ${message}`, { field: `entries[${index}].${field}`, value });
 }
 
-function validateStatement(raw: unknown, index: number): Statement {
-  const where = (field: string, value: unknown, msg: string): never => {
-    throw new InputError(msg, { field: `statements[${index}].${field}`, value });
-  };
-  if (!isPlainObject(raw)) return where("", raw, "each statement must be an object");
-  if (typeof raw.id !== "string" || !ID_PATTERN.test(raw.id)) where("id", raw.id, `id must match ${ID_PATTERN}`);
-  if (!PAPER_SECTIONS.includes(raw.section as PaperSection)) where("section", raw.section, "unknown section");
-  if (typeof raw.quote !== "string" || raw.quote === "") where("quote", raw.quote, "quote must be a non-empty string");
-  return raw as unknown as Statement;
+function checkEntry(raw: RegistryEntry, index: number, sections: ReadonlySet<string> | null): LoadedEntry {
+  const parsed = parsePrinted(raw.value);
+  if (parsed === null) fail(raw.id, index, "value", raw.value, "value is not a printed number or number word");
+  if (sections !== null && !sections.has(raw.locator.section))
+    fail(raw.id, index, "locator.section", raw.locator.section, "unknown section (not in the registry's sections)");
+  if (raw.origin !== "counted" && !quoteContainsValue(raw.locator.quote, raw.value))
+    fail(raw.id, index, "locator.quote", raw.locator.quote, `quote does not contain the printed value ${raw.value}`);
+  if (raw.scale !== undefined && !(raw.scale.min < raw.scale.max))
+    fail(raw.id, index, "scale", raw.scale, "scale needs min < max");
+  return { ...raw, units: raw.units ?? null, number: parsed.number, decimals: parsed.decimals };
+}
+
+function checkRelations(entries: readonly LoadedEntry[], byId: ReadonlyMap<string, LoadedEntry>): void {
+  entries.forEach((e, index) => {
+    const r = e.relations;
+    if (!r) return;
+    const check = (field: string, target: string): void => {
+      if (!byId.has(target)) fail(e.id, index, `relations.${field}`, target, "refers to no entry");
+    };
+    for (const f of RELATION_ID_FIELDS) {
+      const target = r[f];
+      if (target !== undefined) check(f, target);
+    }
+    for (const f of ["parts", "sameAs"] as const) for (const [k, t] of (r[f] ?? []).entries()) check(`${f}[${k}]`, t);
+    for (const [i, row] of (r.table ?? []).entries()) for (const [j, t] of row.entries()) check(`table[${i}][${j}]`, t);
+    if (r.table?.some((row) => row.length !== r.table![0].length))
+      fail(e.id, index, "relations.table", r.table, "every row of the table needs the same number of cells");
+    if (r.test === "F" && r.df2 === undefined)
+      fail(e.id, index, "relations.df2", r.df2, "an F statistic needs df (numerator) and df2 (denominator)");
+    if ((r.test === "chisq" || r.test === "t" || r.test === "r" || r.test === "F") && r.df === undefined && !r.table)
+      fail(e.id, index, "relations.df", r.df, `a ${r.test} statistic needs its degrees of freedom`);
+  });
 }
 
 /**
- * Validates a registry object ({entries, exclusions, statements}) and returns it frozen with an id index.
- * Errors are InputErrors naming the entry id and the field, e.g.
- * `entries[3].locator.section = "4.9": entry "s4.9.x": unknown section`.
+ * Validates a registry object against data/registry.schema.json, then what a schema cannot say (ids
+ * unique, relations pointing at entries, quotes containing their values, sections among the declared
+ * ones, α), and returns it frozen with an id index. Errors are InputErrors naming the entry and the
+ * field, e.g. `entries[3].locator.section = "4.9": entry "s4.9.x": unknown section (…)`.
  *
  * Cost: O(entries + relations).
  *
@@ -328,31 +380,60 @@ function validateStatement(raw: unknown, index: number): Statement {
  */
 export function buildRegistry(json: unknown, source = "<object>"): Registry {
   if (!isPlainObject(json)) throw new InputError("registry must be an object", { field: "registry", value: json });
-  if (!Array.isArray(json.entries))
-    throw new InputError("entries must be an array", { field: "entries", value: json.entries });
-  const exclusionsRaw = json.exclusions ?? [];
-  if (!Array.isArray(exclusionsRaw))
-    throw new InputError("exclusions must be an array", { field: "exclusions", value: exclusionsRaw });
-  const entries = json.entries.map(validateEntry);
+  const validate = schemaValidator();
+  if (!validate(json)) throw schemaError(json, validate.errors![0]);
+  const raw = json as unknown as {
+    paper?: PaperInfo;
+    alpha?: number | string;
+    sections?: string[];
+    entries: RegistryEntry[];
+    exclusions?: Exclusion[];
+    statements?: Statement[];
+  };
+  const sections = raw.sections ? new Set(raw.sections) : null;
+  const entries = raw.entries.map((e, i) => checkEntry(e, i, sections));
   const byId = new Map<string, LoadedEntry>();
   entries.forEach((e, index) => {
     if (byId.has(e.id)) fail(e.id, index, "id", e.id, "duplicate id");
     byId.set(e.id, e);
   });
-  validateRelations(entries, byId);
-  const exclusions = exclusionsRaw.map(validateExclusion);
-  const statementsRaw = json.statements ?? [];
-  if (!Array.isArray(statementsRaw))
-    throw new InputError("statements must be an array", { field: "statements", value: statementsRaw });
-  const statements = deepFreeze(statementsRaw.map(validateStatement));
+  checkRelations(entries, byId);
+  const inSections = (field: string, section: string): void => {
+    if (sections !== null && !sections.has(section))
+      throw new InputError("unknown section (not in the registry's sections)", { field, value: section });
+  };
+  const exclusions = raw.exclusions ?? [];
+  for (const [i, x] of exclusions.entries()) inSections(`exclusions[${i}].section`, x.section);
+  const statements = raw.statements ?? [];
+  for (const [i, st] of statements.entries()) inSections(`statements[${i}].section`, st.section);
   const statementById = new Map(statements.map((st) => [st.id, st]));
-  const frozenEntries = deepFreeze(entries);
-  const frozenExclusions = deepFreeze(exclusions);
+  let alpha = 0.05;
+  let alphaSource = "default";
+  if (typeof raw.alpha === "number") {
+    if (!(raw.alpha > 0 && raw.alpha < 1))
+      throw new InputError("alpha must lie in (0, 1)", { field: "alpha", value: raw.alpha });
+    alpha = raw.alpha;
+    alphaSource = "registry";
+  } else if (typeof raw.alpha === "string") {
+    const a = byId.get(raw.alpha);
+    if (a === undefined) throw new InputError("alpha refers to no entry", { field: "alpha", value: raw.alpha });
+    if (!(a.number > 0 && a.number < 1))
+      throw new InputError(`entry "${a.id}" prints ${a.value}, not a significance level in (0, 1)`, {
+        field: "alpha",
+        value: raw.alpha,
+      });
+    alpha = a.number;
+    alphaSource = a.id;
+  }
   return Object.freeze({
     source,
-    entries: frozenEntries,
-    exclusions: frozenExclusions,
-    statements,
+    paper: deepFreeze({ ...(raw.paper ?? {}) }),
+    alpha,
+    alphaSource,
+    sections: raw.sections ? deepFreeze([...raw.sections]) : null,
+    entries: deepFreeze(entries),
+    exclusions: deepFreeze(exclusions.map((x) => ({ ...x }))),
+    statements: deepFreeze(statements.map((st) => ({ ...st }))),
     statement: (id: string) => {
       const st = statementById.get(id);
       if (st === undefined)
@@ -370,10 +451,13 @@ export function buildRegistry(json: unknown, source = "<object>"): Registry {
 
 /** Path of the committed registry (data/published.json), relative to the repository root. */
 export const DEFAULT_REGISTRY_PATH = join(REPO_ROOT, "data", "published.json");
+/** Path of the registry format (a JSON Schema, draft 2020-12). */
+export const REGISTRY_SCHEMA_PATH = join(REPO_ROOT, "data", "registry.schema.json");
 
 /**
- * Loads and validates data/published.json (or another file): every published number of Li et al. (2026)
- * as printed, with locators and relations. See {@link buildRegistry} for the errors.
+ * Loads and validates a registry file: by default data/published.json, every published number of Li et al.
+ * (2026) as printed, with locators and relations; any file following data/registry.schema.json works.
+ * See {@link buildRegistry} for the errors.
  *
  * Cost: O(file size).
  *

@@ -1,6 +1,6 @@
 import { cohortCodebook } from "./codebook";
 import type { CohortLoadOptions } from "./cohort-row";
-import { formatCsvCell } from "./internal/csv";
+import { canonicalCsv } from "./internal/canonical-csv";
 import { validateCohortRows } from "./validate-cohort-rows";
 
 /**
@@ -23,21 +23,8 @@ export function formatCohortCsv(
   options: Pick<CohortLoadOptions, "source"> = {},
 ): string {
   const cohort = validateCohortRows(rows, { source: options.source });
-  const vars = cohortCodebook().variables;
-  const out: string[] = [vars.map((v) => v.name).join(",")];
-  for (const row of cohort.rows as unknown as Readonly<Record<string, string | number | boolean | null>>[]) {
-    out.push(
-      vars
-        .map((v) => {
-          const x = row[v.name];
-          if (x === null) return "";
-          if (typeof x === "boolean") return x ? "1" : "0";
-          // Validated to carry at most `decimals` decimals, so toFixed is exact and Number() drops trailing zeros.
-          if (typeof x === "number") return String(Number(x.toFixed(v.decimals ?? 0)));
-          return formatCsvCell(x);
-        })
-        .join(","),
-    );
-  }
-  return `${out.join("\n")}\n`;
+  return canonicalCsv(
+    cohort.rows as unknown as readonly Readonly<Record<string, string | number | boolean | null>>[],
+    cohortCodebook().variables,
+  );
 }

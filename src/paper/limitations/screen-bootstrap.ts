@@ -1,3 +1,4 @@
+import { InputError } from "../../lib/core/errors";
 import { deepFreeze } from "../../lib/core/freeze";
 import { univariateScreen } from "../reproduction/univariate-screen";
 import type { Study } from "../study/study";
@@ -68,8 +69,19 @@ export function screenBootstrap(study: Study, options: ScreenBootstrapOptions = 
   const byCount = new Array<number>(original.length + 1).fill(0);
   let same = 0;
   let withoutP = 0;
-  for (const idx of resamples) {
-    const screen = univariateScreen({ ...study, patients: Array.from(idx, (i) => study.patients[i]) });
+  for (const [r, idx] of resamples.entries()) {
+    let screen: ReturnType<typeof univariateScreen>;
+    try {
+      screen = univariateScreen({ ...study, patients: Array.from(idx, (i) => study.patients[i]) });
+    } catch (e) {
+      // A resample of a small cohort may hold no death within the year, or no survivor: say so, not as if the data did.
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError(
+        `resample ${r + 1} of ${resamples.length} cannot be screened (${e.message.replace(/^[^:]*: /, "")}): ` +
+          `the cohort of ${study.patients.length} is too small for a bootstrap of the screen`,
+        { field: "study", value: `${study.patients.length} patients` },
+      );
+    }
     withoutP += screen.filter((r) => r.test.pValue === null || Number.isNaN(r.test.pValue)).length;
     const sel = selected(screen);
     let k = 0;

@@ -2,6 +2,7 @@ import type { Study } from "../study/study";
 import type { BmaStartScenario } from "./bma-start-scenarios";
 import { surv } from "../../lib/survival/surv";
 import { simonMakuch, type SimonMakuchResult } from "../../lib/time-dependent/simon-makuch";
+import { requireComparison } from "../study/require-comparison";
 
 /**
  * Simon–Makuch curves of a study by current postoperative-BMA state (all follow-up, months from surgery)
@@ -21,6 +22,7 @@ export function simonMakuchBma(
   curves: { label: string; steps: SimonMakuchResult["groups"][number]["fit"]["steps"] }[];
   mantelByar: SimonMakuchResult["mantelByar"];
 } {
+  requireComparison(study, { factor: "postBma", label: "postoperative BMA" });
   const y = surv(
     study.patients.map((p) => p.survivalMonths),
     study.patients.map((p) => p.died),

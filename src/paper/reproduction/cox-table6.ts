@@ -1,5 +1,7 @@
+import { InputError } from "../../lib/core/errors";
 import { coxPH, type CoxCovariates, type CoxResult } from "../../lib/survival/cox-ph";
 import { surv, type Surv } from "../../lib/survival/surv";
+import { requireComparison } from "../study/require-comparison";
 import { ONE_YEAR_MONTHS, type Study } from "../study/study";
 
 /** Which follow-up the Table 6 model uses: truncated at 12 months, or all of it. */
@@ -64,7 +66,9 @@ function table6Rows(fit: CoxResult): [CoxRow, CoxRow] {
  * Breslow ties (SPSS COXREG default; `ties: "efron"` for R's default), Wald p and 95% CI exp(B ± 1.96·SE). `reading`
  * "one-year"
  * truncates follow-up at 12 months (deaths after 12 months censored at 12) — the paper's "1-year
- * survival" model; "full" uses all follow-up.
+ * survival" model; "full" uses all follow-up. A model that cannot be estimated on the study (no events
+ * in the reading, a fit that does not converge) is an InputError saying so, so that a notebook on your
+ * own data skips the table with that reason rather than printing NaN.
  *
  * Reference: Cox (1972) JRSS B 34:187; Breslow (1974). R: survival::coxph(Surv(t, d) ~ visceral +
  * bma, ties = "breslow"); SPSS 27: COXREG. Cost: O(n log n) per Newton step.
@@ -77,7 +81,14 @@ export function coxTable6(
   study: Study,
   options: { reading?: Table6Reading; ties?: "breslow" | "efron" } = {},
 ): [CoxRow, CoxRow] {
-  return table6Rows(coxTable6Fit(study, options));
+  const fit = coxTable6Fit(study, options);
+  if (!fit.converged || fit.terms.some((t) => t.coef === null || !Number.isFinite(t.coef)))
+    throw new InputError(
+      `the Table 6 model (${options.reading ?? "one-year"} reading) cannot be estimated on this cohort ` +
+        `(${fit.n} patients, ${fit.nEvents} events${fit.warnings.length > 0 ? `; ${fit.warnings.join("; ")}` : ""})`,
+      { field: "study", value: `${fit.n} patients, ${fit.nEvents} events` },
+    );
+  return table6Rows(fit);
 }
 
 /**
@@ -110,6 +121,17 @@ export function coxTable6Design(
   options: { reading?: Table6Reading } = {},
 ): { y: Surv; x: CoxCovariates } {
   const oneYear = (options.reading ?? "one-year") === "one-year";
+  // Both covariates need patients at both levels and deaths at each, or a coefficient is not estimable.
+  for (const [factor, label] of [
+    ["visceral", "visceral metastases"],
+    ["postBma", "postoperative BMA"],
+  ] as const)
+    requireComparison(study, {
+      factor,
+      label,
+      deathsInEachGroup: true,
+      withinMonths: oneYear ? ONE_YEAR_MONTHS : undefined,
+    });
   const time = study.patients.map((p) => (oneYear ? Math.min(p.survivalMonths, ONE_YEAR_MONTHS) : p.survivalMonths));
   const event = study.patients.map((p) => (oneYear && p.survivalMonths > ONE_YEAR_MONTHS ? 0 : p.died));
   return {

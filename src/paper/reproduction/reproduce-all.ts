@@ -1,3 +1,4 @@
+import { InputError } from "../../lib/core/errors";
 import { deepFreeze } from "../../lib/core/freeze";
 import { formatFixed } from "../../lib/core/format";
 import { loadRegistry, type LoadedEntry, type Registry } from "../audit/registry";
@@ -21,8 +22,15 @@ export interface ReproducedRow {
   readonly via: string | null;
   readonly convention: string | null;
   readonly note: string | null;
-  /** Why rows cannot determine it (null when they can). */
+  /** Why rows cannot determine it, or why this cohort cannot (null when computed). */
   readonly reason: string | null;
+  /**
+   * False when rows determine the number but this cohort cannot support its computation (a group
+   * without patients, no deaths in the first year, …): `reason` says why. True otherwise.
+   */
+  readonly computable: boolean;
+  /** A context label (a design value the registry marks with `context`): listed, never computed or counted. */
+  readonly context: boolean;
 }
 
 /** Printed at the published number's decimals (number words such as "One" as integers). */
@@ -48,7 +56,10 @@ function sameAsGraph(registry: Registry): Map<string, string[]> {
 /**
  * Recomputes every published number that patient rows determine, with the paper's conventions
  * ({@link reproductionTable}), and compares at printed precision. Numbers printed twice reuse the
- * computation of their twin (registry `sameAs`); numbers no cohort determines carry a reason.
+ * computation of their twin (registry `sameAs`); numbers no cohort determines carry a reason, and so
+ * do numbers this cohort cannot give (`computable: false`: a group without patients, no deaths in the
+ * first year, …) — your own data never stops the table. Context labels (registry `context`: time points,
+ * thresholds, levels, inclusion criteria) are listed, not computed.
  *
  * Reference: the paper's §3. R/SPSS: each row names its convention. Cost: O(entries × n log n).
  *
@@ -64,7 +75,7 @@ export function reproduceAll(
   const registry = options.registry ?? loadRegistry();
   const table = new Map<string, Reproduction>(reproductionTable({ reading: options.reading }).map((r) => [r.id, r]));
   const twins = sameAsGraph(registry);
-  const cache = new Map<string, number>();
+  const cache = new Map<string, number | string>();
   const find = (id: string): Reproduction | null => {
     const seen = new Set<string>([id]);
     const queue = [id];
@@ -82,21 +93,33 @@ export function reproduceAll(
   };
   const rows = registry.entries.map((e): ReproducedRow => {
     const base = { id: e.id, section: e.locator.section, quantity: e.quantity, published: e.value };
+    const none = { reproduced: null, value: null, match: null, via: null, convention: null, note: null };
+    if (e.context !== undefined) return { ...base, ...none, reason: e.context, computable: true, context: true };
     const r = find(e.id);
     if (r === null) {
+      return {
+        ...base,
+        ...none,
+        reason: notReproducibleReason(e.id) ?? "no computation from patient rows is defined for this number",
+        computable: true,
+        context: false,
+      };
+    }
+    if (!cache.has(r.id)) cache.set(r.id, computeOrReason(r, study));
+    const value = cache.get(r.id)!;
+    if (typeof value === "string")
       return {
         ...base,
         reproduced: null,
         value: null,
         match: null,
-        via: null,
-        convention: null,
-        note: null,
-        reason: notReproducibleReason(e.id) ?? "no computation from patient rows is defined for this number",
+        via: r.id,
+        convention: r.convention,
+        note: r.note ?? null,
+        reason: `not computable on this cohort: ${value}`,
+        computable: false,
+        context: false,
       };
-    }
-    if (!cache.has(r.id)) cache.set(r.id, r.compute(study));
-    const value = cache.get(r.id)!;
     const reproduced = printLike(value, e);
     const match = reproduced === printLike(e.number, e);
     return {
@@ -108,7 +131,24 @@ export function reproduceAll(
       convention: r.convention,
       note: r.note ?? null,
       reason: null,
+      computable: true,
+      context: false,
     };
   });
   return deepFreeze(rows);
+}
+
+/**
+ * The number, or why this cohort cannot give it: an InputError from the computation (a comparison
+ * with an empty group, a model without events) or a value that is not finite (a percentage of no
+ * patients). Other errors are bugs and propagate.
+ */
+function computeOrReason(r: Reproduction, study: Study): number | string {
+  try {
+    const value = r.compute(study);
+    return Number.isFinite(value) ? value : `the value is ${String(value)} (e.g. a percentage of an empty group)`;
+  } catch (e) {
+    if (e instanceof InputError) return e.message;
+    throw e;
+  }
 }

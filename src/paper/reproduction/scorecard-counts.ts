@@ -1,9 +1,11 @@
 import type { ScorecardCounts } from "../../lib/figures/scorecard-figure";
+import { REPRODUCTION_VERDICTS } from "./scorecard";
 import type { Scorecard } from "./scorecard";
 
 /**
- * A scorecard's counts by section in the shape scorecardFigure draws: one category per status (in
- * the scorecard's order), one bar per section. Cost: O(sections × statuses).
+ * A scorecard's reproduction verdicts by section in the shape scorecardFigure draws: one category per
+ * verdict (exact, within rounding, differs, not computable — context labels are not counted), one bar
+ * per section. Cost: O(sections × verdicts).
  *
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
@@ -11,12 +13,11 @@ import type { Scorecard } from "./scorecard";
  * scorecardCounts(card).categories[0] // "reproduced"
  */
 export function scorecardCounts(card: Scorecard): ScorecardCounts {
-  const categories = Object.keys(card.counts);
+  const categories = REPRODUCTION_VERDICTS.filter((v) => v !== "context label");
   return {
-    categories,
-    sections: Object.entries(card.bySection).map(([label, counts]) => ({
-      label,
-      counts: categories.map((c) => (counts as Record<string, number>)[c] ?? 0),
-    })),
+    categories: categories.map((c) => (c === "exact" && card.synthetic ? "exact (by construction)" : c)),
+    sections: Object.entries(card.bySection)
+      .filter(([, counts]) => categories.some((c) => counts[c] > 0))
+      .map(([label, counts]) => ({ label, counts: categories.map((c) => counts[c]) })),
   };
 }

@@ -2,15 +2,14 @@ import type { Scorecard } from "./scorecard";
 
 /**
  * The scorecard as the JSON file the notebooks write to reports/scorecard.json:
- * `{ synthetic, counts: { status: n }, bySection, rows }`, two-space indented with a final newline
- * (`npm run reproduce` prints the counts). Deterministic for the same scorecard. Cost: O(rows).
+ * `{ synthetic, registered, counted, counts: { verdict: n }, bySection, rows }` (reproduction verdicts;
+ * each row lists its audit findings), two-space indented with a final newline. Deterministic for the same
+ * scorecard. Cost: O(rows).
  *
  * @example
- * const { study } = loadStudy({}); // the shipped synthetic cohort
- * const card = scorecard(study, runAudit(loadRegistry()));
- * JSON.parse(scorecardToJson(card)).counts["not reproducible from the data"] // 54
+ * JSON.parse(scorecardToJson(card)).counts["context label"] // 53
  */
 export function scorecardToJson(card: Scorecard): string {
-  const { synthetic, counts, bySection, rows } = card;
-  return `${JSON.stringify({ synthetic, counts, bySection, rows }, null, 2)}\n`;
+  const { synthetic, registered, counted, counts, bySection, rows } = card;
+  return `${JSON.stringify({ synthetic, registered, counted, counts, bySection, rows }, null, 2)}\n`;
 }

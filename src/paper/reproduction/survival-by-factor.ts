@@ -4,6 +4,7 @@ import { kaplanMeier, type KaplanMeierFit, type KaplanMeierOptions } from "../..
 import { kaplanMeierByGroup } from "../../lib/survival/kaplan-meier-by-group";
 import { logRank } from "../../lib/survival/log-rank";
 import { surv } from "../../lib/survival/surv";
+import { requireComparison } from "../study/require-comparison";
 import type { BinaryFactor, Study } from "../study/study";
 
 /** Kaplan–Meier curves of a study split by a binary factor, with the log-rank test between them. */
@@ -31,6 +32,7 @@ export function survivalByFactor(
   factor: BinaryFactor,
   options: KaplanMeierOptions = {},
 ): SurvivalByFactor {
+  requireComparison(study, { factor });
   const months = study.patients.map((p) => p.survivalMonths);
   const died = study.patients.map((p) => p.died);
   const labels = study.patients.map((p) => (p.factors[factor] ? "Yes" : "No"));

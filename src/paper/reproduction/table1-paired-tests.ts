@@ -2,7 +2,7 @@ import { deepFreeze } from "../../lib/core/freeze";
 import type { StatResult } from "../../lib/core/result";
 import { medianIqr } from "../../lib/hypothesis/median-iqr";
 import { formatMedianIqr } from "../../lib/hypothesis/format-median-iqr";
-import { wilcoxonSignedRankTest } from "../../lib/hypothesis/wilcoxon-signed-rank-test";
+import { type SignedRankDetails, wilcoxonSignedRankTest } from "../../lib/hypothesis/wilcoxon-signed-rank-test";
 import { VISITS, type Study, type Visit } from "../study/study";
 
 export interface Table1Row {
@@ -12,7 +12,7 @@ export interface Table1Row {
   /** "median (P25, P75)", SPSS quartiles (HAVERAGE), two decimals as Table 1. */
   readonly summary: string;
   /** Wilcoxon signed-rank test of this visit vs before surgery on the patients with both (null for "pre"). */
-  readonly test: StatResult | null;
+  readonly test: StatResult<SignedRankDetails> | null;
   readonly pairs: number;
 }
 

@@ -2,7 +2,8 @@ import { deepFreeze } from "../../lib/core/freeze";
 import { statResult, type StatResult } from "../../lib/core/result";
 import { chisqTest } from "../../lib/hypothesis/chisq-test";
 import { mannWhitneyTest } from "../../lib/hypothesis/mann-whitney-test";
-import { diedWithinYear, type BinaryFactor, type Study, type StudyPatient } from "../study/study";
+import { requireComparison } from "../study/require-comparison";
+import { diedWithinYear, ONE_YEAR_MONTHS, type BinaryFactor, type Study, type StudyPatient } from "../study/study";
 
 /** One candidate factor of the §4.4 screen. */
 export interface ScreenCandidate {
@@ -94,6 +95,8 @@ const CANDIDATES = LIST.map(([factor, kind, pick]) => ({ factor, kind, printed: 
  * univariateScreen(study).length // 43
  */
 export function univariateScreen(study: Study): readonly ScreenResult[] {
+  // One-year status needs both groups: deaths within the year and patients followed beyond it.
+  requireComparison(study, { withinMonths: ONE_YEAR_MONTHS, survivors: true });
   const dead = study.patients.map(diedWithinYear);
   return deepFreeze(
     CANDIDATES.map(({ pick, ...candidate }): ScreenResult => {

@@ -19,7 +19,9 @@ const MEMBER = /^cohort-seed-(\d+)\.csv$/;
  * The ensemble of **synthetic** cohorts that `npm run reconstruct -- --ensemble K` writes to
  * data/ensemble/cohort-seed-<seed>.csv: other cohorts equally consistent with the published numbers,
  * for showing how much the quantities the paper did not report vary among them. Each file is validated
- * against the codebook like any cohort. Sorted by seed. Cost: O(files × rows × columns).
+ * against the codebook like any cohort, and labelled synthetic only when its content is the one the
+ * reconstruction recorded (data/ensemble/fidelity-summary.json). Sorted by seed.
+ * Cost: O(files × rows × columns).
  *
  * @example
  * loadEnsembleStudies().map((m) => m.label) // ["seed 2", "seed 3", …]
@@ -49,7 +51,7 @@ export function loadEnsembleStudies(dir: string = join(REPO_ROOT, "data", "ensem
       Object.freeze({
         label: `seed ${m.seed}`,
         seed: m.seed,
-        study: studyFromCohort(loadCohort(join(dir, m.file)), { synthetic: true }),
+        study: studyFromCohort(loadCohort(join(dir, m.file))),
       }),
     ),
   );

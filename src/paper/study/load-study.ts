@@ -1,12 +1,14 @@
 import { loadCohort } from "../cohort/load-cohort";
-import { resolveCohortPath, type CohortSource } from "../cohort/resolve-cohort-path";
+import { resolveCohortPath } from "../cohort/resolve-cohort-path";
+import { cohortLabel } from "./cohort-label";
 import { studyFromCohort } from "./study-from-cohort";
 import type { Study } from "./study";
 
 /**
- * What every notebook calls first: the cohort named by COHORT_CSV (else the shipped synthetic
- * data/cohort.csv), validated against the codebook (the first bad cell stops it with line, column
- * and value), as a Study, plus its source label to print.
+ * What every notebook calls first: the cohort named by COHORT_CSV (else data/cohort.csv), validated
+ * against the codebook (the first bad cell stops it with line, column and value), as a Study, plus
+ * where it came from. Synthetic or not is decided by the rows' content ({@link cohortProvenance}):
+ * your own data copied over data/cohort.csv is labelled as yours.
  *
  * Cost: O(rows × columns).
  *
@@ -15,8 +17,14 @@ import type { Study } from "./study";
  */
 export function loadStudy(env: Readonly<Record<string, string | undefined>> = process.env): {
   study: Study;
-  source: CohortSource;
+  source: {
+    readonly path: string;
+    readonly fromEnvironment: boolean;
+    readonly synthetic: boolean;
+    readonly label: string;
+  };
 } {
-  const source = resolveCohortPath(env);
-  return { study: studyFromCohort(loadCohort(source.path), { synthetic: source.synthetic }), source };
+  const where = resolveCohortPath(env);
+  const study = studyFromCohort(loadCohort(where.path));
+  return { study, source: Object.freeze({ ...where, synthetic: study.synthetic, label: cohortLabel(study) }) };
 }

@@ -1,3 +1,4 @@
+import { cohortProvenance } from "../cohort/cohort-provenance";
 import { survivalMonths } from "../cohort/survival-months";
 import type { Cohort, CohortRow } from "../cohort/cohort-row";
 import {
@@ -15,14 +16,18 @@ import {
  * The {@link Study} the reproduction functions read, from a codebook-validated cohort (src/cohort's
  * `loadCohort` / `parseCohortCsv` / `validateCohortRows`): the shipped synthetic cohort or a user's
  * own CSV. Survival months come from the cohort's `survivalMonths` (codebook convention), so every
- * analysis uses one definition. Pure mapping; validation is the loader's.
+ * analysis uses one definition. Validation is the loader's.
+ *
+ * `synthetic` (shown on every output) is decided by content when `meta` does not say: the rows'
+ * fingerprint against the ones the reconstruction recorded ({@link cohortProvenance}), never the
+ * file's name or place.
  *
  * Cost: O(n · columns).
  *
  * @example
- * studyFromCohort(loadCohort(SHIPPED_COHORT_PATH), { synthetic: true }).patients.length // 55
+ * studyFromCohort(loadCohort(SHIPPED_COHORT_PATH)).synthetic // true: the rows are the reconstruction's
  */
-export function studyFromCohort(cohort: Cohort, meta: { synthetic: boolean }): Study {
+export function studyFromCohort(cohort: Cohort, meta: { synthetic?: boolean } = {}): Study {
   const patients = cohort.rows.map((r): StudyPatient => {
     const cell = r as unknown as Readonly<Record<string, string | number | boolean | null>>;
     const factors = Object.fromEntries(BINARY_FACTORS.map((f) => [f, cell[FACTOR_COLUMNS[f]] === true])) as Record<
@@ -67,5 +72,6 @@ export function studyFromCohort(cohort: Cohort, meta: { synthetic: boolean }): S
       died: r.died ? 1 : 0,
     };
   });
-  return { patients, synthetic: meta.synthetic, source: cohort.source ?? "in memory" };
+  const synthetic = meta.synthetic ?? cohortProvenance(cohort).synthetic;
+  return { patients, synthetic, source: cohort.source ?? "in memory" };
 }

@@ -18,7 +18,11 @@ export function entry(
   return { id, value, kind, units: null, quantity: id, locator: { section: "4.1", quote: `x ${value} x` }, ...extra };
 }
 
-/** A validated registry from entries (and optional statements). */
-export function registryOf(entries: Record<string, unknown>[], statements: Record<string, unknown>[] = []): Registry {
-  return buildRegistry({ entries, exclusions: [], statements });
+/** A validated registry from entries (and optional statements and top-level fields such as alpha). */
+export function registryOf(
+  entries: Record<string, unknown>[],
+  statements: Record<string, unknown>[] = [],
+  extra: Record<string, unknown> = {},
+): Registry {
+  return buildRegistry({ entries, exclusions: [], statements, ...extra });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFrankel } from "../../../src/paper/audit/check-frankel";
+import { FRANKEL_IDS } from "../../../src/paper/audit/li-2026-plugin";
 import { flagAdjustmentClaim } from "../../../src/paper/audit/flag-adjustment-claim";
 import { flagAnalysisAmbiguity } from "../../../src/paper/audit/flag-analysis-ambiguity";
 import { flagEndEvent } from "../../../src/paper/audit/flag-end-event";
@@ -21,44 +22,32 @@ function edited(values: Record<string, [string, string]>, statements: Record<str
   return buildRegistry(copy);
 }
 const real = loadRegistry();
-const FRANKEL = {
-  table2Prefix: "t2",
-  preGrades: ["B", "C", "D", "E"],
-  postGrades: ["A", "B", "C", "D", "E"],
-  normalGrade: "E",
-  table3: {
-    abnormalAbnormal: "t3.pre.abnormal.post.abnormal",
-    abnormalNormal: "t3.pre.abnormal.post.normal",
-    normalAbnormal: "t3.pre.normal.post.abnormal",
-    normalNormal: "t3.pre.normal.post.normal",
-  },
-  text: {
-    preAbnormal: "s4.3.pre-abnormal.n2",
-    recovered: "s4.3.recovered.n",
-    maintained: "s4.3.maintained.n",
-    improved: "s4.3.improved.n",
-    worsened: "s4.3.worsened.n",
-  },
-  improvementRate: "s5.improvement-rate",
-};
+const FRANKEL = FRANKEL_IDS;
 
 describe("checkFrankel (Table 2 ↔ Table 3 ↔ text)", () => {
-  it("catches the paper: 8 + 8 + 7 + 2 = 25 ≠ 23; Table 2 gives normal→abnormal 1 + 1 + 0 + 1 = 3, Table 3 prints 2", () => {
-    const f = checkFrankel(real, FRANKEL);
-    expect(f.verdict).toBe("inconsistent");
-    expect(f.recomputed.textSum).toBe(25);
-    expect(f.recomputed.collapsed).toEqual([
+  it("catches the paper: Table 2 gives normal→abnormal 1 + 1 + 0 + 1 = 3, Table 3 prints 2; 'worsened 2' vs 0", () => {
+    const [collapse, outcome, rate] = checkFrankel(real, FRANKEL);
+    expect([collapse.class, collapse.severity, collapse.where]).toEqual([
+      "contradiction",
+      "minor",
+      "Table 2 and Table 3",
+    ]);
+    expect(collapse.recomputed.collapsed).toEqual([
       [15, 8],
       [3, 30],
     ]);
     // Hand: recovered B→E 2 + C→E 1 + D→E 5 = 8; maintained B→B 1 + D→D 7 = 8; improved B→C 1 + B→D 3 + C→D 3 = 7.
     expect([
-      f.recomputed.recovered,
-      f.recomputed.maintained,
-      f.recomputed.improved,
-      f.recomputed.worsenedAmongAbnormal,
-    ]).toEqual([8, 8, 7, 0]);
-    expectClose(f.recomputed.improvementRate as number, (100 * 15) / 23, { rel: 1e-9, label: "(8 + 7)/23" });
+      outcome.recomputed.recovered,
+      outcome.recomputed.maintained,
+      outcome.recomputed.improved,
+      outcome.recomputed.worsenedAmongAbnormal,
+      outcome.recomputed.worsenedAmongNormal,
+    ]).toEqual([8, 8, 7, 0, 3]);
+    expect([outcome.class, outcome.severity]).toEqual(["contradiction", "major"]); // 2 patients
+    expect(outcome.headline).toContain("worsened 2 printed, Table 2 gives 0");
+    expect(rate.verdict).toBe("passes");
+    expectClose(rate.recomputed.improvementRate as number, (100 * 15) / 23, { rel: 1e-9, label: "(8 + 7)/23" });
   });
 
   it("accepts a corrected version (E→D = 0, worsened 0)", () => {
@@ -67,8 +56,7 @@ describe("checkFrankel (Table 2 ↔ Table 3 ↔ text)", () => {
       "s4.3.worsened.n": ["0", "0 had worsened (edited)"],
     });
     // The quote of t2.pre.E.post.D keeps its printed row; only the value differs (the check reads values).
-    const f = checkFrankel(r, FRANKEL);
-    expect(f.verdict, f.explanation).toBe("consistent");
+    for (const f of checkFrankel(r, FRANKEL)) expect(f.verdict, f.explanation).toBe("passes");
   });
 });
 
@@ -77,17 +65,17 @@ describe("methodological flags", () => {
 
   it("post-baseline covariate: flags postoperative BMA; a model of baseline terms only passes", () => {
     const f = flagPostBaselineCovariate(real, COX, "stmt.time-zero");
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expect(f.recomputed.flagged).toEqual(["t6.bma.b"]);
-    expect(flagPostBaselineCovariate(real, ["t6.visceral.b"], "stmt.time-zero").verdict).toBe("consistent");
+    expect(flagPostBaselineCovariate(real, ["t6.visceral.b"], "stmt.time-zero").verdict).toBe("passes");
   });
 
   it("events per variable: 23/43 = 0.53 flagged; 100 events / 5 candidates = 20 passes", () => {
     const f = flagEventsPerVariable(real, "abs.deaths.n", "s4.4.univariate-factors.count", COX);
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expectClose(f.recomputed.epvCandidates as number, 23 / 43, { rel: 1e-9, label: "EPV" });
     const r = registryOf([entry("d", "100", "count"), entry("c", "5", "count"), entry("b", "1.0", "coefficient")]);
-    expect(flagEventsPerVariable(r, "d", "c", ["b"]).verdict).toBe("consistent");
+    expect(flagEventsPerVariable(r, "d", "c", ["b"]).verdict).toBe("passes");
   });
 
   it("multiple testing: 43 × 0.05 = 2.15 expected; P(≥ 3) from R pbinom; none survives Holm; p = 0.001 of 3 tests survives", () => {
@@ -96,14 +84,14 @@ describe("methodological flags", () => {
       "t5.visceral.p",
       "t5.bma.p",
     ]);
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expectClose(f.recomputed.expectedFalsePositives as number, 2.15, { rel: 1e-9, label: "43·0.05" });
     expectClose(f.recomputed.pAtLeastObserved as number, R.p.binom_atleast3_of_43, {
       rel: 1e-6,
       label: "P(Bin(43, .05) ≥ 3)",
     });
     const r = registryOf([entry("m", "3", "count"), entry("a", "0.05", "p-threshold"), entry("p", "0.001", "p-value")]);
-    expect(flagMultipleTesting(r, "m", "a", ["p"]).verdict).toBe("consistent");
+    expect(flagMultipleTesting(r, "m", "a", ["p"]).verdict).toBe("passes");
   });
 
   it("inclusion vs outcome: follow-up > 1 year with 23 deaths in the year is flagged; a 0.5-year minimum is not", () => {
@@ -116,10 +104,10 @@ describe("methodological flags", () => {
       exclusionStatement: "stmt.exclusion-other-death",
     };
     const f = flagInclusionVsOutcome(real, ids);
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expect(f.recomputed.deathsByHorizon).toBe(23);
     const r = edited({ "s2.1.followup-min": ["0.5", "Follow-up last for more than 0.5 year"] });
-    expect(flagInclusionVsOutcome(r, ids).verdict).toBe("consistent");
+    expect(flagInclusionVsOutcome(r, ids).verdict).toBe("passes");
   });
 
   it("analysis ambiguity: Table 5's 5.145 is the Pearson χ² of the status table (flagged); a log-rank-like 4.20 is not checkable", () => {
@@ -135,7 +123,7 @@ describe("methodological flags", () => {
       horizon: "abs.horizon.1y",
     };
     const f = flagAnalysisAmbiguity(real, ids);
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expectClose(f.recomputed.pearsonOfStatusTable as number, R.chisq.table5_visceral.pearson.statistic, {
       label: "Pearson χ² Table 5 visceral",
     });
@@ -144,21 +132,19 @@ describe("methodological flags", () => {
   });
 
   it("end event: tumour-specific death plus exclusion of other deaths is flagged; all-cause death is not", () => {
-    expect(flagEndEvent(real, "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").verdict).toBe(
-      "inconsistent",
-    );
+    expect(flagEndEvent(real, "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").verdict).toBe("finding");
     const r = edited({}, { "stmt.end-event": "Death from any cause was recognized as the end event." });
-    expect(flagEndEvent(r, "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").verdict).toBe("consistent");
+    expect(flagEndEvent(r, "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").verdict).toBe("passes");
   });
 
   it("adjustment claim: 6 covariates claimed vs 2 terms shown is flagged; a 2-covariate claim is not", () => {
     const f = flagAdjustmentClaim(real, "stmt.adjusted-covariates", COX);
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expect([f.recomputed.claimed, f.recomputed.shown]).toEqual([6, 2]);
     const r = edited(
       {},
       { "stmt.adjusted-covariates": "covariates (e.g., visceral metastases, postoperative BMA) were adjusted for" },
     );
-    expect(flagAdjustmentClaim(r, "stmt.adjusted-covariates", COX).verdict).toBe("consistent");
+    expect(flagAdjustmentClaim(r, "stmt.adjusted-covariates", COX).verdict).toBe("passes");
   });
 });

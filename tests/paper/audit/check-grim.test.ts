@@ -16,20 +16,20 @@ const meanReg = (mean: string, n: string, sd?: string, scale: Record<string, unk
 describe("checkGrim (Brown & Heathers 2017; scrutiny grim, up_or_down)", () => {
   it("catches 5.06 with n = 55: 5.06·55 = 278.3; 278/55 = 5.0545 → 5.05, 279/55 = 5.0727 → 5.07", () => {
     const f = checkGrim(meanReg("5.06", "55"), "m");
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expect(f.recomputed.consistentSums).toEqual([]);
   });
 
   it("accepts 5.07 with n = 55 (279/55 = 5.0727)", () => {
     const f = checkGrim(meanReg("5.07", "55"), "m");
-    expect(f.verdict).toBe("consistent");
+    expect(f.verdict).toBe("passes");
     expect(f.recomputed.consistentSums).toEqual([279]);
   });
 
   it("accepts the R-computed means of integer data (males 11, females 8, all 19)", () => {
     for (const g of ["males", "females", "all"] as const) {
       const d = R.integer_groups[g];
-      expect(checkGrim(meanReg(d.mean, String(d.n)), "m").verdict, `${g} ${d.mean} n=${d.n}`).toBe("consistent");
+      expect(checkGrim(meanReg(d.mean, String(d.n)), "m").verdict, `${g} ${d.mean} n=${d.n}`).toBe("passes");
     }
   });
 
@@ -38,7 +38,7 @@ describe("checkGrim (Brown & Heathers 2017; scrutiny grim, up_or_down)", () => {
   });
 
   it("ODI: 52.36 with n = 55 is an even sum (2880/55 = 52.3636); 52.38 needs a skipped section (not checkable)", () => {
-    expect(checkGrim(meanReg("52.36", "55", undefined, ODI), "m").verdict).toBe("consistent");
+    expect(checkGrim(meanReg("52.36", "55", undefined, ODI), "m").verdict).toBe("passes");
     const f = checkGrim(meanReg("52.38", "55", undefined, ODI), "m");
     expect(f.verdict).toBe("not checkable");
     expectClose(f.recomputed.mixtureGranularity as number, 2 / 495, { rel: 1e-9, label: "2/(9·55)" });
@@ -50,7 +50,7 @@ describe("checkGrimmer (Anaya 2016; scrutiny grimmer_scalar)", () => {
     for (const g of ["males", "females", "all"] as const) {
       const d = R.integer_groups[g];
       const f = checkGrimmer(meanReg(d.mean, String(d.n), d.sd), "m");
-      expect(f.verdict, `${g}: ${d.mean} ± ${d.sd}, n = ${d.n}`).toBe("consistent");
+      expect(f.verdict, `${g}: ${d.mean} ± ${d.sd}, n = ${d.n}`).toBe("passes");
     }
   });
 
@@ -58,13 +58,13 @@ describe("checkGrimmer (Anaya 2016; scrutiny grimmer_scalar)", () => {
     // Hand: Σx² = 4·SD² + 5·3² with SD ∈ [0.495, 0.505] → [45.9801, 46.0201]; only 46, whose SD √(1/4) = 0.50
     // rounds right (test 2 passes) but 46 is even while Σx = 15 is odd (Σx² ≡ Σx mod 2): impossible.
     const f = checkGrimmer(meanReg("3.00", "5", "0.50"), "m");
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expect([f.recomputed.test1, f.recomputed.test2, f.recomputed.test3]).toEqual([true, true, false]);
   });
 
   it("catches the empty interval: n = 5, mean 3.00, SD 0.30 → Σx² ∈ [45.336, 45.384] holds no integer", () => {
     const f = checkGrimmer(meanReg("3.00", "5", "0.30"), "m");
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expect(f.recomputed.test1).toBe(false);
   });
 
@@ -95,7 +95,7 @@ describe("checkSubgroupRecombination (pooled mean and SD from subgroup summaries
   it("accepts R summaries of real integer groups (males / females / all)", () => {
     const g = R.integer_groups;
     const f = checkSubgroupRecombination(reg(str(g.all), str(g.males), str(g.females)), "m");
-    expect(f.verdict, f.explanation).toBe("consistent");
+    expect(f.verdict, f.explanation).toBe("passes");
   });
 
   it("catches the paper's age: 58.86×29 → 1707, 56.00×26 → 1456, (1707 + 1456)/55 = 57.509 ≠ 57.36", () => {
@@ -107,7 +107,7 @@ describe("checkSubgroupRecombination (pooled mean and SD from subgroup summaries
       ),
       "m",
     );
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     const [lo, hi] = f.recomputed.pooledMeanRange as number[];
     expectClose(lo, 3163 / 55, { rel: 1e-9, label: "pooled mean (lower)" });
     expectClose(hi, 3163 / 55, { rel: 1e-9, label: "pooled mean (upper)" });

@@ -45,22 +45,22 @@ describe("checkQuantileFeasibility", () => {
     ]);
 
   it("accepts VAS 5.00 (3.00, 7.00) with n = 55 (positions 14, 28, 42 are single integer scores)", () => {
-    expect(checkQuantileFeasibility(reg("5.00", "3.00", "7.00", VAS, "55"), "m", 55).verdict).toBe("consistent");
+    expect(checkQuantileFeasibility(reg("5.00", "3.00", "7.00", VAS, "55"), "m", 55).verdict).toBe("passes");
   });
 
   it("catches VAS 5.50 with n = 55 (position 28 is one integer score)", () => {
-    expect(checkQuantileFeasibility(reg("5.50", "3.00", "7.00", VAS, "55"), "m", 55).verdict).toBe("inconsistent");
+    expect(checkQuantileFeasibility(reg("5.50", "3.00", "7.00", VAS, "55"), "m", 55).verdict).toBe("finding");
   });
 
   it("catches ODI 57.50 (25.00, 82.50) with n = 55: 57.5/2 = 28.75 and 57.5·45/100 = 25.875 are not integers", () => {
     const f = checkQuantileFeasibility(reg("57.50", "25.00", "82.50", ODI, "55"), "m", 55);
-    expect(f.verdict).toBe("inconsistent");
+    expect(f.verdict).toBe("finding");
     expect(f.explanation).toContain("57.50 NOT attainable");
   });
 
   it("with n unknown, lists the n that work: VAS 5.50 is a median for even n only", () => {
     const f = checkQuantileFeasibility(reg("5.50", "3.00", "7.00", VAS), "m", 12);
-    expect(f.verdict).toBe("consistent");
+    expect(f.verdict).toBe("passes");
     // Hand: odd n puts the median at an integer position (one score); even n averages two: (5 + 6)/2.
     expect(f.recomputed.feasibleN).toEqual([2, 4, 6, 8, 10, 12].filter((n) => n >= 2));
   });

@@ -13,12 +13,18 @@ describe("checkKmMedianCi (SPSS symmetric CI: median ± 1.96·SE)", () => {
 
   it("accepts 16.83 (9.88, 23.78): 6.95 either side; SE = 13.90/3.92 = 3.5459", () => {
     const f = checkKmMedianCi(reg("16.83", "9.88", "23.78"), "m");
-    expect(f.verdict).toBe("consistent");
+    expect(f.verdict).toBe("passes");
     expectClose(f.recomputed.impliedSE as number, 13.9 / 3.92, { rel: 1e-9, label: "SE" });
   });
 
-  it("catches an asymmetric interval (9.88, 25.00): 6.95 below, 8.17 above", () => {
-    expect(checkKmMedianCi(reg("16.83", "9.88", "25.00"), "m").verdict).toBe("inconsistent");
+  it("names an asymmetric interval (9.88, 25.00) as not SPSS's (R's log interval is asymmetric): no finding", () => {
+    const f = checkKmMedianCi(reg("16.83", "9.88", "25.00"), "m");
+    expect([f.verdict, f.recomputed.symmetric]).toEqual(["passes", false]);
+    expect(f.evidence).toContain("asymmetric");
+  });
+
+  it("a median outside its own CI is a contradiction (16.83 with 17.00–23.78)", () => {
+    expect(checkKmMedianCi(reg("16.83", "17.00", "23.78"), "m").class).toBe("contradiction");
   });
 });
 
@@ -29,14 +35,17 @@ describe("checkKmFeasibility (median vs one-year survival vs deaths)", () => {
       entry("d", deaths, "count"),
       entry("s", "58.18", "survival-rate"),
       entry("h", "1", "time"),
-      entry("m", median, "median"),
+      entry("m", median, "median", {
+        relations: { denominator: "n", events: "d", survivalAt: "s", horizon: "h", minFollowUp: "fu" },
+      }),
       entry("fu", followUp, "time"),
     ]);
-  const ids = { n: "n", deaths: "d", survivalAtHorizon: "s", horizon: "h", median: "m", minFollowUp: "fu" };
+  const ids = "m";
 
   it("catches 23 deaths with S(12) = 58.18% and a median of 16.83 (R survfit: median NA for these counts)", () => {
     const f = checkKmFeasibility(reg("23"), ids);
-    expect(f.verdict).toBe("inconsistent");
+    expect([f.verdict, f.class]).toEqual(["finding", "conditional"]);
+    expect(f.assumption).toContain("the 23 deaths are all the deaths");
     expect(f.recomputed.deathsByHorizon).toBe(23);
     expect(f.recomputed.deathsAfterHorizon).toBe(0);
     expect(R.km.deaths23_only.median).toBe("NA");
@@ -54,10 +63,14 @@ describe("checkKmFeasibility (median vs one-year survival vs deaths)", () => {
   });
 
   it("accepts 28 deaths (5 after one year): the median can then lie beyond 12 months", () => {
-    expect(checkKmFeasibility(reg("28"), ids).verdict).toBe("consistent");
+    expect(checkKmFeasibility(reg("28"), ids).verdict).toBe("passes");
+  });
+
+  it("cannot decide when patients may be censored before the horizon (minimum follow-up 0.5 years)", () => {
+    expect(checkKmFeasibility(reg("23", "16.83", "0.5"), ids).verdict).toBe("not checkable");
   });
 
   it("accepts a median within the year even with no later deaths (median 10.00)", () => {
-    expect(checkKmFeasibility(reg("23", "10.00"), ids).verdict).toBe("consistent");
+    expect(checkKmFeasibility(reg("23", "10.00"), ids).verdict).toBe("passes");
   });
 });

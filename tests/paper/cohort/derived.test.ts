@@ -1,18 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  cohortFingerprint,
+  cohortProvenance,
   cohortSurv,
   loadCohort,
+  parseCohortCsv,
   oneYearStatus,
   resolveCohortPath,
   SHIPPED_COHORT_PATH,
   survivalMonths,
 } from "../../../src/paper/cohort";
 import { expectClose } from "../../helpers/expect-close";
-import { inputErrorOf, VALID_SMALL, VALID_SMALL_PATH } from "./cohort-test-kit";
+import { inputErrorOf, VALID_SMALL_PATH } from "./cohort-test-kit";
 
 // Days counted by hand on the calendar, months = days / (365 / 12) = 12·days / 365:
 //   P01 2017-02-06 → 2017-06-06: 28 + 31 + 30 + 31 = 120 days   → 1440 / 365 = 3.945205...
@@ -58,31 +62,61 @@ describe("survival months, one-year status and Surv from the valid file", () => 
   });
 });
 
-describe("resolveCohortPath picks the data source and labels the synthetic cohort", () => {
-  it("defaults to the shipped data/cohort.csv, marked synthetic", () => {
-    const s = resolveCohortPath({});
-    expect(s.path).toBe(SHIPPED_COHORT_PATH);
-    expect(s.synthetic).toBe(true);
-    expect(s.label).toContain("SYNTHETIC");
-    expect(resolveCohortPath({ COHORT_CSV: "" }).synthetic).toBe(true);
+describe("resolveCohortPath picks the data source; provenance decides synthetic by content", () => {
+  it("defaults to the shipped data/cohort.csv", () => {
+    expect(resolveCohortPath({})).toEqual({ path: SHIPPED_COHORT_PATH, fromEnvironment: false });
+    expect(resolveCohortPath({ COHORT_CSV: "" }).fromEnvironment).toBe(false);
   });
 
-  it("COHORT_CSV absolute → own cohort, not synthetic", () => {
-    const s = resolveCohortPath({ COHORT_CSV: VALID_SMALL_PATH });
-    expect(s).toEqual({ path: VALID_SMALL_PATH, synthetic: false, label: `own cohort: ${VALID_SMALL_PATH}` });
-  });
-
-  it("COHORT_CSV relative to the repository root", () => {
+  it("COHORT_CSV absolute or relative to the repository root", () => {
+    expect(resolveCohortPath({ COHORT_CSV: VALID_SMALL_PATH })).toEqual({
+      path: VALID_SMALL_PATH,
+      fromEnvironment: true,
+    });
     expect(resolveCohortPath({ COHORT_CSV: "tests/fixtures/cohort/valid-small.csv" }).path).toBe(VALID_SMALL_PATH);
-    expect(resolveCohortPath({ COHORT_CSV: "data/cohort.csv" }).synthetic).toBe(true);
   });
 
-  it("a symbolic link to the shipped file is still synthetic; a copy of its text is not", () => {
+  it("the shipped rows are synthetic under any name, with other line ends, quoting or column order", () => {
+    const shipped = readFileSync(SHIPPED_COHORT_PATH, "utf8");
     const dir = mkdtempSync(join(tmpdir(), "cohort-"));
     symlinkSync(SHIPPED_COHORT_PATH, join(dir, "link.csv"));
-    writeFileSync(join(dir, "copy.csv"), VALID_SMALL);
-    expect(resolveCohortPath({ COHORT_CSV: join(dir, "link.csv") }).synthetic).toBe(true);
-    expect(resolveCohortPath({ COHORT_CSV: join(dir, "copy.csv") }).synthetic).toBe(false);
+    writeFileSync(join(dir, "copy.csv"), shipped.replace(/\n/g, "\r\n"));
+    // The same table with its last two columns swapped and every cell of the first row quoted.
+    const lines = shipped
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.split(","));
+    const swapped = lines.map((cells) => [...cells.slice(0, -2), cells.at(-1)!, cells.at(-2)!]);
+    swapped[1] = swapped[1].map((c) => `"${c}"`);
+    writeFileSync(join(dir, "reordered.csv"), `${swapped.map((c) => c.join(",")).join("\n")}\n`);
+    for (const name of ["link.csv", "copy.csv", "reordered.csv"]) {
+      const p = cohortProvenance(loadCohort(join(dir, name)));
+      expect(p.synthetic, name).toBe(true);
+      expect(p.reconstruction, name).toEqual({ file: "cohort.csv", seed: 1 });
+    }
+    const fidelity = JSON.parse(readFileSync(join(SHIPPED_COHORT_PATH, "..", "cohort-fidelity.json"), "utf8"));
+    expect(cohortFingerprint(loadCohort(SHIPPED_COHORT_PATH))).toBe(fidelity.cohort.sha256);
+    // The recorded fingerprint is the SHA-256 of the file the reconstruction wrote (canonical text).
+    expect(createHash("sha256").update(shipped).digest("hex")).toBe(fidelity.cohort.sha256);
+  });
+
+  it("one changed cell, or other data copied over data/cohort.csv, is not synthetic", () => {
+    const shipped = readFileSync(SHIPPED_COHORT_PATH, "utf8");
+    const edited = shipped.replace(/^(SYN01,female,)61,/m, "$162,");
+    expect(edited).not.toBe(shipped);
+    expect(cohortProvenance(parseCohortCsv(edited)).synthetic).toBe(false);
+    expect(cohortProvenance(loadCohort(VALID_SMALL_PATH))).toEqual({
+      synthetic: false,
+      reconstruction: null,
+      fingerprint: null,
+    });
+    // A data folder whose recorded fingerprint is of other rows: the shipped rows are then not "synthetic".
+    const dir = mkdtempSync(join(tmpdir(), "data-"));
+    writeFileSync(
+      join(dir, "cohort-fidelity.json"),
+      JSON.stringify({ seed: 1, cohort: { patients: 55, sha256: "0".repeat(64) } }),
+    );
+    expect(cohortProvenance(loadCohort(SHIPPED_COHORT_PATH), { dataDir: dir }).synthetic).toBe(false);
   });
 
   it("a COHORT_CSV that does not exist is an InputError, never a silent fallback", () => {
