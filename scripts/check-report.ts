@@ -2,11 +2,15 @@
  * `npm run check-report` — opens reports/index.html and every notebook page of the last
  * `npm run reproduce` in headless Chromium (Debian's, via playwright-core) and fails unless each page
  * loads with no console error and no network request, and every plotly figure drew its svg.main-svg.
+ * It also reads the executed notebooks (DIR/notebooks/*.ipynb): each must stay under 1 MB, and every
+ * number in their Markdown must appear in the outputs or be marked as the paper's with <q>…</q>
+ * (scripts/lib/prose-numbers.ts).
  * Usage: npm run check-report [-- DIR] [--screenshots DIR]
  */
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkPage, launchChromium } from "./lib/browser-check";
+import { unmatchedProseNumbers } from "./lib/prose-numbers";
 import { REPORTS_DIR } from "./lib/paths";
 import { CHROMIUM, ensureDebian } from "./lib/system-deps";
 
@@ -44,8 +48,36 @@ async function main(): Promise<number> {
     await browser.close();
   }
   console.log(`${pages.length} page(s) checked, ${failures} failed`);
-  return failures === 0 ? 0 : 1;
+  return failures + checkExecutedNotebooks(join(dir, "notebooks")) === 0 ? 0 : 1;
 }
+
+/** Executed notebooks: under 1 MB each, no hand-typed number in their prose. Returns the failures. */
+function checkExecutedNotebooks(dir: string): number {
+  if (!existsSync(dir)) {
+    console.log(`FAIL ${dir}: no executed notebooks`);
+    return 1;
+  }
+  let failures = 0;
+  const files = readdirSync(dir)
+    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+    .sort();
+  for (const file of files) {
+    const size = statSync(join(dir, file)).size;
+    const unmatched = unmatchedProseNumbers(file, JSON.parse(readFileSync(join(dir, file), "utf8")));
+    const ok = size < NOTEBOOK_SIZE_LIMIT && unmatched.length === 0;
+    if (!ok) failures++;
+    console.log(
+      `${ok ? "ok  " : "FAIL"} notebooks/${file}: ${(size / 1024).toFixed(0)} KB${size >= NOTEBOOK_SIZE_LIMIT ? " (limit 1 MB)" : ""}, ` +
+        `${unmatched.length} number(s) in the prose that no output holds and no <q> marks`,
+    );
+    for (const u of unmatched) console.log(`       cell ${u.cell}: ${u.number} in "…${u.context}…"`);
+  }
+  console.log(`${files.length} executed notebook(s) checked, ${failures} failed`);
+  return failures;
+}
+
+/** Saved notebooks must stay small: figures carry their spec only, never plotly.js. */
+const NOTEBOOK_SIZE_LIMIT = 1024 * 1024;
 
 main().then(
   (code) => process.exit(code),

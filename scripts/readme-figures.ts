@@ -22,24 +22,25 @@ import { openFigureRenderer } from "./render-figures";
 async function main(): Promise<void> {
   const { study } = loadStudy({});
   const bma = survivalByFactor(study, "postBma");
+  const note = "Synthetic cohort reconstructed from published aggregates — not patient data";
   const figures = {
     "km-postoperative-bma": kaplanMeierFigure(
       bma.groups.map((g) => ({ label: `Postoperative BMA: ${g.label} (n = ${g.n})`, steps: g.fit.steps })),
-      { title: "Survival by postoperative BMA", synthetic: true, logRankP: bma.logRank.pValue! },
+      { title: "Survival by postoperative BMA", note, logRankP: bma.logRank.pValue! },
     ),
     "forest-table6": forestPlotFigure(coxForestRows(coxTable6Fit(study)).rows, {
       title: "Table 6 (one-year model, Breslow ties)",
-      synthetic: true,
+      note,
     }),
     "frankel-flow": frankelFlowFigure(frankelCrosstab(study).table2, {
       title: "Frankel grade before → after surgery",
-      synthetic: true,
+      note,
     }),
     "odi-trajectories": scoreTrajectoryFigure(scoreTrajectoryInput(study, "odi"), {
       scoreName: "ODI",
       yTitle: "ODI (% disability)",
       title: "Disability before and after surgery",
-      synthetic: true,
+      note,
     }),
   };
   const browser = await launchChromium();

@@ -73,6 +73,9 @@ export async function openFigureRenderer(browser: Browser, plotlySource: string,
   };
 }
 
+/** The note the demo figures carry (they are drawn from made-up numbers). */
+const DEMO_NOTE = "Example data — not patient data";
+
 /** The five figures on small inputs: the KM fixture's groups, the paper's Table 2, made-up scores and verdicts. */
 export function demoFigures(): Record<string, PlotlyFigure> {
   const km = JSON.parse(readFileSync(join(REPO_ROOT, "tests/lib/figures/fixtures/km-figure.json"), "utf8")) as {
@@ -82,14 +85,14 @@ export function demoFigures(): Record<string, PlotlyFigure> {
     .slice(0, 2)
     .map((g) => ({ label: g.label === "A" ? "Group A (n=6)" : "Group B (n=4)", steps: g.steps }));
   return {
-    "kaplan-meier": kaplanMeierFigure(curves, { tickInterval: 2, logRankP: 0.0231, synthetic: true }),
+    "kaplan-meier": kaplanMeierFigure(curves, { tickInterval: 2, logRankP: 0.0231, note: DEMO_NOTE }),
     "forest-plot": forestPlotFigure(
       [
         { label: "Visceral metastases (yes vs no)", estimate: 2.5, lower: 1.25, upper: 5, pValue: 0.0123 },
         { label: "Postoperative BMA (yes vs no)", estimate: 0.4, lower: 0.2, upper: 0.8, pValue: 0.00004 },
         { label: "ODI at 1 month (per 10 points)", estimate: 1.1, lower: 0.55, upper: 2.2, pValue: 0.61 },
       ],
-      { synthetic: true },
+      { note: DEMO_NOTE },
     ),
     "frankel-flow": frankelFlowFigure(
       [
@@ -115,7 +118,7 @@ export function demoFigures(): Record<string, PlotlyFigure> {
           [2, 0, 0, 1, 3],
         ],
       },
-      { scoreName: "VAS", yTitle: "VAS pain score (0–10 points)", synthetic: true },
+      { scoreName: "VAS", yTitle: "VAS pain score (0–10 points)", note: DEMO_NOTE },
     ),
     scorecard: scorecardFigure({
       categories: ["reproduced", "inconsistent", "not reproducible"],

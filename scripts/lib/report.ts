@@ -1,6 +1,6 @@
 import katex from "katex";
 import MarkdownIt from "markdown-it";
-import { PLOTLY_LIBRARY_MARKER, plotlyLibraryHtml } from "../../src/paper/notebook/figure-html";
+import { plotlyLibraryHtml } from "../../src/paper/notebook/figure-html";
 import { escapeHtml } from "../../src/lib/core/html";
 import { REVIEW_CSS } from "../../src/paper/audit/review-css";
 import { ANSI_COLOURS } from "./ansi";
@@ -18,7 +18,8 @@ interface Output {
   output_type: string;
   name?: string;
   text?: string | string[];
-  data?: Record<string, string | string[]>;
+  /** MIME bundle: text types as a string or lines; JSON types (application/*+json) as objects. */
+  data?: Record<string, unknown>;
   ename?: string;
   evalue?: string;
   traceback?: string[];
@@ -34,7 +35,7 @@ export interface ExecutedNotebook {
 }
 
 const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
-const text = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join("") : (t ?? ""));
+const text = (t: unknown): string => (Array.isArray(t) ? t.join("") : typeof t === "string" ? t : "");
 
 /** Renders $$…$$ and $…$ (outside code) to MathML, then Markdown to HTML. Links to .ipynb become .html. */
 export function renderMarkdown(source: string): string {
@@ -67,13 +68,8 @@ function renderOutput(out: Output): string {
     case "execute_result": {
       const data = out.data ?? {};
       if (data["text/html"] !== undefined) {
-        const html = text(data["text/html"]);
-        // plotly.js is inlined once per page in <head>; drop the copies the kernel emitted.
-        if (html.includes(`data-role="${PLOTLY_LIBRARY_MARKER}"`)) {
-          const rest = html.replace(new RegExp(`<script data-role="${PLOTLY_LIBRARY_MARKER}">[\\s\\S]*?</script>`), "");
-          return rest ? `<div class="out html">${rest}</div>` : "";
-        }
-        return `<div class="out html">${notebookLinksToHtml(html)}</div>`;
+        // Figures carry only their spec and a loader; plotly.js is inlined once per page in <head>.
+        return `<div class="out html">${notebookLinksToHtml(text(data["text/html"]))}</div>`;
       }
       if (data["image/png"] !== undefined)
         return `<div class="out"><img alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}"></div>`;

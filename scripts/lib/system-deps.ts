@@ -21,6 +21,13 @@ export const JUPYTER: DebianRequirement = {
   packages: ["jupyter-nbconvert", "python3-nbclient", "jupyter-client", "python3-ipykernel"],
 };
 
+/** Debian's Jupyter Notebook 6 (the classic interface): `npm run notebook` and the Jupyter browser test. */
+export const JUPYTER_NOTEBOOK: DebianRequirement = {
+  what: "Jupyter Notebook",
+  present: () => commandSucceeds("jupyter", ["notebook", "--version"]),
+  packages: ["jupyter-notebook"],
+};
+
 /** Debian's Chromium, driven by playwright-core in the browser test (never a downloaded browser). */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 export const CHROMIUM: DebianRequirement = {

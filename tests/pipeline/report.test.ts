@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findCellProblems } from "../../scripts/lib/execute";
 import { notebookTitle, renderIndexPage, renderMarkdown, renderNotebookPage } from "../../scripts/lib/report";
-import { figureHtml, plotlyLibraryHtml, scriptSafeJson } from "../../src/paper/notebook/figure-html";
+import { figureBundle, figureHtml, scriptSafeJson } from "../../src/paper/notebook/figure-html";
 
 describe("findCellProblems", () => {
   it("names error and stderr outputs by cell and code-cell number", () => {
@@ -54,25 +54,31 @@ describe("renderMarkdown", () => {
 describe("figure HTML", () => {
   it("escapes figure text so it cannot close the script element", () => {
     expect(scriptSafeJson({ t: "</script><b>&" })).toBe('{"t":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}');
-    const html = figureHtml({ data: [{ name: "</script>" }], layout: {} }, "fig-1");
+    const html = figureHtml({ data: [{ name: "</script>" }], layout: { title: { text: "<b>KM</b> & co" } } });
     expect(html.match(/<\/script>/g)?.length).toBe(2); // only the two elements' own closing tags
+    expect(html).toContain("“KM &amp; co”"); // the placeholder names the figure, escaped
   });
-  it("rejects ids that are not simple identifiers", () => {
-    expect(() => figureHtml({ data: [], layout: {} }, 'x" onload="')).toThrow("simple identifier");
+  it("never carries plotly.js: each figure is its spec plus a small loader", () => {
+    const html = figureHtml({ data: [{ type: "scatter", x: [1], y: [2] }], layout: { height: 300 } });
+    expect(html.length).toBeLessThan(3_000);
+    expect(html).toContain("nbextensions/repro-plotly/plotly.min.js");
+    expect(html).toContain("min-height:300px");
+    expect(figureHtml({ data: [], layout: {} })).toBe(figureHtml({ data: [], layout: {} })); // deterministic
   });
-  it("keeps one copy of plotly.js per page and drops the copies notebooks carry", () => {
+  it("bundles HTML, plotly JSON and a text line for a notebook output", () => {
+    const bundle = figureBundle({ data: [], layout: { title: "Survival" } });
+    expect(Object.keys(bundle)).toEqual(["text/html", "application/vnd.plotly.v1+json", "text/plain"]);
+    expect(bundle["text/plain"]).toBe("[plotly figure: Survival]");
+    expect((bundle["application/vnd.plotly.v1+json"] as { data: unknown[] }).data).toEqual([]);
+  });
+  it("keeps one copy of plotly.js per page, in the head", () => {
     const nb = {
       cells: [
         { cell_type: "markdown", source: "# Survival" },
         {
           cell_type: "code",
           source: "showFigure(f)",
-          outputs: [
-            {
-              output_type: "display_data",
-              data: { "text/html": plotlyLibraryHtml("/*PLOTLY*/") + figureHtml({ data: [], layout: {} }, "fig-1") },
-            },
-          ],
+          outputs: [{ output_type: "display_data", data: figureBundle({ data: [], layout: {} }) }],
         },
       ],
     };
@@ -80,7 +86,7 @@ describe("figure HTML", () => {
     const page = renderNotebookPage(nb, "Survival", { index: "index.html" }, "/*PLOTLY*/");
     expect(page.match(/\/\*PLOTLY\*\//g)?.length).toBe(1);
     expect(page.indexOf("/*PLOTLY*/")).toBeLessThan(page.indexOf("<body>"));
-    expect(page).toContain('id="fig-1"');
+    expect(page).toContain('class="repro-plotly"');
   });
   it("does not inline plotly.js into pages without figures", () => {
     const page = renderNotebookPage(

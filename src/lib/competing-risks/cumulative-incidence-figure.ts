@@ -1,7 +1,7 @@
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { formatFixed } from "../core/format";
-import { type FigureOptions, OKABE_ITO, type PlotlyFigure, type PlotlyTrace, SYNTHETIC_COHORT_NOTE } from "../figures";
+import { type FigureOptions, OKABE_ITO, type PlotlyFigure, type PlotlyTrace } from "../figures";
 
 /** One rising step curve: a cumulative incidence (or 1 − survival) with optional pointwise limits. */
 export interface CumulativeIncidenceCurve {
@@ -120,27 +120,19 @@ export function cumulativeIncidenceFigure(
             line: { color: "#7F7F7F", width: 1, dash: "dot" },
           },
         ];
-  const annotations = options.synthetic
-    ? [
-        {
-          text: SYNTHETIC_COHORT_NOTE,
-          xref: "paper",
-          yref: "paper",
-          x: 0,
-          y: 1.06,
-          xanchor: "left",
-          showarrow: false,
-          font: { size: 12, color: "#B00020" },
-        },
-      ]
-    : [];
+  if (options.note !== undefined && typeof options.note !== "string")
+    throw new InputError("must be a string", { field: "options.note", value: options.note });
+  // The note (whose data these are) sits under the title, as in the library's other figures.
+  const subtitle = options.note
+    ? { subtitle: { text: `<i>${options.note}</i>`, font: { size: 13, color: "#A63D00" } } }
+    : {};
   return deepFreeze({
     data,
     layout: {
-      title: { text: options.title ?? "Cumulative incidence", x: 0.02, xanchor: "left" },
+      title: { text: options.title ?? "Cumulative incidence", x: 0.02, xanchor: "left", ...subtitle },
       font: { family: "Arial, Helvetica, sans-serif", size: 14, color: "#222222" },
       height: options.height ?? 500,
-      margin: { l: 80, r: 30, t: options.synthetic ? 95 : 70, b: 60 },
+      margin: { l: 80, r: 30, t: options.note ? 95 : 70, b: 60 },
       paper_bgcolor: "#FFFFFF",
       plot_bgcolor: "#FFFFFF",
       xaxis: {
@@ -163,7 +155,7 @@ export function cumulativeIncidenceFigure(
       },
       legend: { x: 0.02, y: 0.98, bgcolor: "rgba(255,255,255,0.8)" },
       shapes,
-      annotations,
+      annotations: [],
     },
   });
 }

@@ -18,7 +18,7 @@ export type Cell = string | number | boolean | null | undefined;
 export interface TableOptions {
   /** Caption shown above the table. */
   caption?: string;
-  /** Decimals for numeric cells (default 4), or per column name. */
+  /** Decimals for numeric cells (default 4), or per column name, with `"*"` for the other columns. */
   decimals?: number | Readonly<Record<string, number>>;
   /** Column order and subset (default: keys of the first row). */
   columns?: readonly string[];
@@ -26,7 +26,9 @@ export interface TableOptions {
 
 /**
  * Renders rows of plain objects as an HTML table with fixed decimals, for tslab's
- * `display.html` and the HTML report. Deterministic output.
+ * `display.html` and the HTML report. Decimals are consistent down a column: a column of whole
+ * numbers prints integers, any other column prints every number with its decimals (so 1 prints as
+ * 1.000 beside 0.999). Deterministic output.
  *
  * Cost: O(rows × columns).
  *
@@ -39,11 +41,15 @@ export function htmlTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, o
   checkOptions(options);
   const columns = options.columns ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
   const decimalsFor = (col: string): number =>
-    typeof options.decimals === "number" ? options.decimals : (options.decimals?.[col] ?? 4);
+    typeof options.decimals === "number" ? options.decimals : (options.decimals?.[col] ?? options.decimals?.["*"] ?? 4);
+  // A column whose numbers are all whole (counts) prints them as integers; any other column prints
+  // every number with its fixed decimals, so 1 never stands next to 0.999 in one column.
+  const isCount = (value: Cell): boolean =>
+    typeof value !== "number" || (Number.isInteger(value) && Math.abs(value) < 1e15);
+  const countColumns = new Set(columns.filter((c) => rows.every((row) => isCount(row[c]))));
   const cell = (value: Cell, col: string): string => {
     if (typeof value === "number") {
-      // Counts stay integers; everything else gets the column's fixed decimals.
-      return Number.isInteger(value) && Math.abs(value) < 1e15 ? String(value) : formatFixed(value, decimalsFor(col));
+      return countColumns.has(col) ? String(value) : formatFixed(value, decimalsFor(col));
     }
     if (value === null || value === undefined) return "—";
     return escapeHtml(String(value));

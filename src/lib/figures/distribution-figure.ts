@@ -21,8 +21,10 @@ export interface DistributionSeries {
 
 /** Options of {@link distributionFigure}. */
 export interface DistributionFigureOptions extends FigureOptions {
-  /** x-axis title, with units or scale. */
+  /** x-axis title, with units or scale. Default "value". */
   readonly xTitle?: string;
+  /** y-axis title. Default "share of the sample per bin". */
+  readonly yTitle?: string;
   /** Number of equal-width bins over the shown range (default 30). */
   readonly bins?: number;
   /**
@@ -110,8 +112,13 @@ export function distributionFigure(
   const layout = baseLayout("Distribution", options, 420, {
     barmode: "overlay",
     bargap: 0,
-    xaxis: axis(options.xTitle ?? "value", { range: [lo, hi] }),
-    yaxis: axis("share of the sample per bin", { rangemode: "tozero" }),
+    xaxis: axis(options.xTitle === undefined ? "value" : checkLabel(options.xTitle, "options.xTitle"), {
+      range: [lo, hi],
+    }),
+    yaxis: axis(
+      options.yTitle === undefined ? "share of the sample per bin" : checkLabel(options.yTitle, "options.yTitle"),
+      { rangemode: "tozero" },
+    ),
     shapes: refs.map((r) => ({
       type: "line",
       xref: "x",

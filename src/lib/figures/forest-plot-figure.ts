@@ -36,6 +36,8 @@ export interface ForestPlotOptions extends FigureOptions {
   readonly confLevel?: number;
   /** Decimals of the estimate and limits in the text column. Default 2. */
   readonly decimals?: number;
+  /** X-axis title. Default "HR (log scale; 95% CI)" (with `estimateName` and `confLevel`). */
+  readonly xTitle?: string;
 }
 
 /**
@@ -131,14 +133,17 @@ export function forestPlotFigure(rows: readonly ForestPlotRow[], options: Forest
   const ticks = logTicks(low, high);
   const layout = baseLayout(`${name} with ${ciLabel}`, options, Math.max(320, 160 + 44 * n), {
     showlegend: false,
-    xaxis: axis(`${name} (log scale; ${ciLabel})`, {
-      type: "log",
-      domain: [0, 0.6],
-      range: [Math.log10(low), Math.log10(high)],
-      tickmode: "array",
-      tickvals: ticks,
-      ticktext: ticks.map((t) => shortNumber(t)),
-    }),
+    xaxis: axis(
+      options.xTitle === undefined ? `${name} (log scale; ${ciLabel})` : checkLabel(options.xTitle, "options.xTitle"),
+      {
+        type: "log",
+        domain: [0, 0.6],
+        range: [Math.log10(low), Math.log10(high)],
+        tickmode: "array",
+        tickvals: ticks,
+        ticktext: ticks.map((t) => shortNumber(t)),
+      },
+    ),
     xaxis2: { domain: [0.63, 1], range: [0, 1], visible: false, fixedrange: true },
     yaxis: {
       range: [-0.7, n - 0.3],

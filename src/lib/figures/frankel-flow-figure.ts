@@ -147,7 +147,7 @@ export function frankelFlowFigure(
   // A Sankey has no plotting area: Plotly.validate rejects plot_bgcolor on it.
   const { plot_bgcolor: _noPlotArea, ...layout } = baseLayout("Frankel grade before and after surgery", options, 500, {
     showlegend: false,
-    margin: { l: 20, r: 20, t: options.synthetic ? 95 : 70, b: 50 },
+    margin: { l: 20, r: 20, b: 50 },
     annotations: [
       {
         text: summary,

@@ -5,7 +5,7 @@ export { frankelFlowFigure } from "./frankel-flow-figure";
 export type { FrankelFlowOptions, GradeChange } from "./frankel-flow-figure";
 export { kaplanMeierFigure } from "./kaplan-meier-figure";
 export type { KaplanMeierCurve, KaplanMeierFigureOptions, KaplanMeierStep } from "./kaplan-meier-figure";
-export { OKABE_ITO, SYNTHETIC_COHORT_NOTE } from "./plotly-types";
+export { OKABE_ITO } from "./plotly-types";
 export type { FigureOptions, PlotlyFigure, PlotlyLayout, PlotlyTrace } from "./plotly-types";
 export { scorecardFigure } from "./scorecard-figure";
 export type { ScorecardCounts, ScorecardOptions } from "./scorecard-figure";

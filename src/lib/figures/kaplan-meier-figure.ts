@@ -40,6 +40,11 @@ export interface KaplanMeierStep {
 export interface KaplanMeierCurve {
   readonly label: string;
   readonly steps: readonly KaplanMeierStep[];
+  /**
+   * Where the curve starts at S = 1 (a curve conditional on being at risk then, as R's
+   * `survfit(start.time = )`); before it the curve and its numbers at risk are not drawn. Default 0.
+   */
+  readonly startTime?: number;
 }
 
 /** Options of {@link kaplanMeierFigure}. */
@@ -55,16 +60,32 @@ export interface KaplanMeierFigureOptions extends FigureOptions {
   readonly xMax?: number;
   /** Confidence level of `lower`/`upper`, for labels only. Default 0.95. */
   readonly confLevel?: number;
-  /** Draw the step-shaped confidence band. Default true. */
+  /**
+   * Draw the step-shaped confidence bands. Default: true for one or two curves, false for three or
+   * more, where overlapping bands hide the curves (R's plot.survfit draws them for one curve only).
+   */
   readonly showConfidenceBand?: boolean;
+  /** Opacity of the confidence bands' fill, in (0, 1]. Default 0.15 (0.08 with three or more curves). */
+  readonly bandOpacity?: number;
   /** Draw "+" marks at censoring times. Default true. */
   readonly showCensorMarks?: boolean;
   /** Draw the dashed median lines where the median is reached. Default true. */
   readonly showMedian?: boolean;
   /** Draw the number-at-risk table under the axis. Default true. */
   readonly showAtRisk?: boolean;
-  /** Log-rank p: a number is printed as "Log-rank p = 0.023" (core formatP), a string verbatim. */
+  /**
+   * The test's p-value: a number is printed as "Log-rank p = 0.023" (core formatP; the name from
+   * `testName`), a string verbatim.
+   */
   readonly logRankP?: number | string;
+  /** Name of the test whose p `logRankP` gives, e.g. "Mantel–Byar". Default "Log-rank". */
+  readonly testName?: string;
+  /** X-axis title. Default "Time (months)" (the unit from `timeUnit`). */
+  readonly xTitle?: string;
+  /** Y-axis title. Default "Survival probability". */
+  readonly yTitle?: string;
+  /** Heading of the number-at-risk table. Default "Number at risk". */
+  readonly atRiskTitle?: string;
 }
 
 /**
@@ -72,7 +93,10 @@ export interface KaplanMeierFigureOptions extends FigureOptions {
  * from (0, 1)), a step-shaped confidence band (one filled polygon per run of defined limits), "+"
  * censor marks on the curve, a dashed median line (horizontal at 0.5 to the curve, then down to the
  * axis; only where the median is reached), a number-at-risk table under the axis aligned with the
- * x-axis ticks, and an optional log-rank p annotation. Okabe–Ito colours.
+ * x-axis ticks, and an optional test p annotation. Okabe–Ito colours. Bands are drawn by default for
+ * one or two curves only (three or more overlapping bands hide the curves). Axis titles, the
+ * number-at-risk heading, the test's name and the band opacity are options; the default wording is
+ * neutral ("Time (months)"), for any data. The figure is a fresh plain object the caller may adjust.
  *
  * The median is the one print.survfit reports (survival:::survmean): the first time with S(t) ≤ 0.5,
  * or, where S(t) equals 0.5 (within √ε) on an interval, the midpoint of that interval; if S stays at
@@ -128,12 +152,26 @@ export function kaplanMeierFigure(
   const ticks = tickTimes(xMax, interval);
   const showAtRisk = options.showAtRisk ?? true;
   const ciLabel = `${formatFixed(confLevel * 100, 0)}% CI`;
+  const showBand = options.showConfidenceBand ?? groups.length <= 2;
+  const bandOpacity =
+    options.bandOpacity === undefined
+      ? groups.length <= 2
+        ? 0.15
+        : 0.08
+      : checkFinite(options.bandOpacity, "options.bandOpacity");
+  if (!(bandOpacity > 0 && bandOpacity <= 1))
+    throw new InputError("must be in (0, 1]", { field: "options.bandOpacity", value: options.bandOpacity });
+  const xTitle = options.xTitle === undefined ? `Time (${timeUnit})` : checkLabel(options.xTitle, "options.xTitle");
+  const yTitle = options.yTitle === undefined ? "Survival probability" : checkLabel(options.yTitle, "options.yTitle");
+  const atRiskTitle =
+    options.atRiskTitle === undefined ? "Number at risk" : checkLabel(options.atRiskTitle, "options.atRiskTitle");
+  const testName = options.testName === undefined ? "Log-rank" : checkLabel(options.testName, "options.testName");
 
   const data: PlotlyTrace[] = [];
   groups.forEach((group, g) => {
     const color = paletteColor(g);
-    if (options.showConfidenceBand ?? true) {
-      const band = confidenceBandPolygon(group.steps);
+    if (showBand) {
+      const band = confidenceBandPolygon(group.steps, group.startTime);
       if (band.x.length > 0) {
         data.push({
           type: "scatter",
@@ -144,13 +182,13 @@ export function kaplanMeierFigure(
           x: band.x,
           y: band.y,
           fill: "toself",
-          fillcolor: rgba(color, 0.15),
+          fillcolor: rgba(color, bandOpacity),
           line: { width: 0, color: rgba(color, 0) },
           hoverinfo: "skip",
         });
       }
     }
-    const curve = stepCurve(group.steps);
+    const curve = stepCurve(group.steps, group.startTime);
     data.push({
       type: "scatter",
       mode: "lines",
@@ -159,7 +197,7 @@ export function kaplanMeierFigure(
       x: curve.x,
       y: curve.y,
       line: { shape: "hv", color, width: 2.5 },
-      text: curve.x.map((_, i) => curveHover(group.label, group.steps, i, timeUnit, ciLabel)),
+      text: curve.x.map((_, i) => curveHover(group, i, timeUnit, ciLabel)),
       hovertemplate: "%{text}<extra></extra>",
     });
     if (options.showCensorMarks ?? true) {
@@ -187,7 +225,7 @@ export function kaplanMeierFigure(
         name: `${group.label} median`,
         legendgroup: group.label,
         showlegend: false,
-        x: [0, median, median],
+        x: [group.startTime, median, median],
         y: [0.5, 0.5, 0],
         line: { dash: "dash", width: 1.2, color },
         text: [0, 1, 2].map(() => `${group.label}<br>median ${shortNumber(median)} ${timeUnit}`),
@@ -196,7 +234,7 @@ export function kaplanMeierFigure(
     }
     if (showAtRisk) {
       const row = groups.length - 1 - g; // first group on the top row
-      const counts = numbersAtRisk(group.steps, ticks);
+      const counts = numbersAtRisk(group.steps, ticks, group.startTime);
       data.push({
         type: "scatter",
         mode: "text",
@@ -207,10 +245,14 @@ export function kaplanMeierFigure(
         yaxis: "y2",
         x: ticks,
         y: ticks.map(() => row),
-        text: counts.map(String),
+        text: counts.map((c) => (c === null ? "" : String(c))),
         textfont: { color, size: 13 },
         cliponaxis: false,
-        hovertext: ticks.map((t, i) => `${group.label}: ${counts[i]} at risk at ${shortNumber(t)} ${timeUnit}`),
+        hovertext: ticks.map((t, i) =>
+          counts[i] === null
+            ? `${group.label}: curve starts at ${shortNumber(group.startTime)} ${timeUnit}`
+            : `${group.label}: ${counts[i]} at risk at ${shortNumber(t)} ${timeUnit}`,
+        ),
         hoverinfo: "text",
       });
     }
@@ -219,16 +261,16 @@ export function kaplanMeierFigure(
   const pad = 0.02 * Math.max(xMax, ticks[ticks.length - 1]);
   const annotations: Record<string, unknown>[] = [];
   if (options.logRankP !== undefined)
-    annotations.push(logRankAnnotation(options.logRankP, showAtRisk ? PLOT_DOMAIN_WITH_TABLE[1] : 1));
+    annotations.push(logRankAnnotation(options.logRankP, testName, showAtRisk ? PLOT_DOMAIN_WITH_TABLE[1] : 1));
   const extra: Record<string, unknown> = {
-    xaxis: axis(`Time since surgery (${timeUnit})`, {
+    xaxis: axis(xTitle, {
       anchor: "y",
       range: [-pad, Math.max(xMax, ticks[ticks.length - 1]) + pad],
       tickmode: "array",
       tickvals: ticks,
       ticktext: ticks.map((t) => shortNumber(t)),
     }),
-    yaxis: axis("Survival probability", {
+    yaxis: axis(yTitle, {
       domain: showAtRisk ? PLOT_DOMAIN_WITH_TABLE : [0, 1],
       range: [-0.02, 1.04],
       tickmode: "array",
@@ -255,7 +297,7 @@ export function kaplanMeierFigure(
       tickfont: { size: 13 },
     };
     annotations.push({
-      text: "<b>Number at risk</b>",
+      text: `<b>${atRiskTitle}</b>`,
       xref: "paper",
       yref: "paper",
       x: 0,
@@ -300,17 +342,18 @@ function kaplanMeierMedian(steps: readonly KaplanMeierStep[]): number | null {
  * Number at risk at each (increasing) tick t: nRisk of the first row with time ≥ t; 0 past the last row. One merge
  * pass.
  */
-function numbersAtRisk(steps: readonly KaplanMeierStep[], ticks: readonly number[]): number[] {
+function numbersAtRisk(steps: readonly KaplanMeierStep[], ticks: readonly number[], start: number): (number | null)[] {
   let row = 0;
   return ticks.map((t) => {
+    if (t < start) return null;
     while (row < steps.length && steps[row].time < t) row++;
     return row < steps.length ? steps[row].nRisk : 0;
   });
 }
 
-/** Curve vertices for line shape "hv": (0, 1), then (time, survival) of every row. */
-function stepCurve(steps: readonly KaplanMeierStep[]): { x: number[]; y: number[] } {
-  return { x: [0, ...steps.map((s) => s.time)], y: [1, ...steps.map((s) => s.survival)] };
+/** Curve vertices for line shape "hv": (start, 1), then (time, survival) of every row. */
+function stepCurve(steps: readonly KaplanMeierStep[], start: number): { x: number[]; y: number[] } {
+  return { x: [start, ...steps.map((s) => s.time)], y: [1, ...steps.map((s) => s.survival)] };
 }
 
 /**
@@ -319,8 +362,11 @@ function stepCurve(steps: readonly KaplanMeierStep[]): { x: number[]; y: number[
  * time. Rows with a null limit split the band; the pieces are separated by nulls (plotly fills each).
  * Consecutive duplicate vertices and zero-width pieces are dropped.
  */
-function confidenceBandPolygon(steps: readonly KaplanMeierStep[]): { x: (number | null)[]; y: (number | null)[] } {
-  const times = [0, ...steps.map((s) => s.time)];
+function confidenceBandPolygon(
+  steps: readonly KaplanMeierStep[],
+  startTime: number,
+): { x: (number | null)[]; y: (number | null)[] } {
+  const times = [startTime, ...steps.map((s) => s.time)];
   const lower = [1, ...steps.map((s) => s.lower)];
   const upper = [1, ...steps.map((s) => s.upper)];
   const last = times.length - 1;
@@ -356,15 +402,11 @@ function confidenceBandPolygon(steps: readonly KaplanMeierStep[]): { x: (number 
   return { x, y };
 }
 
-/** Hover text of curve vertex i (vertex 0 is the start (0, 1)). */
-function curveHover(
-  label: string,
-  steps: readonly KaplanMeierStep[],
-  i: number,
-  unit: string,
-  ciLabel: string,
-): string {
-  if (i === 0) return `${label}<br>t = 0 ${unit}<br>S(t) = 1<br>at risk ${steps[0].nRisk}`;
+/** Hover text of curve vertex i (vertex 0 is the start (startTime, 1)). */
+function curveHover(group: CheckedCurve, i: number, unit: string, ciLabel: string): string {
+  const { label, steps } = group;
+  if (i === 0)
+    return `${label}<br>t = ${shortNumber(group.startTime)} ${unit}<br>S(t) = 1<br>at risk ${steps[0].nRisk}`;
   const s = steps[i - 1];
   const ci =
     s.lower === null || s.upper === null ? "" : ` (${ciLabel} ${formatFixed(s.lower, 3)}–${formatFixed(s.upper, 3)})`;
@@ -374,7 +416,7 @@ function curveHover(
   );
 }
 
-function logRankAnnotation(p: number | string, top: number): Record<string, unknown> {
+function logRankAnnotation(p: number | string, testName: string, top: number): Record<string, unknown> {
   let text: string;
   if (typeof p === "number") {
     if (!(p >= 0 && p <= 1))
@@ -383,7 +425,7 @@ function logRankAnnotation(p: number | string, top: number): Record<string, unkn
         value: p,
       });
     const formatted = formatP(p);
-    text = `Log-rank p ${formatted.startsWith("<") || formatted.startsWith(">") ? formatted : `= ${formatted}`}`;
+    text = `${testName} p ${formatted.startsWith("<") || formatted.startsWith(">") ? formatted : `= ${formatted}`}`;
   } else {
     text = checkLabel(p, "options.logRankP");
   }
@@ -417,7 +459,13 @@ function tickTimes(xMax: number, interval: number): number[] {
   return Array.from({ length: count + 1 }, (_, k) => Number((k * interval).toPrecision(12)));
 }
 
-function checkCurve(curve: KaplanMeierCurve, g: number): { label: string; steps: readonly KaplanMeierStep[] } {
+interface CheckedCurve {
+  readonly label: string;
+  readonly steps: readonly KaplanMeierStep[];
+  readonly startTime: number;
+}
+
+function checkCurve(curve: KaplanMeierCurve, g: number): CheckedCurve {
   if (curve === null || typeof curve !== "object")
     throw new InputError("must be an object {label, steps}", { field: "curves", index: g, value: curve });
   const label = checkLabel(curve.label, `curves[${g}].label`);
@@ -474,5 +522,11 @@ function checkCurve(curve: KaplanMeierCurve, g: number): { label: string; steps:
       });
     }
   });
-  return { label, steps };
+  const startTime = curve.startTime === undefined ? 0 : checkFinite(curve.startTime, `curves[${g}].startTime`);
+  if (startTime < 0 || startTime > steps[0].time)
+    throw new InputError(`must be ≥ 0 and ≤ the first time ${steps[0].time}`, {
+      field: `curves[${g}].startTime`,
+      value: startTime,
+    });
+  return { label, steps, startTime };
 }

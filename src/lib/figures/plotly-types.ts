@@ -6,18 +6,25 @@
 
 /** One plotly trace: `type` plus any plotly attributes, as plain JSON values. */
 export interface PlotlyTrace {
-  readonly type: string;
-  readonly [attribute: string]: unknown;
+  type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: open-ended plotly JSON that callers adjust
+  [attribute: string]: any;
 }
 
 /** A plotly layout: plain JSON attributes (title, axes, annotations, shapes, …). */
 export interface PlotlyLayout {
-  readonly [attribute: string]: unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: open-ended plotly JSON that callers adjust
+  [attribute: string]: any;
 }
 
-/** A figure as every figure function returns it: deeply frozen plain data, no DOM. */
+/**
+ * A figure as every figure function returns it: plain JSON data, no DOM. Each call returns a fresh
+ * deep copy that shares nothing with the library or with other figures, so it is the caller's to
+ * adjust before showing it (`fig.layout.xaxis.title.text = "Days"`); the same inputs always give
+ * equal figures.
+ */
 export interface PlotlyFigure {
-  readonly data: readonly PlotlyTrace[];
+  readonly data: PlotlyTrace[];
   readonly layout: PlotlyLayout;
 }
 
@@ -26,16 +33,13 @@ export interface FigureOptions {
   /** Figure title (each figure has a default). */
   readonly title?: string;
   /**
-   * True when the figure shows results computed on the synthetic (reconstructed) cohort: a visible
-   * note {@link SYNTHETIC_COHORT_NOTE} is added above the plot. Default false.
+   * A note shown in italics under the title, e.g. what data the figure shows ("Synthetic cohort — not
+   * patient data"). Plotly text: `<b>`, `<i>` and `<br>` are honoured. Default: none.
    */
-  readonly synthetic?: boolean;
+  readonly note?: string;
   /** Height in pixels (each figure has a default sized to stay legible at 800 px wide). */
   readonly height?: number;
 }
-
-/** The note every synthetic-cohort figure carries. */
-export const SYNTHETIC_COHORT_NOTE = "Synthetic cohort reconstructed from published aggregates — not patient data";
 
 /**
  * Okabe–Ito colour-blind-safe palette (Okabe M, Ito K. Color Universal Design, 2008), in the order

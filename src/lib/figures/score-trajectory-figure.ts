@@ -28,6 +28,8 @@ export interface ScoreTrajectoryOptions extends FigureOptions {
   readonly scoreName?: string;
   /** Y-axis title with its unit/range, e.g. "VAS (0–10, points)". Default: the score name. */
   readonly yTitle?: string;
+  /** X-axis title. Default "Visit". */
+  readonly xTitle?: string;
   /** Patient identifiers for hover text (one per row). Default "patient 1", "patient 2", … */
   readonly patientIds?: readonly string[];
 }
@@ -163,7 +165,7 @@ export function scoreTrajectoryFigure(input: ScoreTrajectoryInput, options: Scor
     },
   ];
   const layout = baseLayout(`${scoreName} over visits`, options, 500, {
-    xaxis: axis("Visit", {
+    xaxis: axis(options.xTitle === undefined ? "Visit" : checkLabel(options.xTitle, "options.xTitle"), {
       type: "category",
       categoryorder: "array",
       categoryarray: visits,

@@ -100,16 +100,8 @@ export function scorecardFigure(counts: ScorecardCounts, options: ScorecardOptio
     bargap: 0.3,
     xaxis: axis(xTitle, { range: [0, Math.max(1, ...totals) * 1.12] }),
     yaxis: { autorange: "reversed", type: "category", automargin: true, showgrid: false, ticks: "" },
-    margin: { l: 140, r: 30, t: options.synthetic ? 95 : 70, b: 60 },
-    legend: {
-      orientation: "h",
-      x: 0,
-      xanchor: "left",
-      y: 1.01,
-      yanchor: "bottom",
-      traceorder: "normal",
-      font: { size: 13 },
-    },
+    margin: { l: 140, r: 30, b: 60 },
+    legend: { traceorder: "normal" },
   });
   return figure(data, layout);
 }

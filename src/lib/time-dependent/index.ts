@@ -10,7 +10,7 @@ export type { TimeDependentCoxOptions } from "./time-dependent-cox";
 export { mantelByarTest } from "./mantel-byar-test";
 export type { MantelByarDetails } from "./mantel-byar-test";
 export { simonMakuch } from "./simon-makuch";
-export type { SimonMakuchResult } from "./simon-makuch";
+export type { SimonMakuchGroup, SimonMakuchOptions, SimonMakuchResult } from "./simon-makuch";
 export { landmarkAnalysis } from "./landmark-analysis";
 export type { LandmarkOptions, LandmarkResult } from "./landmark-analysis";
 export { landmarkAnalyses } from "./landmark-analyses";

@@ -2,6 +2,7 @@ import { deepFreeze } from "../../lib/core/freeze";
 import { formatFixed } from "../../lib/core/format";
 import { entryLabel } from "./label";
 import type { LoadedEntry, Registry } from "./registry";
+import { plainMath } from "./plain-math";
 
 /**
  * The audit's verdict on one check: "passes" (the printed numbers agree), "finding" (a problem, with a
@@ -81,7 +82,7 @@ export interface AuditFinding {
   readonly printed: readonly PrintedValue[];
   /** Recomputed numbers (plain JSON: numbers, strings, arrays, booleans, null). */
   readonly recomputed: Readonly<Record<string, unknown>>;
-  /** The arithmetic, written out in full. */
+  /** The arithmetic, written out in full (plain text: TeX quoted from the paper is written as Unicode). */
   readonly explanation: string;
 }
 
@@ -183,12 +184,12 @@ export function makeFinding(registry: Registry, input: FindingInput): AuditFindi
     severityReason,
     where: input.where ?? printed[0]?.where ?? input.ids[0] ?? "",
     sections,
-    headline: input.headline ?? firstSentence(input.explanation),
-    evidence: input.evidence ?? input.explanation,
+    headline: plainMath(input.headline ?? firstSentence(input.explanation)),
+    evidence: plainMath(input.evidence ?? input.explanation),
     assumption: isFinding && cls === "conditional" ? (input.assumption ?? null) : null,
     printed,
     recomputed: stabilise(input.recomputed ?? {}) as Record<string, unknown>,
-    explanation: input.explanation,
+    explanation: plainMath(input.explanation),
   });
 }
 

@@ -21,9 +21,9 @@ import type { OtherCauseData } from "./other-cause-data";
  *   nStudy: 5,
  *   nOther: 2,
  * };
- * otherCauseFigure(d, false).data.length // 5 (the CIF's band and 4 curves)
+ * otherCauseFigure(d).data.length // 5 (the CIF's band and 4 curves)
  */
-export function otherCauseFigure(d: OtherCauseData, synthetic: boolean): PlotlyFigure {
+export function otherCauseFigure(d: OtherCauseData, note?: string): PlotlyFigure {
   const tumour = d.status.map((s) => (s === 1 ? 1 : 0));
   const aj = aalenJohansen(d.months, d.status, { causes: [1, 2] }).curves[0];
   const oneMinus = (fit: ReturnType<typeof kaplanMeier>, label: string): CumulativeIncidenceCurve => ({
@@ -52,7 +52,7 @@ export function otherCauseFigure(d: OtherCauseData, synthetic: boolean): PlotlyF
       title: `Tumour-specific death with competing deaths — ${d.label}`,
       yTitle: "Probability of death",
       referenceTime: ONE_YEAR_MONTHS,
-      synthetic,
+      note,
     },
   );
 }

@@ -8,7 +8,8 @@ import { requireComparison } from "../study/require-comparison";
  * Simon–Makuch curves of a study by current postoperative-BMA state (all follow-up, months from surgery)
  * under one start-time scenario, as curves for kaplanMeierFigure and the Mantel–Byar test. Curves by
  * current state have entries as well as exits, so their number-at-risk table is best left out of the
- * figure (showAtRisk: false). Cost: O(n log n).
+ * figure (showAtRisk: false). `minAtRisk` (default 1) starts each curve where its risk set first holds
+ * that many patients (see simonMakuch); the curves carry that `startTime`. Cost: O(n log n).
  *
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
@@ -18,8 +19,10 @@ import { requireComparison } from "../study/require-comparison";
 export function simonMakuchBma(
   study: Study,
   scenario: BmaStartScenario,
+  options: { minAtRisk?: number } = {},
 ): {
-  curves: { label: string; steps: SimonMakuchResult["groups"][number]["fit"]["steps"] }[];
+  curves: { label: string; steps: SimonMakuchResult["groups"][number]["fit"]["steps"]; startTime: number }[];
+  minAtRisk: number;
   mantelByar: SimonMakuchResult["mantelByar"];
 } {
   requireComparison(study, { factor: "postBma", label: "postoperative BMA" });
@@ -28,9 +31,14 @@ export function simonMakuchBma(
     study.patients.map((p) => p.died),
     { tieTolerance: 0 },
   );
-  const sm = simonMakuch(y, scenario.treatmentTime);
+  const sm = simonMakuch(y, scenario.treatmentTime, { minAtRisk: options.minAtRisk });
   return {
-    curves: sm.groups.map((g) => ({ label: g.label === "treated" ? "on BMA" : "no BMA (yet)", steps: g.fit.steps })),
+    curves: sm.groups.map((g) => ({
+      label: g.label === "treated" ? "on BMA" : "no BMA (yet)",
+      steps: g.fit.steps,
+      startTime: g.startTime,
+    })),
+    minAtRisk: sm.minAtRisk,
     mantelByar: sm.mantelByar,
   };
 }

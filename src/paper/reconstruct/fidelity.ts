@@ -1,4 +1,5 @@
 import { deepFreeze } from "../../lib/core/freeze";
+import { formatP } from "../../lib/core/format";
 import { table1PairedTests } from "../reproduction/table1-paired-tests";
 import { quantileAttainable } from "../audit/check-quantile-feasibility";
 import { loadRegistry } from "../audit/registry";
@@ -80,7 +81,8 @@ export interface FidelityConstraint {
   readonly met: boolean;
 }
 
-const fmtP = (p: number | null): string => (p === null ? "—" : p.toFixed(4));
+/** "p = 0.0113", "p < 0.0001": four decimals (the constraints sit near 0.05), never "p = 0.0000". */
+const fmtP = (p: number | null): string => formatP(p, { decimals: 4, prefix: true });
 
 /** Constraints beyond single printed numbers: significance patterns, balance, no data after death. */
 function constraints(study: Study): FidelityConstraint[] {
@@ -95,7 +97,7 @@ function constraints(study: Study): FidelityConstraint[] {
       out.push({
         name: `Table 1 ${score.toUpperCase()} pre vs ${visit} (Wilcoxon signed-rank, SPSS)`,
         requirement: wantSig ? "p < 0.05 (footnote a)" : "p > 0.05 (footnote b)",
-        achieved: `p = ${fmtP(p)}, n = ${row.pairs}`,
+        achieved: `${fmtP(p)}, n = ${row.pairs}`,
         met: p !== null && (wantSig ? p < 0.05 : p > 0.05),
       });
     }
@@ -107,7 +109,7 @@ function constraints(study: Study): FidelityConstraint[] {
     out.push({
       name: `§4.4 ${r.factor} by 1-year status (${test})`,
       requirement: "p > 0.05",
-      achieved: `p = ${fmtP(p)}`,
+      achieved: fmtP(p),
       met: p !== null && p > 0.05,
     });
   }

@@ -74,7 +74,8 @@ function sectionTable(rows: readonly ScorecardRow[]): string {
  * findings as class badges (severity and headline on hover), and the registry id last, small. Filtered
  * to `verdicts` and to ids starting with one of `idPrefixes` when given. Deterministic. Cost: O(rows).
  *
- * @example scorecardToHtml(card, { idPrefixes: ["t2."] }) // '<style>…</style><div class="review">…'
+ * @example
+ * scorecardToHtml(card, { idPrefixes: ["t2."] }) // '<style>…</style><div class="review">…'
  */
 export function scorecardToHtml(card: Scorecard, options: ScorecardHtmlOptions = {}): string {
   const chosen = card.rows.filter(

@@ -27,7 +27,7 @@ describe("cumulativeIncidenceFigure", () => {
         },
         { label: "1 − KM", time: [1, 4], value: [0.2, 0.6], dashed: true },
       ],
-      { referenceTime: 3, synthetic: true },
+      { referenceTime: 3, note: "Synthetic cohort — not patient data" },
     );
     expect(f2.data.map((d) => d.name)).toEqual(["cause 1 95% CI", "cause 1", "1 − KM"]);
     expect((f2.data[2].line as { dash: string }).dash).toBe("dash");
@@ -65,7 +65,7 @@ describe("cumulativeIncidenceFigure through plotly.js", () => {
         },
         { label: "cause 2", time: aj.time, value: aj.pstate.map((r) => r[2]), dashed: true },
       ],
-      { referenceTime: 3, synthetic: true },
+      { referenceTime: 3, note: "Synthetic cohort — not patient data" },
     );
     const png = join(mkdtempSync(join(tmpdir(), "cif-")), "cif.png");
     await renderer.render(fig, png);

@@ -31,11 +31,15 @@ describe("distributionFigure", () => {
     expect((fig.layout.shapes as { x0: number }[])[0].x0).toBe(0.5);
   });
 
-  it("says when a figure is synthetic", () => {
-    const fig = distributionFigure([{ label: "a", values: [1, 2] }], { synthetic: true });
-    expect(JSON.stringify(fig.layout.annotations)).toContain(
-      "Synthetic cohort reconstructed from published aggregates",
-    );
+  it("shows the caller's note under the title, and takes axis titles", () => {
+    const fig = distributionFigure([{ label: "a", values: [1, 2] }], {
+      note: "Simulated data",
+      xTitle: "log HR",
+      yTitle: "share",
+    });
+    expect((fig.layout.title as { subtitle: { text: string } }).subtitle.text).toBe("<i>Simulated data</i>");
+    expect(fig.layout.xaxis.title.text).toBe("log HR");
+    expect(fig.layout.yaxis.title.text).toBe("share");
   });
 
   it("rejects NaN, empty series and an empty range, naming them", () => {

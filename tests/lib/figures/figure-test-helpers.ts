@@ -8,6 +8,11 @@ export function trace(fig: PlotlyFigure, name: string): PlotlyTrace {
   return found[0];
 }
 
+/** The note under the title (plotly's title subtitle), or undefined. */
+export function noteText(fig: PlotlyFigure): string | undefined {
+  return (fig.layout.title as { subtitle?: { text: string } }).subtitle?.text;
+}
+
 /** Texts of the layout annotations. */
 export function annotationTexts(fig: PlotlyFigure): string[] {
   return ((fig.layout.annotations ?? []) as { text: string }[]).map((a) => a.text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { figureToJson, forestPlotFigure, SYNTHETIC_COHORT_NOTE, type ForestPlotRow } from "../../../src/lib/figures";
+import { figureToJson, forestPlotFigure, type ForestPlotRow } from "../../../src/lib/figures";
 import { expectAllClose, expectClose } from "../../helpers/expect-close";
-import { annotationTexts, trace } from "./figure-test-helpers";
+import { annotationTexts, noteText, trace } from "./figure-test-helpers";
 
 const rows: ForestPlotRow[] = [
   { label: "Visceral metastases", estimate: 2.5, lower: 1.25, upper: 5, pValue: 0.0123 },
@@ -63,10 +63,11 @@ describe("forestPlotFigure: text column", () => {
     expect(f.data.some((t) => t.name === "OR (90% CI), p")).toBe(true);
   });
 
-  it("adds the synthetic-cohort note when asked, and is deterministic", () => {
-    expect(
-      annotationTexts(forestPlotFigure(rows, { synthetic: true })).some((t) => t.includes(SYNTHETIC_COHORT_NOTE)),
-    ).toBe(true);
+  it("adds the caller's note and x-axis title when asked, and is deterministic", () => {
+    const noted = forestPlotFigure(rows, { note: "Any data", xTitle: "Hazard ratio" });
+    expect(noteText(noted)).toBe("<i>Any data</i>");
+    expect(noted.layout.xaxis.title.text).toBe("Hazard ratio");
+    expect(noteText(fig)).toBeUndefined();
     expect(figureToJson(forestPlotFigure(rows))).toBe(figureToJson(fig));
   });
 });

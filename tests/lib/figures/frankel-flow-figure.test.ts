@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { figureToJson, frankelFlowFigure, SYNTHETIC_COHORT_NOTE } from "../../../src/lib/figures";
-import { annotationTexts } from "./figure-test-helpers";
+import { figureToJson, frankelFlowFigure } from "../../../src/lib/figures";
+import { annotationTexts, noteText } from "./figure-test-helpers";
 
 // The paper's Table 2 as printed (rows: Frankel grade before surgery A–E, columns: after A–E). Its cells
 // sum to 56, not 55: row E adds to 33 (printed 32) and column D to 14 (printed 13) — an inconsistency
@@ -75,13 +75,13 @@ describe("frankelFlowFigure: nodes and links from the paper's Table 2", () => {
     expect(sankey.node.y[8]).toBeCloseTo(0.02 + (0.96 * (18 + 19)) / 56, 12); // After E: centre of [18, 56)
   });
 
-  it("takes other grade labels and side words, adds the synthetic note, is deterministic", () => {
+  it("takes other grade labels and side words, adds the caller's note, is deterministic", () => {
     const f = frankelFlowFigure(
       [
         [2, 1],
         [0, 3],
       ],
-      { grades: ["abnormal", "normal"], beforeLabel: "Pre", afterLabel: "Post", synthetic: true },
+      { grades: ["abnormal", "normal"], beforeLabel: "Pre", afterLabel: "Post", note: "Any data" },
     );
     expect((f.data[0] as unknown as Sankey).node.label).toEqual([
       "Pre abnormal (n=3)",
@@ -89,7 +89,7 @@ describe("frankelFlowFigure: nodes and links from the paper's Table 2", () => {
       "Post abnormal (n=2)",
       "Post normal (n=4)",
     ]);
-    expect(annotationTexts(f).some((t) => t.includes(SYNTHETIC_COHORT_NOTE))).toBe(true);
+    expect(noteText(f)).toBe("<i>Any data</i>");
     expect(figureToJson(frankelFlowFigure(table2))).toBe(figureToJson(fig));
   });
 });

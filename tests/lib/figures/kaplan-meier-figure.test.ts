@@ -2,15 +2,9 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../../src/lib/core/errors";
-import {
-  figureToJson,
-  kaplanMeierFigure,
-  SYNTHETIC_COHORT_NOTE,
-  type KaplanMeierCurve,
-  type KaplanMeierStep,
-} from "../../../src/lib/figures";
+import { figureToJson, kaplanMeierFigure, type KaplanMeierCurve, type KaplanMeierStep } from "../../../src/lib/figures";
 import { expectAllClose } from "../../helpers/expect-close";
-import { annotationTexts, trace } from "./figure-test-helpers";
+import { annotationTexts, noteText, trace } from "./figure-test-helpers";
 
 interface FixtureGroup {
   label: string;
@@ -174,27 +168,65 @@ describe("kaplanMeierFigure: annotations, accessibility defaults, determinism", 
     );
   });
 
-  it("carries the synthetic-cohort note only when options.synthetic is true", () => {
-    expect(
-      annotationTexts(kaplanMeierFigure(curves, { synthetic: true })).some((t) => t.includes(SYNTHETIC_COHORT_NOTE)),
-    ).toBe(true);
-    expect(annotationTexts(fig).some((t) => t.includes(SYNTHETIC_COHORT_NOTE))).toBe(false);
+  it("carries the caller's note under the title only when given", () => {
+    expect(noteText(kaplanMeierFigure(curves, { note: "Your data (n = 9)" }))).toBe("<i>Your data (n = 9)</i>");
+    expect(noteText(fig)).toBeUndefined();
+  });
+
+  it("names the test of its p, and takes axis titles and the at-risk heading", () => {
+    const f = kaplanMeierFigure(curves, {
+      logRankP: 0.0861,
+      testName: "Mantel–Byar",
+      xTitle: "Days since transplant listing",
+      yTitle: "Proportion alive",
+      atRiskTitle: "At risk",
+    });
+    expect(annotationTexts(f)).toContain("Mantel–Byar p = 0.086");
+    expect(f.layout.xaxis.title.text).toBe("Days since transplant listing");
+    expect(f.layout.yaxis.title.text).toBe("Proportion alive");
+    expect(annotationTexts(f)).toContain("<b>At risk</b>");
   });
 
   it("uses Okabe–Ito colours, titled axes with units and hover text with the numbers", () => {
     expect((trace(fig, "A").line as { color: string }).color).toBe("#0072B2");
     expect((trace(fig, "B").line as { color: string }).color).toBe("#D55E00");
-    expect((fig.layout.xaxis as { title: { text: string } }).title.text).toBe("Time since surgery (months)");
+    expect((fig.layout.xaxis as { title: { text: string } }).title.text).toBe("Time (months)");
     expect((trace(fig, "A").text as string[])[3]).toBe(
       `A<br>t = 5 months<br>S(t) = 0.625 (95% CI ${ciText(fixture.groups[0].steps[2])})<br>at risk 4, events 1, censored 1`,
     );
   });
 
-  it("is deterministic and frozen", () => {
-    expect(figureToJson(kaplanMeierFigure(curves, { tickInterval: 2, xMax: 10, logRankP: 0.0231 }))).toBe(
-      figureToJson(fig),
-    );
-    expect(Object.isFrozen(fig.data[0])).toBe(true);
+  it("is deterministic, and each call returns a fresh object the caller may change", () => {
+    const again = kaplanMeierFigure(curves, { tickInterval: 2, xMax: 10, logRankP: 0.0231 });
+    expect(figureToJson(again)).toBe(figureToJson(fig));
+    expect(Object.isFrozen(again.data[0])).toBe(false);
+    again.layout.xaxis.title.text = "Days";
+    again.layout.yaxis.domain[0] = 0.5; // a nested array: must not be a shared module constant
+    trace(again, "A").line.width = 9;
+    const third = kaplanMeierFigure(curves, { tickInterval: 2, xMax: 10, logRankP: 0.0231 });
+    expect(figureToJson(third)).toBe(figureToJson(fig));
+  });
+});
+
+describe("kaplanMeierFigure: bands by number of groups, conditional start", () => {
+  const bands = (f: ReturnType<typeof kaplanMeierFigure>) => f.data.filter((t) => t.fill === "toself");
+  it("draws bands for one or two curves and leaves them out for three or more unless asked", () => {
+    expect(bands(kaplanMeierFigure(curves.slice(0, 2))).length).toBe(2);
+    expect(bands(kaplanMeierFigure(curves.slice(0, 2)))[0].fillcolor).toBe("rgba(0,114,178,0.15)");
+    expect(bands(kaplanMeierFigure(curves.slice(0, 3))).length).toBe(0);
+    const asked = kaplanMeierFigure(curves, { showConfidenceBand: true });
+    expect(bands(asked).length).toBeGreaterThanOrEqual(3);
+    expect(bands(asked)[0].fillcolor).toBe("rgba(0,114,178,0.08)"); // lighter with many groups
+    expect(bands(kaplanMeierFigure(curves.slice(0, 1), { bandOpacity: 0.3 }))[0].fillcolor).toBe("rgba(0,114,178,0.3)");
+    expect(() => kaplanMeierFigure(curves, { bandOpacity: 0 })).toThrow(/options\.bandOpacity/);
+  });
+
+  it("starts a curve at its startTime (a conditional curve) and leaves its earlier numbers at risk blank", () => {
+    const late = kaplanMeierFigure([{ ...curves[0], startTime: 1.5 }, curves[1]], { tickInterval: 2, xMax: 10 });
+    expect(trace(late, "A").x).toEqual([1.5, 2, 3, 5, 7, 9]);
+    expect((trace(late, "A at risk").text as string[]).slice(0, 2)).toEqual(["", "6"]);
+    expect(trace(late, "B").x[0]).toBe(0);
+    expect(() => kaplanMeierFigure([{ ...curves[0], startTime: 2.5 }])).toThrow(/curves\[0\]\.startTime/);
   });
 });
 

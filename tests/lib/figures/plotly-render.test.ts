@@ -54,7 +54,7 @@ const variants: Record<string, PlotlyFigure> = {
       [15, 8],
       [2, 30],
     ],
-    { grades: ["abnormal", "normal"], synthetic: true },
+    { grades: ["abnormal", "normal"], note: "Synthetic data — not patient data" },
   ),
   "trajectory-missing-visit": scoreTrajectoryFigure(
     {
@@ -71,11 +71,11 @@ const variants: Record<string, PlotlyFigure> = {
       { label: "naive", values: [-1.2, -0.8, -0.5, -0.4, 3] },
       { label: "time-dependent", values: [-0.2, 0, 0.1, 0.3] },
     ],
-    { range: [-2, 1], bins: 12, referenceLines: [{ x: 0, label: "truth" }], xTitle: "log HR", synthetic: true },
+    { range: [-2, 1], bins: 12, referenceLines: [{ x: 0, label: "truth" }], xTitle: "log HR", note: "Simulated" },
   ),
   "scorecard-synthetic": scorecardFigure(
     { categories: ["a", "b", "c", "d", "e", "f", "g"], sections: [{ label: "s", counts: [1, 1, 1, 1, 1, 1, 1] }] },
-    { synthetic: true },
+    { note: "A note under the title that is long enough to reach across most of the figure's width" },
   ),
 };
 
@@ -88,7 +88,7 @@ describe("figures in the real plotly.js (headless Chromium)", () => {
     });
   }
 
-  it("draws through the notebook/report path (figureHtml + plotlyLibraryHtml), synthetic note visible", async () => {
+  it("draws through the notebook/report path (figureHtml + plotlyLibraryHtml), note visible", async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -97,16 +97,17 @@ describe("figures in the real plotly.js (headless Chromium)", () => {
     });
     try {
       const km = variants["kaplan-meier"];
-      await page.setContent(
-        `<!doctype html><html><body>${figureHtml(km, "km")}${plotlyLibraryHtml(plotly)}</body></html>`,
-        { waitUntil: "load" },
-      );
-      await page.waitForSelector("#km svg.main-svg", { timeout: 20_000 });
+      // The library after the figure (as a notebook page might have it): the figure waits, then draws.
+      await page.setContent(`<!doctype html><html><body>${figureHtml(km)}${plotlyLibraryHtml(plotly)}</body></html>`, {
+        waitUntil: "load",
+      });
+      await page.waitForSelector("div.repro-plotly svg.main-svg", { timeout: 20_000 });
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a reader sees is what is checked
-      const text = await page.locator("#km").innerText();
-      expect(text).toContain("Synthetic cohort reconstructed from published aggregates");
+      const text = await page.locator("div.repro-plotly").innerText();
+      expect(text).toContain("Example data — not patient data");
       expect(text).toContain("Number at risk");
       expect(text).toContain("Log-rank p = 0.023");
+      expect(text).not.toContain("not drawn"); // the placeholder is gone
       expect(errors).toEqual([]);
     } finally {
       await page.close();

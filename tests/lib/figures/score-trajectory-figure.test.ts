@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { figureToJson, scoreTrajectoryFigure, SYNTHETIC_COHORT_NOTE } from "../../../src/lib/figures";
+import { figureToJson, scoreTrajectoryFigure } from "../../../src/lib/figures";
 import { expectAllClose } from "../../helpers/expect-close";
-import { annotationTexts, trace } from "./figure-test-helpers";
+import { noteText, trace } from "./figure-test-helpers";
 
 const visits = ["pre", "1m", "3m"];
 const values = [
@@ -109,12 +109,10 @@ describe("scoreTrajectoryFigure: paired lines", () => {
     expect((f.layout.xaxis as { ticktext: string[] }).ticktext).toEqual(["a<br>n=2", "b<br>n=0"]);
   });
 
-  it("adds the synthetic-cohort note when asked, and is deterministic", () => {
-    expect(
-      annotationTexts(scoreTrajectoryFigure({ visits, values }, { synthetic: true })).some((t) =>
-        t.includes(SYNTHETIC_COHORT_NOTE),
-      ),
-    ).toBe(true);
+  it("adds the caller's note and x-axis title when asked, and is deterministic", () => {
+    const noted = scoreTrajectoryFigure({ visits, values }, { note: "Any data", xTitle: "Visit (months)" });
+    expect(noteText(noted)).toBe("<i>Any data</i>");
+    expect(noted.layout.xaxis.title.text).toBe("Visit (months)");
     expect(
       figureToJson(scoreTrajectoryFigure({ visits, values }, { scoreName: "VAS", yTitle: "VAS (0–10, points)" })),
     ).toBe(figureToJson(fig));

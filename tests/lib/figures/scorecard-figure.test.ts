@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { figureToJson, scorecardFigure, SYNTHETIC_COHORT_NOTE } from "../../../src/lib/figures";
-import { annotationTexts, trace } from "./figure-test-helpers";
+import { figureToJson, scorecardFigure } from "../../../src/lib/figures";
+import { annotationTexts, noteText, trace } from "./figure-test-helpers";
 
 const counts = {
   categories: ["reproduced", "inconsistent", "not reproducible"],
@@ -43,10 +43,8 @@ describe("scorecardFigure: stacked horizontal bars", () => {
     ]);
   });
 
-  it("adds the synthetic-cohort note when asked, and is deterministic", () => {
-    expect(
-      annotationTexts(scorecardFigure(counts, { synthetic: true })).some((t) => t.includes(SYNTHETIC_COHORT_NOTE)),
-    ).toBe(true);
+  it("adds the caller's note when asked, and is deterministic", () => {
+    expect(noteText(scorecardFigure(counts, { note: "Any data" }))).toBe("<i>Any data</i>");
     expect(annotationTexts(fig)).toEqual([]);
     expect(figureToJson(scorecardFigure(counts))).toBe(figureToJson(fig));
   });

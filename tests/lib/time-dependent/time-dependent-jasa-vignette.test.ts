@@ -48,6 +48,7 @@ const fx = JSON.parse(
     mantelByar: { observed: number; expected: number; variance: number; statistic: number; p: number };
     simonMakuch: KmPart;
     simonMakuchLogLog: KmPart;
+    simonMakuchMinAtRisk: { minAtRisk: number; groups: (KmPart & { trt: number; startTime: number })[] };
     landmark: {
       at: number;
       n: number;
@@ -119,6 +120,36 @@ describe("immortal time on the Stanford heart transplant data (R survival jasa, 
     expectClose(d.variance[0][0], j.mantelByar.variance, { label: "variance" });
     expectClose(mb.statistic, j.mantelByar.statistic, { label: "chi-square" });
     expectClose(mb.pValue, j.mantelByar.p, { label: "p" });
+  });
+
+  it("simonMakuch with minAtRisk starts each curve where R's survfit(start.time) does, with R's values", () => {
+    const r = j.simonMakuchMinAtRisk;
+    const sm = simonMakuch(surv(j.futime, j.fustat), j.txtime, { minAtRisk: r.minAtRisk });
+    expect(sm.minAtRisk).toBe(10);
+    sm.groups.forEach((g, k) => {
+      const ref = r.groups[k];
+      expect(g.startTime, g.label).toBe(ref.startTime);
+      expect(g.fit.steps.map((s) => s.time)).toEqual(ref.time);
+      expect(g.fit.steps.map((s) => s.nRisk)).toEqual(ref.n_risk);
+      expect(g.fit.steps.map((s) => s.nEvent)).toEqual(ref.n_event);
+      expect(g.fit.steps.map((s) => s.nCensor)).toEqual(ref.n_censor);
+      expectAllClose(
+        g.fit.steps.map((s) => s.survival),
+        ref.surv,
+        { label: `${g.label} survival from ${ref.startTime}` },
+      );
+      expectAllClose(
+        g.fit.steps.map((s) => s.lower),
+        ref.lower,
+        { label: `${g.label} lower from ${ref.startTime}` },
+      );
+    });
+    // The treated state's risk set at entry times: by hand, its first entries are single transplants.
+    expect(sm.groups[1].startTime).toBeGreaterThan(0);
+    expect(() => simonMakuch(surv(j.futime, j.fustat), j.txtime, { minAtRisk: 1000 })).toThrow(
+      /options\.minAtRisk = 1000: the "not \(yet\) treated" risk set never holds 1000 subjects \(at most 101\)/,
+    );
+    expect(() => simonMakuch(surv(j.futime, j.fustat), j.txtime, { minAtRisk: 0 })).toThrow(/options\.minAtRisk/);
   });
 
   it("simonMakuch curves (counting-process Kaplan–Meier) equal survfit on the split data", () => {

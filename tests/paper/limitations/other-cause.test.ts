@@ -4,6 +4,7 @@ import { kaplanMeier, survivalAt } from "../../../src/lib/survival/kaplan-meier"
 import { surv } from "../../../src/lib/survival/surv";
 import { otherCauseData, otherCauseEstimates, otherCauseFigure, otherCauseRows } from "../../../src/paper/limitations";
 import { shippedStudy } from "../reproduction/shipped-study";
+import { figureNote } from "../../../src/paper/study/figure-note";
 import { expectClose } from "../../helpers/expect-close";
 
 const { study } = shippedStudy();
@@ -54,7 +55,7 @@ describe("other-cause death scenarios (notebook 06 §8)", () => {
     const rows = otherCauseRows(otherCauseEstimates(data));
     expect(rows.oneYear.map((r) => r["other-cause deaths"])).toEqual([0, 3]);
     expect(String(rows.oneYear[0]["CIF tumour death % (95% CI)"])).toMatch(/^\d+\.\d \(\d+\.\d, \d+\.\d\)$/);
-    const fig = otherCauseFigure(data[1], study.synthetic);
+    const fig = otherCauseFigure(data[1], figureNote(study));
     expect(fig.data.length).toBe(5);
     expect(() => otherCauseData(study, [{ label: "bad", count: -1, fromMonths: 0, toMonths: 1 }])).toThrow(InputError);
     expect(() => otherCauseData(study, [{ label: "bad", count: 1, fromMonths: 5, toMonths: 1 }])).toThrow(/toMonths/);

@@ -1,13 +1,5 @@
 import { InputError } from "../../core/errors";
-import { deepFreeze } from "../../core/freeze";
-import {
-  OKABE_ITO,
-  SYNTHETIC_COHORT_NOTE,
-  type FigureOptions,
-  type PlotlyFigure,
-  type PlotlyLayout,
-  type PlotlyTrace,
-} from "../plotly-types";
+import { OKABE_ITO, type FigureOptions, type PlotlyFigure, type PlotlyLayout, type PlotlyTrace } from "../plotly-types";
 
 /** Font sizes chosen to stay legible at 800 × 500 px. */
 export const FONT = Object.freeze({ family: "Arial, Helvetica, sans-serif", size: 14, color: "#222222" });
@@ -42,9 +34,20 @@ export function axis(title: string, extra: Record<string, unknown> = {}): Record
   };
 }
 
+/** Vertical space, in pixels, of the title block: gap above the title, the title line, the note line. */
+const TITLE_GAP = 10;
+const TITLE_LINE = 28;
+const NOTE_LINE = 22;
+/** The note's style: italic, dark vermillion, a little smaller than the title. */
+const NOTE_FONT = Object.freeze({ size: 13, color: "#A63D00" });
+
 /**
- * The shared layout: title, font, white background, margins, legend, and (for synthetic-cohort
- * figures) the visible synthetic-cohort note just above the plot.
+ * The shared layout: title (and the optional note under it as plotly's title subtitle), font, white
+ * background, margins and a horizontal legend. The title block sits at the top of the figure and the
+ * legend directly under it, both placed in figure (container) pixels; plotly then pushes the plotting
+ * area down by the legend's real height, so neither a long note nor a legend that wraps onto several
+ * rows can overlap anything. `extra` adds or overrides layout attributes; its `margin` and `legend`
+ * are merged into the defaults.
  */
 export function baseLayout(
   defaultTitle: string,
@@ -57,54 +60,58 @@ export function baseLayout(
     throw new InputError("must be a number of pixels ≥ 200", { field: "options.height", value: options.height });
   if (options.title !== undefined && typeof options.title !== "string")
     throw new InputError("must be a string", { field: "options.title", value: options.title });
-  if (options.synthetic !== undefined && typeof options.synthetic !== "boolean") {
-    throw new InputError("must be true or false", { field: "options.synthetic", value: options.synthetic });
-  }
-  const annotations = Array.isArray(extra.annotations) ? [...(extra.annotations as unknown[])] : [];
-  if (options.synthetic) annotations.push(syntheticNote());
+  const note = options.note === undefined ? undefined : checkLabel(options.note, "options.note");
+  const titleBlock = TITLE_GAP + TITLE_LINE + (note === undefined ? 0 : NOTE_LINE);
+  const { margin: extraMargin, legend: extraLegend, ...rest } = extra;
+  const hasLegend = extra.showlegend !== false;
   return {
     title: {
       text: options.title ?? defaultTitle,
       x: 0.02,
       xanchor: "left",
-      y: 0.98,
+      yref: "container",
+      y: 1 - TITLE_GAP / height,
       yanchor: "top",
       font: { size: TITLE_FONT_SIZE },
+      ...(note === undefined ? {} : { subtitle: { text: `<i>${note}</i>`, font: { ...NOTE_FONT } } }),
     },
     font: { ...FONT },
     height,
-    margin: { l: 80, r: 30, t: options.synthetic ? 95 : 70, b: 60 },
+    margin: {
+      l: 80,
+      r: 30,
+      b: 60,
+      ...(extraMargin as Record<string, number> | undefined),
+      t: titleBlock + (hasLegend ? 8 : 24),
+    },
     paper_bgcolor: "#FFFFFF",
     plot_bgcolor: "#FFFFFF",
     hoverlabel: { font: { size: 13 } },
     // No legend attributes on a figure without a legend: Plotly.validate fails on them.
-    ...(extra.showlegend === false
-      ? {}
-      : { legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", font: { size: 13 } } }),
-    ...extra,
-    annotations,
+    ...(hasLegend
+      ? {
+          legend: {
+            orientation: "h",
+            x: 0,
+            xanchor: "left",
+            yref: "container",
+            y: 1 - (titleBlock + 2) / height,
+            yanchor: "top",
+            font: { size: 13 },
+            ...(extraLegend as Record<string, unknown> | undefined),
+          },
+        }
+      : {}),
+    ...rest,
   };
 }
 
-/** The synthetic-cohort note: italic, dark vermillion, above the plotting area. */
-function syntheticNote(): Record<string, unknown> {
-  return {
-    text: `<i>${SYNTHETIC_COHORT_NOTE}</i>`,
-    xref: "paper",
-    yref: "paper",
-    x: 0,
-    y: 1,
-    xanchor: "left",
-    yanchor: "bottom",
-    yshift: 28,
-    showarrow: false,
-    font: { size: 13, color: "#A63D00" },
-  };
-}
-
-/** Freezes the assembled figure so callers cannot mutate shared state. */
+/**
+ * The assembled figure as a fresh deep copy: nothing in it is shared with module constants or with
+ * another figure, so the caller may change it freely.
+ */
 export function figure(data: PlotlyTrace[], layout: PlotlyLayout): PlotlyFigure {
-  return deepFreeze({ data, layout });
+  return structuredClone({ data, layout });
 }
 
 /** A finite number, or an InputError naming field/index/value. */
