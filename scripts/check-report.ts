@@ -28,6 +28,7 @@ async function main(): Promise<number> {
     ...readdirSync(dir)
       .filter((f) => /^\d\d-.*\.html$/.test(f))
       .sort(),
+    ...(existsSync(join(dir, "glossary.html")) ? ["glossary.html"] : []),
   ];
   const browser = await launchChromium();
   let failures = 0;

@@ -29,6 +29,7 @@ import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { executeNotebooks, type ExecutionResult } from "./lib/execute";
+import { writeGlossaryPage } from "./lib/glossary";
 import { writeKernelSpec } from "./lib/kernel";
 import { notebookFromSource, serializeNotebook } from "./lib/notebook-source";
 import { notebookSources, notebookStates } from "./lib/notebook-sync";
@@ -406,6 +407,8 @@ async function main(): Promise<void> {
     writeFileSync(join(staging, entry.href), html);
   });
   const review = reviewSummary(staging);
+  // glossary.html, from notebooks/glossary.ipynb (Markdown only: no kernel)
+  const glossary = writeGlossaryPage(staging, options.notebooks ?? NOTEBOOKS_DIR);
   const skipped = skippedAnalyses(results.map((r, i) => ({ file: r.file, nb: notebooks[i] })));
   const partial = options.only
     ? `<p class="repro-partial"><strong>Partial report</strong> (<code>--only ${escapeHtml(options.only.join(","))}</code>): ` +
@@ -418,7 +421,7 @@ async function main(): Promise<void> {
       : "";
   writeFileSync(
     join(staging, "index.html"),
-    renderIndexPage(entries, dataNote(data), partial + skippedHtml, review.html),
+    renderIndexPage(entries, dataNote(data), partial + glossary + skippedHtml, review.html),
   );
   const cells = results.reduce((s, r) => s + r.codeCells, 0);
   const finishedAt = new Date().toISOString();

@@ -14,4 +14,5 @@ export * from "./simulation";
 export * from "./figures";
 export * from "./formula";
 export * from "./frontend";
+export * from "./teaching";
 export { LIBRARY_VERSION } from "./version";

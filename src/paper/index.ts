@@ -11,3 +11,4 @@ export * from "./reproduction";
 export * from "./reconstruct";
 export * from "./limitations";
 export * from "./notebook";
+export * from "./teaching";

@@ -13,3 +13,18 @@ export { scoreTrajectoryFigure } from "./score-trajectory-figure";
 export type { ScoreTrajectoryInput, ScoreTrajectoryOptions } from "./score-trajectory-figure";
 export { distributionFigure } from "./distribution-figure";
 export type { DistributionFigureOptions, DistributionSeries } from "./distribution-figure";
+export { censoringSliderFigure } from "./censoring-slider-figure";
+export type { CensoringSliderInput, CensoringSliderOptions, SurvivalStepRow } from "./censoring-slider-figure";
+export { medianCiSliderFigure } from "./median-ci-slider-figure";
+export type {
+  MedianCiFrame,
+  MedianCiInterval,
+  MedianCiSliderOptions,
+  MedianCiStepRow,
+} from "./median-ci-slider-figure";
+export { immortalTimeSliderFigure } from "./immortal-time-slider-figure";
+export type { HazardRatioSpread, ImmortalTimeFrame, ImmortalTimeSliderOptions } from "./immortal-time-slider-figure";
+export { followUpFigure } from "./follow-up-figure";
+export type { FollowUpOptions, FollowUpRow } from "./follow-up-figure";
+export { schoenfeldFigure } from "./schoenfeld-figure";
+export type { SchoenfeldInput, SchoenfeldOptions } from "./schoenfeld-figure";

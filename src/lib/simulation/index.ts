@@ -4,6 +4,7 @@ export type {
   ImmortalTimeMethodSummary,
   ImmortalTimeSimulationOptions,
   ImmortalTimeSimulationResult,
+  ImmortalTimeStudy,
   TreatmentDelay,
 } from "./simulate-immortal-time";
 export { simulateSelection } from "./simulate-selection";

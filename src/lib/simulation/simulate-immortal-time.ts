@@ -39,6 +39,17 @@ export interface ImmortalTimeSimulationOptions {
   /** Count the share of studies whose estimate is at or below this hazard ratio (e.g. a published one). */
   readonly referenceHazardRatio?: number;
   readonly ties?: "efron" | "breslow";
+  /** Return the first simulated study's rows as `firstStudy` (default false: only the summaries). */
+  readonly keepFirstStudy?: boolean;
+}
+
+/** One simulated study's rows: survival time, death (1) or censoring (0), when treatment started (null: never). */
+export interface ImmortalTimeStudy {
+  readonly time: readonly number[];
+  readonly event: readonly number[];
+  readonly treatmentStart: readonly (number | null)[];
+  /** 1 for a subject ever treated: the "baseline" covariate of the naive analysis. */
+  readonly everTreated: readonly number[];
 }
 
 /** Summary of one analysis method over the simulated studies. */
@@ -71,6 +82,8 @@ export interface ImmortalTimeSimulationResult {
   /** Mean share of subjects who actually received treatment. */
   readonly meanTreatedShare: number;
   readonly meanEvents: number;
+  /** The first study's rows when `keepFirstStudy` was set, else null. */
+  readonly firstStudy: ImmortalTimeStudy | null;
 }
 
 type Fit = { logHr: number; p: number; lower: number; upper: number } | null;
@@ -106,6 +119,7 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
   const fits: Fit[][] = Array.from({ length: methods }, () => []);
   let treatedShare = 0;
   let events = 0;
+  let firstStudy: ImmortalTimeStudy | null = null;
   for (let r = 0; r < o.replicates; r++) {
     const time = new Float64Array(o.n);
     const event = new Uint8Array(o.n);
@@ -128,6 +142,8 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
       time[i] = Math.min(t, o.followUp);
       event[i] = t <= o.followUp ? 1 : 0;
     }
+    if (r === 0 && o.keepFirstStudy)
+      firstStudy = { time: [...time], event: [...event], treatmentStart: [...start], everTreated: [...ever] };
     treatedShare += ever.reduce((a, v) => a + v, 0) / o.n;
     events += event.reduce((a, v) => a + v, 0);
     const y = surv(time, event, { tieTolerance: 0 });
@@ -157,6 +173,7 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
     logHr: fits.map((f) => f.map((x) => (x === null ? null : x.logHr))),
     meanTreatedShare: treatedShare / o.replicates,
     meanEvents: events / o.replicates,
+    firstStudy,
   });
 }
 
@@ -239,5 +256,7 @@ function validateSimulationOptions(o: ImmortalTimeSimulationOptions): ImmortalTi
   if (o.landmark !== undefined && !(Number.isFinite(o.landmark) && o.landmark >= 0 && o.landmark < o.followUp))
     throw new InputError("must be a time in [0, followUp)", { field: "landmark", value: o.landmark });
   if (o.referenceHazardRatio !== undefined) pos(o.referenceHazardRatio, "referenceHazardRatio");
+  if (o.keepFirstStudy !== undefined && typeof o.keepFirstStudy !== "boolean")
+    throw new InputError("must be true or false", { field: "keepFirstStudy", value: o.keepFirstStudy });
   return o;
 }

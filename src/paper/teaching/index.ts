@@ -1,0 +1,14 @@
+export { toyCohort } from "./toy-cohort";
+export type { ToyCohort, ToyPatient } from "./toy-cohort";
+export { showWorking, workingHtml } from "./show-working";
+export type { ShowWorkingOptions } from "./show-working";
+export { showHandCheck } from "./show-hand-check";
+export { exercises } from "./exercises";
+export { exercise } from "./exercise";
+export type { StudentExercise } from "./exercise";
+export { exerciseKeyMarkdown } from "./exercise-key";
+export { lungCaseStudy } from "./lung-case-study";
+export type { LungCaseStudy } from "./lung-case-study";
+export { veteranCaseStudy } from "./veteran-case-study";
+export type { VeteranCaseStudy } from "./veteran-case-study";
+export { immortalTimeTeaching, IMMORTAL_TIME_TEACHING, IMMORTAL_TIME_DELAYS } from "./immortal-time-teaching";
