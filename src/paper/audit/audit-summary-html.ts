@@ -53,6 +53,7 @@ function item(f: RankedFinding, options: AuditSummaryHtmlOptions): string {
  *
  * @example
  * const registry = loadRegistry(); // the paper's registered numbers
+ * const findings = runAudit(registry);
  * auditSummaryToHtml(auditSummary(findings, registry)) // '<style>…</style><div class="review">…'
  */
 export function auditSummaryToHtml(summary: AuditSummary, options: AuditSummaryHtmlOptions = {}): string {

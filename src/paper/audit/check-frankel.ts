@@ -37,7 +37,8 @@ export interface FrankelIds {
  *
  * @example
  * const registry = loadRegistry(); // the paper's registered numbers
- * checkFrankel(registry, ids).map((f) => f.class)
+ * // FRANKEL_IDS: the ids this paper's plug-in reads (Table 2's cells, Table 3's 2×2, §4.3's categories, §5's rate)
+ * checkFrankel(registry, FRANKEL_IDS).map((f) => f.class)
  * // ["contradiction", "contradiction", null] (Table 2 gives 3 normal → abnormal, Table 3 prints 2; …)
  */
 export function checkFrankel(registry: Registry, ids: FrankelIds): AuditFinding[] {

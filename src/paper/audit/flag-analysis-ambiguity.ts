@@ -27,7 +27,22 @@ export interface AnalysisAmbiguityIds {
  *
  * @example
  * const registry = loadRegistry(); // the paper's registered numbers
- * flagAnalysisAmbiguity(registry, ids).class // "design concern" (5.145 is the Pearson χ² of Table 5)
+ * const ids = {
+ *   statistic: "t5.visceral.chisq", // Table 5's printed χ² for visceral metastases
+ *   cells: [
+ *     ["t5.visceral.no.survival.n", "t5.visceral.no.mortality.n"],
+ *     ["t5.visceral.yes.survival.n", "t5.visceral.yes.mortality.n"],
+ *   ],
+ *   methodStatement: "stmt.km-logrank-1y",
+ *   coxStatement: "stmt.cox-1y",
+ *   median: "abs.median-survival",
+ *   horizon: "abs.horizon.1y",
+ * };
+ * flagAnalysisAmbiguity(registry, ids).verdict // "finding"
+ * flagAnalysisAmbiguity(registry, ids).class // "design concern"
+ * flagAnalysisAmbiguity(registry, ids).headline
+ * // "the univariate χ² 5.145 is a χ² test of one-year status …" (R: chisq.test(matrix(c(15, 4, 17, 19), 2,
+ * // byrow = TRUE), correct = FALSE) gives X-squared = 5.14456)
  */
 export function flagAnalysisAmbiguity(registry: Registry, ids: AnalysisAmbiguityIds): AuditFinding {
   const stat = registry.get(ids.statistic);

@@ -24,7 +24,16 @@ export interface InclusionOutcomeIds {
  *
  * @example
  * const registry = loadRegistry(); // the paper's registered numbers
- * flagInclusionVsOutcome(registry, ids).class // "design concern" (23 deaths within the year)
+ * const ids = {
+ *   minFollowUp: "s2.1.followup-min", // "follow-up more than 1 year"
+ *   expectedSurvivalMin: "s2.1.expected-survival-min",
+ *   n: "abs.results.n", // 55 patients
+ *   survivalAtHorizon: "abs.1y-survival", // 58.18%
+ *   horizon: "abs.horizon.1y",
+ *   exclusionStatement: "stmt.exclusion-other-death",
+ * };
+ * flagInclusionVsOutcome(registry, ids).class // "design concern"
+ * flagInclusionVsOutcome(registry, ids).recomputed.deathsByHorizon // 23 (by hand: 55 − 32 = 23, 32/55 = 58.18%)
  */
 export function flagInclusionVsOutcome(registry: Registry, ids: InclusionOutcomeIds): AuditFinding {
   const fu = registry.get(ids.minFollowUp);

@@ -34,8 +34,16 @@ const SAVE_AS_CSV = 'Save it as "CSV UTF-8 (comma delimited)" (Excel) or Text CS
  * /TYPE=TXT. Cost: O(file size + n · columns).
  *
  * @example
- * checkCohortFile("cohort-semicolons.csv").hint
- * // 'The file is separated by ";" … and writes decimals with a comma (57,5) …'
+ * checkCohortFile(SHIPPED_COHORT_PATH).ok // true
+ * // the shipped cohort as a European-locale Excel export writes it: ";" between cells, "," as the decimal mark
+ * const { mkdtempSync, readFileSync, writeFileSync } = process.getBuiltinModule("node:fs");
+ * const file = `${mkdtempSync(`${process.getBuiltinModule("node:os").tmpdir()}/cohort-`)}/export.csv`;
+ * writeFileSync(file, readFileSync(SHIPPED_COHORT_PATH, "utf8").replaceAll(",", ";").replaceAll(".", ","));
+ * checkCohortFile(file).errors.map((e) => e.message)
+ * // ['line 1, header = "patient_id;sex;age;…": the header is separated by ";" (semicolon), not commas
+ * // (56 names in one cell)'] (data/cohort.csv's header has 56 names, one per codebook variable)
+ * checkCohortFile(file).hint
+ * // 'A ";"-separated file is what Excel and SPSS write …, and this one writes decimals with a comma (e.g. 57,5). …'
  */
 export function checkCohortFile(path: string): CohortFileCheck {
   const done = (errors: InputError[], hint: string | null, cohort: Cohort | null = null): CohortFileCheck =>

@@ -17,7 +17,9 @@ import { daysBetween } from "./internal/rules";
  * Cost: O(n).
  *
  * @example
- * checkCohortForAnalysis(loadCohort("one-patient.csv"))[0].message
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * checkCohortForAnalysis(validateCohortRows(rows)) // [] (55 patients, 40 deaths)
+ * checkCohortForAnalysis(validateCohortRows(rows.slice(0, 1)))[0].message
  * // "rows = 1: the cohort has 1 patient; survival analysis needs at least 2"
  */
 export function checkCohortForAnalysis(cohort: Cohort): readonly InputError[] {

@@ -15,7 +15,10 @@ import { canonicalCsv } from "./internal/canonical-csv";
  * R equivalent: `digest::digest(write.csv(...), "sha256")`; SPSS: none. Cost: O(n · columns).
  *
  * @example
- * cohortFingerprint(loadCohort("data/cohort.csv")) // "9f2c…" (64 hex digits), as data/cohort-fidelity.json records
+ * const cohort = loadCohort(SHIPPED_COHORT_PATH);
+ * cohortFingerprint(cohort) // "f6eec4641bf8…" (as data/cohort-fidelity.json records; `sha256sum data/cohort.csv`)
+ * const changed = validateCohortRows([{ ...cohort.rows[0], age: cohort.rows[0].age + 1 }, ...cohort.rows.slice(1)]);
+ * cohortFingerprint(changed) === cohortFingerprint(cohort) // false (one changed cell changes it)
  */
 export function cohortFingerprint(cohort: Cohort): string {
   if (!cohort || !Array.isArray(cohort.rows))

@@ -57,8 +57,11 @@ function recordedCohorts(dataDir: string): Recorded[] {
  * after reading two small JSON files.
  *
  * @example
- * cohortProvenance(loadCohort("data/cohort.csv")).synthetic // true
- * cohortProvenance(loadCohort("my-cohort.csv")).synthetic   // false
+ * const cohort = loadCohort(SHIPPED_COHORT_PATH);
+ * cohortProvenance(cohort).reconstruction // { file: "cohort.csv", seed: 1 } (data/cohort-fidelity.json)
+ * // your data: here the same 55 patients with one age changed, so the fingerprint differs
+ * const yours = validateCohortRows([{ ...cohort.rows[0], age: cohort.rows[0].age + 1 }, ...cohort.rows.slice(1)]);
+ * cohortProvenance(yours).synthetic // false
  */
 export function cohortProvenance(cohort: Cohort, options: { dataDir?: string } = {}): CohortProvenance {
   if (!cohort || !Array.isArray(cohort.rows))

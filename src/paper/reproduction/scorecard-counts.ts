@@ -10,7 +10,8 @@ import type { Scorecard } from "./scorecard";
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
  * const card = scorecard(study, runAudit(loadRegistry()));
- * scorecardCounts(card).categories[0] // "reproduced"
+ * scorecardCounts(card).categories
+ * // ["exact (by construction)", "within rounding", "differs", "not computable"] (data/cohort.csv is synthetic)
  */
 export function scorecardCounts(card: Scorecard): ScorecardCounts {
   const categories = REPRODUCTION_VERDICTS.filter((v) => v !== "context label");

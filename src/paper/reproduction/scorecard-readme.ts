@@ -13,7 +13,10 @@ export const README_STATUS_END = "<!-- status:end -->";
  * Cost: O(README length).
  *
  * @example
- * readmeWithStatus(readme, shippedReview()) === readme // true (when the README is current)
+ * const review = shippedReview(); // the shipped synthetic cohort's summary
+ * const readme = `# My paper\n\n${README_STATUS_BEGIN}\n(old lines)\n${README_STATUS_END}\n`;
+ * readmeWithStatus(readme, review).split("\n")[3] === reviewStatusLines(review)[0] // true
+ * readmeWithStatus("# My paper\n", review) // throws InputError "no status begin marker"
  */
 export function readmeWithStatus(readme: string, review: Review): string {
   const begin = readme.indexOf(README_STATUS_BEGIN);

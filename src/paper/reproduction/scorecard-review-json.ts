@@ -6,6 +6,7 @@ import type { Review } from "./scorecard-review";
  * lines are generated from this JSON. Cost: O(size).
  *
  * @example
+ * const review = shippedReview(); // the shipped synthetic cohort's summary
  * JSON.parse(reviewToJson(review)).audit.findings[0].severity // "critical"
  */
 export function reviewToJson(review: Review): string {

@@ -37,6 +37,8 @@ export interface Review {
  * @example
  * const registry = loadRegistry(); // the paper's registered numbers
  * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const findings = runAudit(registry);
+ * const card = scorecard(study, findings, { registry });
  * scorecardReview(card, findings, registry, { dataLabel: cohortTag(study) }).audit.findings[0].class
  * // "decision-changing"
  */

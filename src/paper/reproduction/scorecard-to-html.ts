@@ -84,6 +84,9 @@ function sectionTable(rows: readonly ScorecardRow[], synthetic: boolean): string
  * to `verdicts` and to ids starting with one of `idPrefixes` when given. Deterministic. Cost: O(rows).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const card = scorecard(study, runAudit(registry), { registry });
  * scorecardToHtml(card, { idPrefixes: ["t2."] }) // '<style>…</style><div class="review">…'
  */
 export function scorecardToHtml(card: Scorecard, options: ScorecardHtmlOptions = {}): string {

@@ -7,7 +7,10 @@ import type { Scorecard } from "./scorecard";
  * scorecard. Cost: O(rows).
  *
  * @example
- * JSON.parse(scorecardToJson(card)).counts["context label"] // 53
+ * const registry = loadRegistry(); // the paper's registered numbers
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * const card = scorecard(study, runAudit(registry), { registry });
+ * JSON.parse(scorecardToJson(card)).counts["context label"] // 53 (entries of data/published.json with a context)
  */
 export function scorecardToJson(card: Scorecard): string {
   const { synthetic, registered, counted, counts, bySection, rows } = card;
