@@ -19,8 +19,12 @@ import { showHtml } from "./show";
  *
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
- * computable(study, "Kaplan–Meier by postoperative BMA", () => survivalByFactor(study, "postBma"))
- * // on a cohort where nobody received BMA: shows "Not computable on this cohort: … (postBma has one level …)"
+ * computable(study, "KM by postoperative BMA", () => survivalByFactor(study, "postBma")).groups.length // 2
+ * // On a cohort where nobody received BMA, the analysis rejects its input with an InputError, so in a notebook
+ * // computable shows "Not computable on this cohort: KM by postoperative BMA, skipped. Why: …" and returns undefined:
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * const noBma = studyFromCohort(validateCohortRows(rows.map((r) => ({ ...r, post_bma: false }))));
+ * survivalByFactor(noBma, "postBma") // throws InputError "post_bma is no for all 55 patients"
  */
 export function computable<T>(study: Study, what: string, analysis: () => T): T | undefined {
   if (study.synthetic) return analysis();

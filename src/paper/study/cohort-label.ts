@@ -12,7 +12,12 @@ import type { Study } from "./study";
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
  * cohortLabel(study)
- * // "**Data:** your cohort `my.csv`: 200 patients, 150 deaths. Every number below is computed from these rows; …"
+ * // "**Data:** the **synthetic** cohort `data/cohort.csv` (55 patients, 40 deaths), reconstructed from …"
+ * // your data: here the shipped cohort's first 50 patients (no recorded cohort has 50, so they are not synthetic)
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * cohortLabel(studyFromCohort(validateCohortRows(rows.slice(0, 50), { source: "my.csv" })))
+ * // "**Data:** your cohort `my.csv`: 50 patients, 37 deaths. Every number below is computed from these rows; …"
+ * // (deaths counted by hand from the died column of data/cohort.csv: 40 in all, 37 in the first 50 rows)
  */
 export function cohortLabel(study: Study): string {
   const { n, deaths } = counts(study);

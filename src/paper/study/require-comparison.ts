@@ -27,8 +27,13 @@ export interface ComparisonNeeds {
  *
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
- * requireComparison(study, { factor: "postBma", label: "postoperative BMA" })
- * // throws "post_bma = \"0 for all 55\": postoperative BMA is no for all 55 patients; …" when nobody received it
+ * requireComparison(study, { factor: "postBma", label: "postoperative BMA" }) // undefined (both levels present)
+ * // a cohort where nobody received a bone-modifying agent after surgery
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * const noBma = studyFromCohort(validateCohortRows(rows.map((r) => ({ ...r, post_bma: false }))));
+ * requireComparison(noBma, { factor: "postBma", label: "postoperative BMA" })
+ * // throws InputError "postoperative BMA is no for all 55 patients: a comparison needs patients with and without it"
+ * // (field post_bma, value "0 for all 55")
  */
 export function requireComparison(study: Study, needs: ComparisonNeeds = {}): void {
   const n = study.patients.length;

@@ -10,7 +10,12 @@ import type { Study } from "./study";
  *
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
- * versusPaperCaption(study, "Table 1") // "Published vs your data: Table 1 (your data, n = 200): …"
+ * versusPaperCaption(study, "Table 1")
+ * // "Published vs reproduced: Table 1 (synthetic cohort, n = 55: matches are by construction)"
+ * // your data: here the shipped cohort's first 50 patients (no recorded cohort has 50, so they are not synthetic)
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * versusPaperCaption(studyFromCohort(validateCohortRows(rows.slice(0, 50), { source: "my.csv" })), "Table 1")
+ * // "Published vs your data: Table 1 (your data, n = 50; each row: equals the paper, or differs by how much)"
  */
 export function versusPaperCaption(study: Study, what: string): string {
   return study.synthetic
