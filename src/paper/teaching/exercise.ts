@@ -25,7 +25,10 @@ export interface StudentExercise {
  * answer with its explanation. Answers are computed by the library when first checked.
  *
  * @example
- * P.exercise(2).check(null) // shows "… No answer yet: replace null with a number (to 3 decimals)."
+ * // In a notebook, exercise(2).check(answer) shows this feedback in a box; .feedback(answer) returns it:
+ * exercise(2).feedback(null).message // "No answer yet: replace null with a number to 3 decimals."
+ * exercise(2).feedback(0.656).status // "correct" (by hand: S(6) = 9/10 × 7/8 × 5/6 = 0.65625)
+ * exercise(0) // throws InputError "no such exercise"
  */
 export function exercise(id: number): StudentExercise {
   const ex = exercises().find((e) => e.id === id);

@@ -6,7 +6,13 @@ import { showWorking } from "./show-working";
  * pair disagrees — so a notebook that runs to the end has every hand value confirmed.
  *
  * @example
- * showHandCheck([{ quantity: "S(6)", byHand: 0.5625, library: fit.steps[3].survival }], "KM by hand vs library")
+ * const toy = toyCohort();
+ * const fit = kaplanMeier(surv(toy.time, toy.event));
+ * const values = [{ quantity: "S(6)", byHand: (9 / 10) * (7 / 8) * (5 / 7), library: survivalAt(fit, 6).survival }];
+ * // showHandCheck(values, "KM by hand vs library") shows this check as a table in a notebook (outside a kernel
+ * // there is nothing to show), and throws when a row's mark is ✗:
+ * handCheck(values).rows.map((r) => r.mark) // ["✓"] (by hand: S(6) = 9/10 × 7/8 × 5/7 = 0.5625)
+ * handCheck([{ quantity: "S(6)", byHand: 0.6, library: survivalAt(fit, 6).survival }]).allAgree // false
  */
 export function showHandCheck(values: readonly HandCheckInput[], caption = "By hand vs the library"): void {
   const check = handCheck(values);

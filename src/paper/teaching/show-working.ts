@@ -16,7 +16,11 @@ export interface ShowWorkingOptions {
  * in the notation of the formulas ("n (at risk)", "d/(n(n − d))", "S(t)").
  *
  * @example
- * showWorking(L.kmTableByHand(y), { caption: "Kaplan–Meier by hand" })
+ * // showWorking(kmTableByHand(y), { caption: "Kaplan–Meier by hand" }) shows in a notebook the HTML that
+ * // workingHtml returns (outside a kernel there is nothing to show):
+ * workingHtml(kmTableByHand(surv([2, 3, 4], [1, 0, 1])), { caption: "Kaplan–Meier by hand" })
+ * // '<table …<caption>Kaplan–Meier by hand</caption>…<th>n (at risk)</th>…<th>S(t)</th>…<td>1 death of 3 at
+ * // risk: S = 1 × (1 − 1/3) = 0.6667</td>…' (by hand: S(2) = 2/3)
  */
 export function showWorking<Row extends object>(table: HandTable<Row>, options: ShowWorkingOptions = {}): void {
   showHtml(workingHtml(table, options));
