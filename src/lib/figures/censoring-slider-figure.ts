@@ -49,12 +49,13 @@ export interface CensoringSliderOptions extends FigureOptions {
  * Cost: O(scenarios × rows).
  *
  * @example
- * const steps = [{ time: 2, nCensor: 0, survival: 0.5 }, { time: 3, nCensor: 1, survival: 0.5 }];
- * censoringSliderFigure({ patientLabel: "patient 2", observed: { time: 3, event: 0, steps },
- *   scenarios: [
- *     { censorTime: 1, steps: [{ time: 1, nCensor: 1, survival: 1 }, { time: 2, nCensor: 0, survival: 0 }] },
- *   ] })
- *   .layout.sliders // one slider with 2 steps: "as observed", "1"
+ * // three deaths at 2, 4, 6; patient 2 (who dies at 4) censored at 3 or at 5 instead
+ * const fig = censoringSliderFigure(censoringScenarios(surv([2, 4, 6], [1, 1, 1]), 1, [3, 5]), { readAt: 5 });
+ * fig.layout.sliders[0].steps.length // 3 (as observed, then one per censoring time)
+ * fig.layout.sliders[0].steps[0].label // "none (observed)"
+ * fig.layout.sliders[0].steps[1].args[1]["annotations[0].text"]
+ * // "patient 2 censored at 3 months: S(5) = 0.6667 (as observed 0.3333)" (by hand: observed S(5) = 2/3 × 1/2 = 1/3;
+ * // censored at 3, no death between 3 and 5, so S(5) = S(2) = 2/3)
  */
 export function censoringSliderFigure(input: CensoringSliderInput, options: CensoringSliderOptions = {}): PlotlyFigure {
   if (input === null || typeof input !== "object")

@@ -55,7 +55,15 @@ export interface ImmortalTimeSliderOptions extends FigureOptions {
  * and coxph). SPSS: none. Cost: O(frames × rows).
  *
  * @example
- * immortalTimeSliderFigure(immortalTimeByDelay(base, [0, 3, 6]).frames).layout.sliders // 3 steps: "0", "3", "6"
+ * const base = { n: 200, replicates: 50, seed: 1, baselineHazard: 0.1, treatedFraction: 0.5, trueHazardRatio: 1,
+ *   followUp: 12 };
+ * const { frames } = immortalTimeByDelay(base, [0, 3, 6]);
+ * const fig = immortalTimeSliderFigure(frames);
+ * fig.layout.sliders[0].steps.length // 3 (one per delay)
+ * fig.layout.sliders[0].steps[2].label // "6"
+ * fig.layout.sliders[0].steps[0].args[1]["annotations[0].text"]
+ * // "treatment starts at time zero (no immortal time)<br>naive HR …"
+ * frames[0].naive.median === frames[0].timeDependent.median // true (no delay: the two analyses are the same model)
  */
 export function immortalTimeSliderFigure(
   frames: readonly ImmortalTimeFrame[],

@@ -62,7 +62,12 @@ export interface MedianCiSliderOptions extends FigureOptions {
  * SPSS 27: KM "Means and Medians". Cost: O(frames × rows).
  *
  * @example
- * medianCiSliderFigure(frames, { trueMedian: 12 }).layout.sliders // one slider, one step per frame ("n = 10", …)
+ * const { frames } = medianCiBySampleSize({ sizes: [20, 80], seed: 1, trueMedian: 12, accrual: 36 });
+ * const fig = medianCiSliderFigure(frames, { trueMedian: 12 });
+ * fig.layout.sliders[0].steps.length // 2 (one per sample size)
+ * fig.layout.sliders[0].steps[1].label // "n = 80"
+ * fig.layout.sliders[0].steps[0].args[1]["annotations[0].text"] // "n = 20 patients, … deaths"
+ * fig.layout.shapes[1].x0 // 12 (the true median, dotted)
  */
 export function medianCiSliderFigure(
   frames: readonly MedianCiFrame[],

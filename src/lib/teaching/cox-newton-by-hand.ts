@@ -55,7 +55,12 @@ export interface CoxNewtonByHand extends HandTable<NewtonStepRow> {
  * checked here). Cost: O(steps · n log n).
  *
  * @example
- * coxNewtonByHand(surv([1, 2, 3, 4], [1, 1, 1, 0]), [1, 0, 1, 0]).rows[0].nextBeta // first Newton step U(0)/I(0)
+ * const fit = coxNewtonByHand(surv([1, 2, 3, 4], [1, 1, 1, 0]), [1, 0, 1, 0]);
+ * fit.rows[0].score // 0.666667 (by hand: U(0) = (1 − 2/4) + (0 − 1/3) + (1 − 1/2) = 2/3)
+ * fit.rows[0].information // 0.722222 (I(0) = 1/4 + 2/9 + 1/4 = 13/18)
+ * fit.rows[0].nextBeta // 0.923077 (the first step U(0)/I(0) = 12/13; R: coxph.control(iter.max = 1))
+ * fit.estimate // 0.940614 (R: coef(coxph(Surv(time, status) ~ x, ties = "breslow")) = 0.9406136)
+ * fit.se // 1.240258 (R: 1.240258)
  */
 export function coxNewtonByHand(
   y: Surv,
