@@ -17,7 +17,7 @@ import { daysBetween } from "./internal/rules";
  * Cost: O(n).
  *
  * @example
- * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows.map((r) => ({ ...r })); // plain records for validateCohortRows
  * checkCohortForAnalysis(validateCohortRows(rows)) // [] (55 patients, 40 deaths)
  * checkCohortForAnalysis(validateCohortRows(rows.slice(0, 1)))[0].message
  * // "rows = 1: the cohort has 1 patient; survival analysis needs at least 2"

@@ -16,8 +16,9 @@ import { canonicalCsv } from "./internal/canonical-csv";
  *
  * @example
  * const cohort = loadCohort(SHIPPED_COHORT_PATH);
+ * const rows = cohort.rows.map((r) => ({ ...r })); // plain records for validateCohortRows
  * cohortFingerprint(cohort) // "f6eec4641bf8…" (as data/cohort-fidelity.json records; `sha256sum data/cohort.csv`)
- * const changed = validateCohortRows([{ ...cohort.rows[0], age: cohort.rows[0].age + 1 }, ...cohort.rows.slice(1)]);
+ * const changed = validateCohortRows([{ ...rows[0], age: rows[0].age + 1 }, ...rows.slice(1)]);
  * cohortFingerprint(changed) === cohortFingerprint(cohort) // false (one changed cell changes it)
  */
 export function cohortFingerprint(cohort: Cohort): string {

@@ -58,9 +58,10 @@ function recordedCohorts(dataDir: string): Recorded[] {
  *
  * @example
  * const cohort = loadCohort(SHIPPED_COHORT_PATH);
+ * const rows = cohort.rows.map((r) => ({ ...r })); // plain records for validateCohortRows
  * cohortProvenance(cohort).reconstruction // { file: "cohort.csv", seed: 1 } (data/cohort-fidelity.json)
  * // your data: here the same 55 patients with one age changed, so the fingerprint differs
- * const yours = validateCohortRows([{ ...cohort.rows[0], age: cohort.rows[0].age + 1 }, ...cohort.rows.slice(1)]);
+ * const yours = validateCohortRows([{ ...rows[0], age: rows[0].age + 1 }, ...rows.slice(1)]);
  * cohortProvenance(yours).synthetic // false
  */
 export function cohortProvenance(cohort: Cohort, options: { dataDir?: string } = {}): CohortProvenance {

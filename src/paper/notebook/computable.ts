@@ -19,7 +19,7 @@ import { showHtml } from "./show";
  *
  * @example
  * const { study } = loadStudy({}); // the shipped synthetic cohort
- * computable(study, "KM by postoperative BMA", () => survivalByFactor(study, "postBma")).groups.length // 2
+ * computable(study, "KM by postoperative BMA", () => survivalByFactor(study, "postBma"))?.groups.length // 2
  * // On a cohort where nobody received BMA, the analysis rejects its input with an InputError, so in a notebook
  * // computable shows "Not computable on this cohort: KM by postoperative BMA, skipped. Why: …" and returns undefined:
  * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;

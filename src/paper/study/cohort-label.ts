@@ -14,7 +14,7 @@ import type { Study } from "./study";
  * cohortLabel(study)
  * // "**Data:** the **synthetic** cohort `data/cohort.csv` (55 patients, 40 deaths), reconstructed from …"
  * // your data: here the shipped cohort's first 50 patients (no recorded cohort has 50, so they are not synthetic)
- * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows.map((r) => ({ ...r })); // plain records for validateCohortRows
  * cohortLabel(studyFromCohort(validateCohortRows(rows.slice(0, 50), { source: "my.csv" })))
  * // "**Data:** your cohort `my.csv`: 50 patients, 37 deaths. Every number below is computed from these rows; …"
  * // (deaths counted by hand from the died column of data/cohort.csv: 40 in all, 37 in the first 50 rows)

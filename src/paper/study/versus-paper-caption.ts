@@ -13,7 +13,7 @@ import type { Study } from "./study";
  * versusPaperCaption(study, "Table 1")
  * // "Published vs reproduced: Table 1 (synthetic cohort, n = 55: matches are by construction)"
  * // your data: here the shipped cohort's first 50 patients (no recorded cohort has 50, so they are not synthetic)
- * const rows = loadCohort(SHIPPED_COHORT_PATH).rows;
+ * const rows = loadCohort(SHIPPED_COHORT_PATH).rows.map((r) => ({ ...r })); // plain records for validateCohortRows
  * versusPaperCaption(studyFromCohort(validateCohortRows(rows.slice(0, 50), { source: "my.csv" })), "Table 1")
  * // "Published vs your data: Table 1 (your data, n = 50; each row: equals the paper, or differs by how much)"
  */
