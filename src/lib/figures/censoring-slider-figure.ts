@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { shortNumber } from "../core/format";
 import {
@@ -58,6 +59,7 @@ export interface CensoringSliderOptions extends FigureOptions {
  * // censored at 3, no death between 3 and 5, so S(5) = S(2) = 2/3)
  */
 export function censoringSliderFigure(input: CensoringSliderInput, options: CensoringSliderOptions = {}): PlotlyFigure {
+  checkOptions(options);
   if (input === null || typeof input !== "object")
     throw new InputError("must be { patientLabel, observed, scenarios }", { field: "input", value: input });
   const who = checkLabel(input.patientLabel, "input.patientLabel");

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import {
@@ -88,8 +89,7 @@ export interface SurvfitResult {
  * survfit("Surv(time, status) ~ x", aml).curves.map((c) => c.label) // ["x=M", "x=N"]
  */
 export function survfit(formula: string, data: FormulaData, options: SurvfitOptions = {}): SurvfitResult {
-  if (options === null || typeof options !== "object")
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   for (const key of ["weights", "cluster", "id", "robust"] as const)
     if ((options as Record<string, unknown>)[key] !== undefined)
       throw new InputError(`${key} is not supported by survfit here (unweighted Kaplan–Meier only)`, {
