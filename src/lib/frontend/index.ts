@@ -21,3 +21,5 @@ export { coxphForestFigure } from "./coxph-forest-figure";
 export type { CoxphForestOptions } from "./coxph-forest-figure";
 export { coxphNewdata } from "./coxph-newdata";
 export type { NewdataDesign } from "./coxph-newdata";
+export { survreg } from "./survreg";
+export type { SurvregFit, SurvregFormulaOptions } from "./survreg";

@@ -1,6 +1,7 @@
 import { InputError } from "../core/errors";
 import type { CoxResult } from "../survival/cox-ph";
 import type { CoxZphResult } from "../survival/cox-zph";
+import type { SurvregResult } from "../parametric/survreg";
 import type { KaplanMeierFit } from "../survival/kaplan-meier";
 import type { AnovaTable } from "./anova";
 import {
@@ -14,6 +15,7 @@ import {
   statTables,
   survdiffTables,
   survfitTables,
+  survregTables,
   zphTables,
 } from "./internal/summary-builders";
 import type { SurvdiffResult } from "./survdiff";
@@ -34,6 +36,8 @@ export interface SummaryOptions {
  *   Equation" (B, SE, Wald, df, Sig., Exp(B), CI) with each factor's joint Wald row above its indicator rows;
  * - survfit: R's print.survfit table (n, events, median, LCL, UCL) or SPSS's "Means and Medians";
  * - survdiff: R's table (N, Observed, Expected, (O-E)^2/E, (O-E)^2/V, χ² line) or SPSS's "Overall Comparisons";
+ * - survreg: R's summary(survreg) (Value, Std. Error, z, p; Log(scale) rows; scale, distribution, log-likelihoods,
+ *   χ²); SPSS has no parametric survival regression, so both styles give R's;
  * - anova, cox.zph, a Kaplan–Meier fit, a test result (or several).
  * Cells are numbers (p-values included); formatText and summaryHtml print them. Cost: O(size of the result).
  *
@@ -60,11 +64,16 @@ export function summaryTables(result: SummarizableResult, options: SummaryOption
       return anovaTables(result as AnovaTable);
     case "cox.zph":
       return zphTables(result as CoxZphResult);
+    case "survreg":
+      return survregTables(result as SurvregResult);
   }
   if (Array.isArray(r.steps) && typeof r.confType === "string") return kmTables(result as KaplanMeierFit, style);
   if (typeof r.test === "string" && typeof r.method === "string") return statTables([result as never]);
-  throw new InputError("is not a result this function knows (coxph, survfit, survdiff, anova, cox.zph, a test)", {
-    field: "result",
-    value: result,
-  });
+  throw new InputError(
+    "is not a result this function knows (coxph, survreg, survfit, survdiff, anova, cox.zph, a test)",
+    {
+      field: "result",
+      value: result,
+    },
+  );
 }

@@ -2,6 +2,7 @@ import { InputError } from "../core/errors";
 import type { StatResult } from "../core/result";
 import type { CoxResult } from "../survival/cox-ph";
 import type { CoxZphResult } from "../survival/cox-zph";
+import type { SurvregResult } from "../parametric/survreg";
 import type { KaplanMeierFit } from "../survival/kaplan-meier";
 import type { AnovaTable } from "./anova";
 import type { SummarizableResult } from "./summary-tables";
@@ -44,6 +45,7 @@ function statRows(results: readonly StatResult[]): TidyRow[] {
  * Any result as a flat table of plain records — one row per coefficient, step, group or test — with stable
  * column names (the broom idea: R's broom::tidy): numbers stay numbers, R's NA is null.
  * - coxph: term, coef, exp_coef, se (robust when the fit is), naive_se, z, p_value, lower and upper of exp(coef);
+ * - survreg: term (coefficients, then the Log(scale) rows), coef (R's Value), se, z, p_value, lower, upper;
  * - survfit: strata, time, n_risk, n_event, n_censor, surv, std_err (of −log S, R's), se_surv (of S, SPSS's),
  *   lower, upper;
  * - survdiff: group, n, observed, expected, chisq_e ((O−E)²/E), chisq_v ((O−E)²/V);
@@ -72,6 +74,18 @@ export function tidy(result: SummarizableResult): TidyRow[] {
         lower: t.ciLower,
         upper: t.ciUpper,
       }));
+    case "survreg": {
+      const f = result as SurvregResult;
+      return [...f.terms, ...f.logScale].map((t) => ({
+        term: t.name,
+        coef: t.coef,
+        se: t.se,
+        z: t.z,
+        p_value: t.pValue,
+        lower: t.ciLower,
+        upper: t.ciUpper,
+      }));
+    }
     case "survfit":
       return (result as SurvfitResult).curves.flatMap((c) => stepRows(c.fit, c.label));
     case "survdiff":
@@ -105,8 +119,11 @@ export function tidy(result: SummarizableResult): TidyRow[] {
   }
   if (Array.isArray(r.steps) && typeof r.confType === "string") return stepRows(result as KaplanMeierFit, null);
   if (typeof r.test === "string" && typeof r.method === "string") return statRows([result as StatResult]);
-  throw new InputError("is not a result this function knows (coxph, survfit, survdiff, anova, cox.zph, a test)", {
-    field: "result",
-    value: result,
-  });
+  throw new InputError(
+    "is not a result this function knows (coxph, survreg, survfit, survdiff, anova, cox.zph, a test)",
+    {
+      field: "result",
+      value: result,
+    },
+  );
 }

@@ -10,6 +10,8 @@ import type { AnovaTable } from "../anova";
 import type { CoxphFit } from "../coxph";
 import type { SurvdiffResult } from "../survdiff";
 import type { SurvfitResult } from "../survfit";
+import type { SurvregResult } from "../../parametric/survreg";
+import type { SurvregFit } from "../survreg";
 
 /** A table of a result: numbers stay numbers (formatting is the renderer's job), p-values are numbers too. */
 export interface SummaryTable {
@@ -32,6 +34,8 @@ export type SummarizableResult =
   | SurvdiffResult
   | AnovaTable
   | CoxZphResult
+  | SurvregFit
+  | SurvregResult
   | KaplanMeierFit
   | StatResult
   | readonly StatResult[];
@@ -388,6 +392,55 @@ export function statTables(results: readonly StatResult[]): SummaryTable[] {
         ...new Set(results.map((r) => `Convention: ${r.convention}`)),
         ...results.flatMap((r) => r.warnings.map((w) => `Warning: ${w}`)),
       ],
+    },
+  ];
+}
+
+/**
+ * R's summary(survreg): Value, Std. Error, z, p for the coefficients and the Log(scale) rows (one per stratum,
+ * named by the stratum), then the scale, distribution, log-likelihoods, χ² and n lines. SPSS has no survreg.
+ */
+export function survregTables(fit: SurvregResult | SurvregFit): SummaryTable[] {
+  const formula = "call" in fit ? fit : null;
+  const rows = [...fit.terms, ...fit.logScale].map((t) => ({
+    term: t.name,
+    Value: t.coef,
+    "Std. Error": t.se,
+    z: t.z,
+    p: t.pValue,
+  }));
+  const notes: string[] = [];
+  if (fit.scaleFixed) notes.push(`Scale fixed at ${fit.scale[0]}`);
+  else if (fit.strata)
+    notes.push(`Scale: ${fit.strata.map((l, s) => `${l} ${formatFixed(fit.scale[s], 3)}`).join(", ")}`);
+  else notes.push(`Scale = ${formatFixed(fit.scale[0], 3)}`);
+  notes.push(`${fit.distName} distribution`);
+  notes.push(
+    `Loglik(model) = ${formatFixed(fit.loglik[1], 1)}   Loglik(intercept only) = ${formatFixed(fit.loglik[0], 1)}`,
+  );
+  if (fit.df > 0)
+    notes.push(`Chisq = ${formatFixed(fit.chisq, 2)} on ${fit.df} degrees of freedom, ${pText(fit.pValue)}`);
+  notes.push(`Number of Newton-Raphson Iterations: ${fit.iterations}`);
+  const deleted = formula?.missing.dropped ?? 0;
+  notes.push(
+    `n = ${fit.n}` +
+      (deleted ? ` (${deleted} observation${deleted === 1 ? "" : "s"} deleted due to missingness)` : "") +
+      (formula?.excludedBySubset ? `; ${formula.excludedBySubset} rows outside the subset` : ""),
+  );
+  if (formula && Object.keys(formula.reference).length)
+    notes.push(
+      `Reference levels (treatment contrasts): ${Object.entries(formula.reference)
+        .map(([v, l]) => `${v} = ${l}`)
+        .join("; ")}`,
+    );
+  for (const w of fit.warnings) notes.push(`Warning: ${w}`);
+  return [
+    {
+      caption: `Call: ${formula ? formula.call : "survreg(y, covariates)"}`,
+      columns: ["term", "Value", "Std. Error", "z", "p"],
+      rows,
+      pColumns: ["p"],
+      notes,
     },
   ];
 }
