@@ -16,10 +16,12 @@ import {
   survdiffTables,
   survfitTables,
   survregTables,
+  coxphSurvfitTables,
+  survfitStatesTables,
   zphTables,
 } from "./internal/summary-builders";
 import type { SurvdiffResult } from "./survdiff";
-import type { SurvfitResult } from "./survfit";
+import type { CoxphSurvfit, SurvfitResult, SurvfitStatesResult } from "./survfit";
 
 export type { SummarizableResult, SummaryTable } from "./internal/summary-builders";
 
@@ -36,6 +38,8 @@ export interface SummaryOptions {
  *   Equation" (B, SE, Wald, df, Sig., Exp(B), CI) with each factor's joint Wald row above its indicator rows;
  * - survfit: R's print.survfit table (n, events, median, LCL, UCL) or SPSS's "Means and Medians";
  * - survdiff: R's table (N, Observed, Expected, (O-E)^2/E, (O-E)^2/V, χ² line) or SPSS's "Overall Comparisons";
+ * - survfit with a factor status (Aalen–Johansen): per curve and state n, events, pstate at the last time with its
+ *   SE and interval; survfit on a Cox fit: per curve the survival at the last time;
  * - survreg: R's summary(survreg) (Value, Std. Error, z, p; Log(scale) rows; scale, distribution, log-likelihoods,
  *   χ²); SPSS has no parametric survival regression, so both styles give R's;
  * - anova, cox.zph, a Kaplan–Meier fit, a test result (or several).
@@ -66,6 +70,10 @@ export function summaryTables(result: SummarizableResult, options: SummaryOption
       return zphTables(result as CoxZphResult);
     case "survreg":
       return survregTables(result as SurvregResult);
+    case "survfitms":
+      return survfitStatesTables(result as SurvfitStatesResult);
+    case "survfit.coxph":
+      return coxphSurvfitTables(result as CoxphSurvfit);
   }
   if (Array.isArray(r.steps) && typeof r.confType === "string") return kmTables(result as KaplanMeierFit, style);
   if (typeof r.test === "string" && typeof r.method === "string") return statTables([result as never]);

@@ -7,7 +7,7 @@ import type { KaplanMeierFit } from "../survival/kaplan-meier";
 import type { AnovaTable } from "./anova";
 import type { SummarizableResult } from "./summary-tables";
 import type { SurvdiffResult } from "./survdiff";
-import type { SurvfitResult } from "./survfit";
+import type { CoxphSurvfit, SurvfitResult, SurvfitStatesResult } from "./survfit";
 
 /** One row of a tidy table: numbers, text, or null for R's NA. */
 export type TidyRow = Readonly<Record<string, number | string | null>>;
@@ -45,6 +45,9 @@ function statRows(results: readonly StatResult[]): TidyRow[] {
  * Any result as a flat table of plain records — one row per coefficient, step, group or test — with stable
  * column names (the broom idea: R's broom::tidy): numbers stay numbers, R's NA is null.
  * - coxph: term, coef, exp_coef, se (robust when the fit is), naive_se, z, p_value, lower and upper of exp(coef);
+ * - survfit with a factor status: strata, time, state, n_risk, n_event, pstate, std_err, lower, upper (one row per
+ *   time and state); survfit on a Cox fit: strata, newdata_row, time, n_risk, n_event, surv, cumhaz, std_err, lower,
+ *   upper;
  * - survreg: term (coefficients, then the Log(scale) rows), coef (R's Value), se, z, p_value, lower, upper;
  * - survfit: strata, time, n_risk, n_event, n_censor, surv, std_err (of −log S, R's), se_surv (of S, SPSS's),
  *   lower, upper;
@@ -86,6 +89,37 @@ export function tidy(result: SummarizableResult): TidyRow[] {
         upper: t.ciUpper,
       }));
     }
+    case "survfitms":
+      return (result as SurvfitStatesResult).curves.flatMap((c) =>
+        c.time.flatMap((time, j) =>
+          (result as SurvfitStatesResult).states.map((state, k) => ({
+            strata: c.label,
+            time,
+            state,
+            n_risk: c.nRisk[j],
+            n_event: c.nEvent[j][k],
+            pstate: c.pstate[j][k],
+            std_err: c.stdErr[j][k],
+            lower: c.lower[j][k],
+            upper: c.upper[j][k],
+          })),
+        ),
+      );
+    case "survfit.coxph":
+      return (result as CoxphSurvfit).curves.flatMap((c) =>
+        c.time.map((time, j) => ({
+          strata: c.strata,
+          newdata_row: c.newdataRow,
+          time,
+          n_risk: c.nRisk[j],
+          n_event: c.nEvent[j],
+          surv: c.surv[j],
+          cumhaz: c.cumhaz[j],
+          std_err: c.stdErr?.[j] ?? null,
+          lower: c.lower?.[j] ?? null,
+          upper: c.upper?.[j] ?? null,
+        })),
+      );
     case "survfit":
       return (result as SurvfitResult).curves.flatMap((c) => stepRows(c.fit, c.label));
     case "survdiff":

@@ -2,7 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/lib/core/errors";
-import { summaryTables, survreg, tidy } from "../../../src/lib/frontend";
+import {
+  type CoxphSurvfit,
+  type SurvfitStatesResult,
+  coxph,
+  predict,
+  summaryTables,
+  survfit,
+  survreg,
+  tidy,
+} from "../../../src/lib/frontend";
 import { surv } from "../../../src/lib/survival/surv";
 import { expectAllClose, expectClose } from "../../helpers/expect-close";
 import { arr, dataAs, formulaData } from "./fixtures";
@@ -101,4 +110,160 @@ describe("survreg(formula): summary, tidy, call and bad input", () => {
     expect(() => survreg(formula, d as never, options as never)).toThrow(InputError);
     expect(() => survreg(formula, d as never, options as never)).toThrow(message);
   });
+});
+
+describe("survfit(Surv(time, factor(status)) ~ g) gives R's Aalen–Johansen curves (survfitms)", () => {
+  fixtures.aalen_johansen.forEach((c: Any, k: number) => {
+    it(`${c.id}: ${c.formula} on ${c.data}`, () => {
+      const data = dataAs(c.data, k % 2 === 0 ? "columns" : "records");
+      const formula = c.formula.replace("Surv(etime, event)", "Surv(etime, factor(event))");
+      const fit = survfit(formula, data, {
+        levels: levelsOf(c.data),
+        confType: c.args["conf.type"],
+      }) as SurvfitStatesResult;
+      expect(fit.kind).toBe("survfitms");
+      expect(fit.states).toEqual(c.r.states);
+      expect(fit.curves.map((cv) => cv.label)).toEqual(c.r.curves.map((cv: Any) => cv.label));
+      fit.curves.forEach((cv, g) => {
+        const r = c.r.curves[g];
+        expect(cv.n).toBe(r.n);
+        expectAllClose(cv.time, r.time, { ...REL, label: "time" });
+        expectAllClose(cv.nRisk, r.n_risk, { ...REL, label: "n.risk" });
+        for (const [ours, theirs, label] of [
+          [cv.pstate, r.pstate, "pstate"],
+          [cv.stdErr, r.std_err, "std.err"],
+          [cv.lower, r.lower, "lower"],
+          [cv.upper, r.upper, "upper"],
+        ] as const)
+          ours.forEach((row: readonly (number | null)[], j: number) => {
+            expectAllClose(row as number[], theirs[j], { ...REL, label: `${cv.label} ${label}[${j}]` });
+          });
+      });
+      const rows = tidy(fit);
+      expect(rows.length).toBe(fit.curves.reduce((s, cv) => s + cv.time.length * fit.states.length, 0));
+      expect(summaryTables(fit)[0].rows.length).toBe(fit.curves.length * fit.states.length);
+    });
+  });
+
+  it("a text status without factor() is an InputError saying how to write it", () => {
+    const data = dataAs("mgus2", "columns");
+    expect(() => survfit("Surv(etime, event) ~ sex", data)).toThrow(/factor\(event\)/);
+  });
+
+  it("a two-level factor status gives one state, as R (1 − KM = its pstate)", () => {
+    const d = { t: [1, 2, 3, 4, 5], s: [1, 0, 1, 1, 0] };
+    const fit = survfit("Surv(t, factor(s)) ~ 1", d);
+    expect(fit.states).toEqual(["(s0)", "1"]);
+    // Hand calculation: S = 4/5, 4/5, 4/5·2/3, 4/5·2/3·1/2, same.
+    expectAllClose(
+      fit.curves[0].pstate.map((row) => row[1]),
+      [0.2, 0.2, 1 - 8 / 15, 1 - 4 / 15, 1 - 4 / 15],
+      { rel: 1e-12, label: "1 − KM" },
+    );
+  });
+});
+
+/** R's data.frame written as columns by jsonlite, as an object of arrays. */
+const columnsOf = (nd: Any) => nd as Record<string, unknown[]>;
+const recordsOf = (nd: Any) => {
+  const keys = Object.keys(nd);
+  return (nd[keys[0]] as unknown[]).map((_, i) => Object.fromEntries(keys.map((key) => [key, nd[key][i]])));
+};
+
+describe("survfit(coxph fit, { newdata }) gives R's survfit.coxph curves", () => {
+  fixtures.cox.forEach((c: Any, k: number) => {
+    const data = dataAs(c.data, k % 2 === 0 ? "columns" : "records");
+    const fit = coxph(c.formula, data, { levels: levelsOf(c.data) });
+    const check = (sf: CoxphSurvfit, theirs: Any[], withStrata: boolean) => {
+      expect(sf.curves.length).toBe(theirs.length);
+      sf.curves.forEach((cv, j) => {
+        const r = theirs[j];
+        if (withStrata) expect(cv.strata).toBe(r.strata ?? null);
+        expectAllClose(cv.time, r.time, { ...REL, label: "time" });
+        expectAllClose(cv.surv, r.surv, { ...REL, label: `curve ${j} surv` });
+        expectAllClose(cv.stdErr as number[], r.std_err, { ...REL, label: `curve ${j} std.err` });
+        expectAllClose(cv.lower as number[], r.lower, { ...REL, label: `curve ${j} lower` });
+        expectAllClose(cv.upper as number[], r.upper, { ...REL, label: `curve ${j} upper` });
+      });
+    };
+    it(`${c.id}: survfit(coxph(${c.formula}), newdata)`, () => {
+      expectAllClose(
+        fit.terms.map((t) => t.coef as number),
+        arr(c.r.coef),
+        { ...REL, label: "coef" },
+      );
+      check(survfit(fit, { newdata: recordsOf(c.newdata) }), c.r.survfit, true);
+      if (c.newdata_strata) check(survfit(fit, { newdata: columnsOf(c.newdata_strata) }), c.r.survfit_strata, false);
+    });
+    it(`${c.id}: predict(fit, { type, newdata, seFit }) for lp, risk, expected, survival`, () => {
+      const p = c.r.predict;
+      const nd = k % 2 === 0 ? recordsOf(p.newdata) : columnsOf(p.newdata);
+      const lp = predict(fit, { type: "lp", newdata: nd, seFit: true });
+      expectAllClose(lp.fit, p.lp, { ...REL, label: "lp" });
+      expectAllClose(lp.seFit as number[], p.lp_se, { ...REL, label: "lp se" });
+      const risk = predict(fit, { type: "risk", newdata: nd, seFit: true });
+      expectAllClose(risk.fit, p.risk, { ...REL, label: "risk" });
+      expectAllClose(risk.seFit as number[], p.risk_se, { ...REL, label: "risk se" });
+      const sample = predict(fit, { type: "lp", newdata: nd, seFit: true, reference: "sample" });
+      expectAllClose(sample.fit, p.lp_sample, { ...REL, label: "lp sample" });
+      const end = recordsOf(c.expected_newdata);
+      const ex = predict(fit, { type: "expected", newdata: end, seFit: true });
+      expectAllClose(ex.fit, p.expected, { ...REL, label: "expected" });
+      expectAllClose(ex.seFit as number[], p.expected_se, { ...REL, label: "expected se" });
+      const sv = predict(fit, { type: "survival", newdata: end, seFit: true });
+      expectAllClose(sv.fit, p.survival, { ...REL, label: "survival" });
+      expectAllClose(sv.seFit as number[], p.survival_se, { ...REL, label: "survival se" });
+    });
+  });
+
+  it("bad newdata is an InputError naming the variable and row", () => {
+    const lung = dataAs("lung", "columns");
+    const fit = coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung);
+    expect(() => predict(fit, { newdata: [{ age: 60, "ph.ecog": 7 }] })).toThrow(InputError);
+    expect(() => predict(fit, { newdata: [{ age: 60, "ph.ecog": 7 }] })).toThrow(/ph\.ecog/);
+    expect(() => predict(fit, { newdata: [{ age: 60 }, { age: null, "ph.ecog": 1 }] })).toThrow(/ph\.ecog|age/);
+    expect(() => survfit(fit, { newdata: { age: [60, null], "ph.ecog": [1, 1] } })).toThrow(/age\[1\]/);
+    expect(() => predict(fit, { type: "terms" as never })).toThrow(/type/);
+    expect(() => survfit(fit, { newdata: [{ age: 60, "ph.ecog": 1 }], conf: 1 } as never)).toThrow(/conf/);
+  });
+});
+
+describe("predict(survreg fit, { newdata }) gives R's predict.survreg", () => {
+  fixtures.survreg
+    .filter((c: Any) => c.r.predict)
+    .forEach((c: Any) => {
+      it(`${c.id}: quantile, lp and response with SEs`, () => {
+        const data = dataAs(c.data, "columns");
+        const fit = survreg(c.formula, data, {
+          dist: c.args.dist,
+          weights: c.args.weights,
+          subset: c.args.subset,
+          levels: levelsOf(c.data),
+        });
+        const p = c.r.predict;
+        const nd = recordsOf(p.newdata);
+        const q = predict(fit, { type: "quantile", p: [0.1, 0.5, 0.9], newdata: nd });
+        q.fit.forEach((row, i) => {
+          expectAllClose(row, p.quantile[i], { ...REL, label: `quantile row ${i}` });
+          expectAllClose(q.se[i], p.quantile_se[i], { ...REL, label: `quantile se row ${i}` });
+        });
+        const lp = predict(fit, { type: "lp", newdata: nd });
+        expectAllClose(
+          lp.fit.map((r) => r[0]),
+          p.lp,
+          { ...REL, label: "lp" },
+        );
+        expectAllClose(
+          lp.se.map((r) => r[0]),
+          p.lp_se,
+          { ...REL, label: "lp se" },
+        );
+        const rsp = predict(fit, { newdata: nd });
+        expectAllClose(
+          rsp.fit.map((r) => r[0]),
+          p.response,
+          { ...REL, label: "response" },
+        );
+      });
+    });
 });

@@ -12,6 +12,8 @@ import type { SurvdiffResult } from "../survdiff";
 import type { SurvfitResult } from "../survfit";
 import type { SurvregResult } from "../../parametric/survreg";
 import type { SurvregFit } from "../survreg";
+import type { CoxphSurvfit } from "./survfit-coxph";
+import type { SurvfitStatesResult } from "./survfit-states";
 
 /** A table of a result: numbers stay numbers (formatting is the renderer's job), p-values are numbers too. */
 export interface SummaryTable {
@@ -31,6 +33,8 @@ export type SummarizableResult =
   | CoxphFit
   | CoxResult
   | SurvfitResult
+  | SurvfitStatesResult
+  | CoxphSurvfit
   | SurvdiffResult
   | AnovaTable
   | CoxZphResult
@@ -441,6 +445,69 @@ export function survregTables(fit: SurvregResult | SurvregFit): SummaryTable[] {
       rows,
       pColumns: ["p"],
       notes,
+    },
+  ];
+}
+
+/**
+ * survfit with a multi-state status: per curve and state, n, the events into the state and the probability of being
+ * in it at the last time (R's print.survfitms prints n and nevent; summary(fit) the pstate columns).
+ */
+export function survfitStatesTables(fit: SurvfitStatesResult): SummaryTable[] {
+  const lv = level(fit.confLevel);
+  const rows = fit.curves.flatMap((c) => {
+    const last = c.pstate.length - 1;
+    return fit.states.map((state, k) => ({
+      "": `${c.label === "all" ? "" : `${c.label}, `}${state}`,
+      n: c.n,
+      nevent: k === 0 ? 0 : c.nEvents[k - 1],
+      time: last >= 0 ? c.time[last] : null,
+      pstate: last >= 0 ? c.pstate[last][k] : null,
+      "std.err": last >= 0 ? c.stdErr[last][k] : null,
+      [`lower ${lv}%`]: last >= 0 ? c.lower[last][k] : null,
+      [`upper ${lv}%`]: last >= 0 ? c.upper[last][k] : null,
+    }));
+  });
+  return [
+    {
+      caption: `Call: ${fit.call}`,
+      columns: Object.keys(rows[0] ?? { "": 0 }),
+      rows,
+      pColumns: [],
+      notes: [
+        `Aalen–Johansen estimates at each curve's last time; "(s0)" is the state before any event (R's name)`,
+        `n = ${fit.n}` +
+          (fit.missing.dropped
+            ? ` (${fit.missing.dropped} observation${fit.missing.dropped === 1 ? "" : "s"} deleted due to missingness)`
+            : ""),
+        `Standard errors: infinitesimal jackknife (R survfit); intervals: conf.type "${fit.confType}"`,
+      ],
+    },
+  ];
+}
+
+/** survfit on a Cox fit: per curve, the number of times and the predicted survival at the last time. */
+export function coxphSurvfitTables(fit: CoxphSurvfit): SummaryTable[] {
+  const lv = level(fit.confLevel);
+  const rows = fit.curves.map((c) => {
+    const last = c.surv.length - 1;
+    return {
+      strata: c.strata,
+      newdata: c.newdataRow === null ? "means" : c.newdataRow + 1,
+      time: last >= 0 ? c.time[last] : null,
+      surv: last >= 0 ? c.surv[last] : null,
+      "std.err": c.stdErr && last >= 0 ? c.stdErr[last] : null,
+      [`lower ${lv}%`]: c.lower && last >= 0 ? c.lower[last] : null,
+      [`upper ${lv}%`]: c.upper && last >= 0 ? c.upper[last] : null,
+    };
+  });
+  return [
+    {
+      caption: `Call: ${fit.call}`,
+      columns: Object.keys(rows[0] ?? { strata: 0 }),
+      rows,
+      pColumns: [],
+      notes: [`${fit.method}; n = ${fit.n}, events = ${fit.nEvents}`, fit.convention],
     },
   ];
 }
