@@ -34,3 +34,5 @@ export { survreg } from "./survreg";
 export type { SurvregFit, SurvregFormulaOptions } from "./survreg";
 export { predict } from "./predict";
 export type { PredictCoxphOptions, PredictSurvregOptions } from "./predict";
+export { fineGray } from "./fine-gray";
+export type { FineGrayFit, FineGrayFormulaOptions } from "./fine-gray";

@@ -2,6 +2,7 @@ import { InputError } from "../core/errors";
 import type { StatResult } from "../core/result";
 import type { CoxResult } from "../survival/cox-ph";
 import type { CoxZphResult } from "../survival/cox-zph";
+import type { FineGrayResult } from "../competing-risks/fine-gray";
 import type { SurvregResult } from "../parametric/survreg";
 import type { KaplanMeierFit } from "../survival/kaplan-meier";
 import type { AnovaTable } from "./anova";
@@ -48,6 +49,7 @@ function statRows(results: readonly StatResult[]): TidyRow[] {
  * - survfit with a factor status: strata, time, state, n_risk, n_event, pstate, std_err, lower, upper (one row per
  *   time and state); survfit on a Cox fit: strata, newdata_row, time, n_risk, n_event, surv, cumhaz, std_err, lower,
  *   upper;
+ * - fineGray: term, coef, exp_coef (subdistribution hazard ratio), se, z, p_value, lower, upper;
  * - survreg: term (coefficients, then the Log(scale) rows), coef (R's Value), se, z, p_value, lower, upper;
  * - survfit: strata, time, n_risk, n_event, n_censor, surv, std_err (of −log S, R's), se_surv (of S, SPSS's),
  *   lower, upper;
@@ -89,6 +91,17 @@ export function tidy(result: SummarizableResult): TidyRow[] {
         upper: t.ciUpper,
       }));
     }
+    case "fine-gray":
+      return (result as FineGrayResult).terms.map((t) => ({
+        term: t.name,
+        coef: t.coef,
+        exp_coef: t.hazardRatio,
+        se: t.se,
+        z: t.z,
+        p_value: t.pValue,
+        lower: t.ciLower,
+        upper: t.ciUpper,
+      }));
     case "survfitms":
       return (result as SurvfitStatesResult).curves.flatMap((c) =>
         c.time.flatMap((time, j) =>
@@ -154,7 +167,7 @@ export function tidy(result: SummarizableResult): TidyRow[] {
   if (Array.isArray(r.steps) && typeof r.confType === "string") return stepRows(result as KaplanMeierFit, null);
   if (typeof r.test === "string" && typeof r.method === "string") return statRows([result as StatResult]);
   throw new InputError(
-    "is not a result this function knows (coxph, survreg, survfit, survdiff, anova, cox.zph, a test)",
+    "is not a result this function knows (coxph, survreg, fineGray, survfit, survdiff, anova, cox.zph, a test)",
     {
       field: "result",
       value: result,

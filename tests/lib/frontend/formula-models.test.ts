@@ -6,6 +6,7 @@ import {
   type CoxphSurvfit,
   type SurvfitStatesResult,
   coxph,
+  fineGray,
   predict,
   summaryTables,
   survfit,
@@ -19,7 +20,7 @@ import { arr, dataAs, formulaData } from "./fixtures";
 // R's answers written by tests/fixtures/formula-models/make-fixtures.R (data from tests/fixtures/formula).
 // biome-ignore lint/suspicious/noExplicitAny: R's output objects; each test reads the fields it needs
 type Any = any;
-const fixtures: { survreg: Any[]; aalen_johansen: Any[]; cox: Any[] } = JSON.parse(
+const fixtures: { survreg: Any[]; aalen_johansen: Any[]; cox: Any[]; fine_gray: Any[] } = JSON.parse(
   readFileSync(join(__dirname, "../../fixtures/formula-models/formula-models-fixtures.json"), "utf8"),
 );
 const REL = { rel: 1e-6, abs: 1e-9 };
@@ -266,4 +267,62 @@ describe("predict(survreg fit, { newdata }) gives R's predict.survreg", () => {
         );
       });
     });
+});
+
+describe("fineGray(Surv(time, factor(status)) ~ x, data, { etype }) gives cmprsk::crr and finegray + coxph", () => {
+  fixtures.fine_gray.forEach((c: Any, k: number) => {
+    const formula = c.formula.replace(/Surv\((\w+), (\w+)\)/, "Surv($1, factor($2))");
+    const data = dataAs(c.data, k % 2 === 0 ? "columns" : "records");
+    const withStrata = c.cengroup ? `${formula} + strata(${c.cengroup})` : formula;
+    it(`${c.id}: crr`, () => {
+      const fit = fineGray(withStrata, data, { etype: c.etype, levels: levelsOf(c.data) });
+      expect(fit.terms.map((t) => t.name)).toEqual(c.r.names);
+      expect(fit.n).toBe(c.n);
+      expectAllClose(
+        fit.terms.map((t) => t.coef),
+        c.r.crr.coef,
+        { ...REL, label: "crr coef" },
+      );
+      expectAllClose(
+        fit.terms.map((t) => t.se),
+        c.r.crr.se,
+        { ...REL, label: "crr se" },
+      );
+      expectClose(fit.loglik, c.r.crr.loglik, { ...REL, label: "crr loglik" });
+      expect(summaryTables(fit)[0].rows.map((r) => r.term)).toEqual(c.r.names);
+      expect(tidy(fit).map((r) => r.coef)).toEqual(fit.terms.map((t) => t.coef));
+    });
+    it(`${c.id}: finegray + coxph`, () => {
+      const fit = fineGray(withStrata, data, { etype: c.etype, method: "finegray", levels: levelsOf(c.data) });
+      expect(fit.terms.map((t) => t.name)).toEqual(c.r.finegray.names);
+      expectAllClose(
+        fit.terms.map((t) => t.coef),
+        c.r.finegray.coef,
+        { ...REL, label: "finegray coef" },
+      );
+      expectAllClose(
+        fit.terms.map((t) => t.se),
+        c.r.finegray.se,
+        { ...REL, label: "finegray robust se" },
+      );
+      expectAllClose(
+        (fit.naiveVariance ?? []).map((row, j) => Math.sqrt(row[j])),
+        c.r.finegray.naive_se,
+        { ...REL, label: "finegray naive se" },
+      );
+    });
+  });
+
+  it("bad input is an InputError before any work", () => {
+    const data = dataAs("mgus2", "columns");
+    const levels = levelsOf("mgus2");
+    expect(() => fineGray("Surv(etime, event) ~ age", data, { levels })).toThrow(/factor\(status\)/);
+    expect(() => fineGray("Surv(etime, factor(event)) ~ age", data, { levels, etype: "relapse" })).toThrow(
+      /etype = "relapse".*pcm, death/,
+    );
+    expect(() => fineGray("Surv(etime, factor(event)) ~ 1", data, { levels })).toThrow(/at least one covariate/);
+    expect(() => fineGray("Surv(etime, factor(event)) ~ age", data, { levels, weights: "age" } as never)).toThrow(
+      /weights/,
+    );
+  });
 });

@@ -10,6 +10,7 @@ import type { AnovaTable } from "../anova";
 import type { CoxphFit } from "../coxph";
 import type { SurvdiffResult } from "../survdiff";
 import type { SurvfitResult } from "../survfit";
+import type { FineGrayResult } from "../../competing-risks/fine-gray";
 import type { SurvregResult } from "../../parametric/survreg";
 import type { SurvregFit } from "../survreg";
 import type { CoxphSurvfit } from "./survfit-coxph";
@@ -40,6 +41,7 @@ export type SummarizableResult =
   | CoxZphResult
   | SurvregFit
   | SurvregResult
+  | FineGrayResult
   | KaplanMeierFit
   | StatResult
   | readonly StatResult[];
@@ -508,6 +510,49 @@ export function coxphSurvfitTables(fit: CoxphSurvfit): SummaryTable[] {
       rows,
       pColumns: [],
       notes: [`${fit.method}; n = ${fit.n}, events = ${fit.nEvents}`, fit.convention],
+    },
+  ];
+}
+
+/** cmprsk's print of a crr fit (coef, exp(coef), se(coef), z, p-value), then the subdistribution hazard ratios. */
+export function fineGrayTables(fit: FineGrayResult): SummaryTable[] {
+  const lv = level(fit.confLevel);
+  const call = "call" in fit ? (fit as { call: string }).call : `fineGray(time, status, covariates)`;
+  const first = fit.terms.map((t) => ({
+    term: t.name,
+    coef: t.coef,
+    "exp(coef)": t.hazardRatio,
+    "se(coef)": t.se,
+    z: t.z,
+    "p-value": t.pValue,
+  }));
+  const second = fit.terms.map((t) => ({
+    term: t.name,
+    "exp(coef)": t.hazardRatio,
+    "exp(-coef)": Math.exp(-t.coef),
+    [`lower ${lv}%`]: t.ciLower,
+    [`upper ${lv}%`]: t.ciUpper,
+  }));
+  return [
+    {
+      caption: `Call: ${call}`,
+      columns: ["term", "coef", "exp(coef)", "se(coef)", "z", "p-value"],
+      rows: first,
+      pColumns: ["p-value"],
+      notes: [],
+    },
+    {
+      caption: `Subdistribution hazard ratios (failcode ${fit.failcode}) with ${lv}% confidence intervals`,
+      columns: Object.keys(second[0] ?? { term: 0 }),
+      rows: second,
+      pColumns: [],
+      notes: [
+        `n = ${fit.n}: ${fit.nEvents} events of interest, ${fit.nCompeting} competing, ${fit.nCensored} censored`,
+        `Pseudo likelihood ratio test = ${formatFixed(fit.pseudoLrt.statistic, 2)} on ${fit.pseudoLrt.df} df, ` +
+          pText(fit.pseudoLrt.pValue),
+        fit.convention,
+        ...fit.warnings.map((w) => `Warning: ${w}`),
+      ],
     },
   ];
 }
