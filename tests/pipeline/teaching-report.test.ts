@@ -44,6 +44,12 @@ beforeAll(async () => {
     undefined,
     { timeout: 30_000 },
   );
+  // Figures carry no id (one loader per figure finds its own div); name them fig-1, fig-2, … in page order.
+  await page.evaluate(() =>
+    document.querySelectorAll("div.repro-plotly").forEach((d, i) => {
+      d.id = `fig-${i + 1}`;
+    }),
+  );
 }, 600_000);
 
 afterAll(async () => {

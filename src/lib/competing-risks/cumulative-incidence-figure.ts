@@ -38,7 +38,8 @@ export interface CumulativeIncidenceFigureOptions extends FigureOptions {
  *
  * @example
  * const fig = cumulativeIncidenceFigure([{ label: "cause 1", time: [1, 4], value: [0.2, 0.5] }]);
- * fig.data[0].x // [0, 1, 4]; y [0, 0.2, 0.5]
+ * fig.data[0].x // [0, 1, 4] (the step starts at (0, 0))
+ * fig.data[0].y // [0, 0.2, 0.5]
  */
 export function cumulativeIncidenceFigure(
   curves: readonly CumulativeIncidenceCurve[],

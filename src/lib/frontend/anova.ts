@@ -47,8 +47,16 @@ export interface AnovaTable {
  * blocks prints "Change From Previous Block" χ² (the same LR statistic). Cost: one Cox fit per term.
  *
  * @example
- * const fit = coxph("Surv(futime, fustat) ~ resid.ds * rx + ecog.ps", ovarian);
- * anova(fit).rows.map((r) => r.label) // ["NULL", "resid.ds", "rx", "ecog.ps", "resid.ds:rx"]
+ * const lung = { // the first 12 rows of R's survival::lung, sex 1/2 as text
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   sex: ["male", "male", "male", "male", "male", "male", "female", "female", "male", "male", "male", "female"],
+ *   "ph.ecog": [1, 0, 0, 1, 0, 1, 2, 2, 1, 2, 1, 2],
+ * };
+ * const table = anova(coxph("Surv(time, status) ~ age * sex + ph.ecog", lung));
+ * table.rows.map((r) => r.label) // ["NULL", "age", "sex", "ph.ecog", "age:sex"] (interactions last, as R)
+ * table.rows[3].chisq // 9.4375 (R: anova(coxph(Surv(time, status) ~ age * sex + ph.ecog, head(lung, 12))))
  */
 export function anova(fit: CoxphFit, ...more: CoxphFit[]): AnovaTable {
   const fits = [fit, ...more];

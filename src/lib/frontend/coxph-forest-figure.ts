@@ -25,7 +25,16 @@ function variableName(label: string): string {
  * reports as NA are left out. R: survminer::ggforest(fit). Cost: O(coefficients).
  *
  * @example
- * coxphForestFigure(coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung)).data.length // traces per row
+ * const lung = { // the first 12 rows of R's survival::lung
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   "ph.ecog": [1, 0, 0, 1, 0, 1, 2, 2, 1, 2, 1, 2],
+ * };
+ * const fig = coxphForestFigure(coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung));
+ * fig.data[2].text
+ * // ["age<br>HR 0.89 (0.79–1.00), p = 0.056", "ph.ecog: 1 vs 0<br>HR 9.37 (1.04–84.53), p = 0.046", …]
+ * // (R: summary(coxph(…, head(lung, 12))): 0.8875 (0.7853–1.003), p 0.0558; 9.366 (1.038–84.53), p 0.0463)
  */
 export function coxphForestFigure(fit: CoxphFit, options: CoxphForestOptions = {}): PlotlyFigure {
   if (fit?.kind !== "coxph" || !Array.isArray(fit.assign))

@@ -14,8 +14,15 @@ export type { NewdataDesign } from "./internal/newdata-design";
  * Cost: O(rows × coefficients).
  *
  * @example
+ * const lung = { // the first 12 rows of R's survival::lung
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   "ph.ecog": [1, 0, 0, 1, 0, 1, 2, 2, 1, 2, 1, 2],
+ * };
  * const fit = coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung);
- * coxphNewdata(fit, [{ age: 60, "ph.ecog": 2 }]).columns.map((c) => c[0]) // [60, 0, 1, 0]
+ * coxphNewdata(fit, [{ age: 60, "ph.ecog": 2 }]).columns.map((c) => c[0]) // [60, 0, 1]
+ * // (R: model.matrix(fit, data.frame(age = 60, ph.ecog = 2)) gives age 60, factor(ph.ecog)1 0, factor(ph.ecog)2 1)
  */
 export function coxphNewdata(fit: CoxphFit, newdata: FormulaData): NewdataDesign {
   if (!fit || typeof fit.formula !== "string" || !Array.isArray(fit.assign))

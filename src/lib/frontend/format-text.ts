@@ -24,12 +24,16 @@ function cellText(value: Cell, isP: boolean, decimals: number): string {
  * missing values print as R's NA. Deterministic. Cost: O(size of the result).
  *
  * @example
- * console.log(formatText(survdiff("Surv(time, status) ~ sex", lung)));
- * // Call: survdiff(formula = Surv(time, status) ~ sex, data = data)
- * //
- * //         N Observed Expected (O-E)^2/E (O-E)^2/V
- * // sex=1 138      112  91.5545    4.5939   10.3267
- * // …
+ * const lung = { // the first 12 rows of R's survival::lung, sex 1/2 as text
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   sex: ["male", "male", "male", "male", "male", "male", "female", "female", "male", "male", "male", "female"],
+ * };
+ * const lines = formatText(survdiff("Surv(time, status) ~ sex", lung)).split("\n");
+ * lines[0] // "Call: survdiff(formula = Surv(time, status) ~ sex, data = data)"
+ * lines[2] // "           N Observed Expected (O-E)^2/E (O-E)^2/V"
+ * lines[3] // "sex=female 3        3   2.7430    0.0241    0.0354"
+ * // (R: survdiff(Surv(time, status) ~ sex, head(lung, 12)) prints 2.74, 0.0241, 0.0354 for sex 2 = female)
  */
 export function formatText(result: SummarizableResult, options: FormatTextOptions = {}): string {
   const decimals = options.decimals ?? 4;

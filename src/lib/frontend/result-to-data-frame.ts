@@ -10,6 +10,12 @@ import { tidy } from "./tidy";
  * Cost: O(size of the result) plus danfojs's load time on the first call.
  *
  * @example
+ * const lung = { // the first 12 rows of R's survival::lung, sex 1/2 as text
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   sex: ["male", "male", "male", "male", "male", "male", "female", "female", "male", "male", "male", "female"],
+ * };
  * resultToDataFrame(coxph("Surv(time, status) ~ age + sex", lung)).columns
  * // ["term", "coef", "exp_coef", "se", "naive_se", "z", "p_value", "lower", "upper"]
  */

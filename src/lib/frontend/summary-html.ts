@@ -8,6 +8,12 @@ import { type SummarizableResult, type SummaryOptions, summaryTables } from "./s
  * Deterministic. Cost: O(size of the result).
  *
  * @example
+ * const lung = { // the first 12 rows of R's survival::lung, sex 1/2 as text
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   sex: ["male", "male", "male", "male", "male", "male", "female", "female", "male", "male", "male", "female"],
+ * };
  * summaryHtml(coxph("Surv(time, status) ~ age + sex", lung), { style: "spss" })
  * // '<table class="repro-table"><caption>Variables in the Equation (SPSS COXREG layout)</caption>…'
  */

@@ -49,6 +49,12 @@ export interface SummaryOptions {
  * Cells are numbers (p-values included); formatText and summaryHtml print them. Cost: O(size of the result).
  *
  * @example
+ * const lung = { // the first 12 rows of R's survival::lung, sex 1/2 as text
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   sex: ["male", "male", "male", "male", "male", "male", "female", "female", "male", "male", "male", "female"],
+ * };
  * summaryTables(coxph("Surv(time, status) ~ age + sex", lung), { style: "spss" })[0].columns
  * // ["", "B", "SE", "Wald", "df", "Sig.", "Exp(B)", "95.0% CI for Exp(B) Lower", "95.0% CI for Exp(B) Upper"]
  */

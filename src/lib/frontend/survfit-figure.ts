@@ -38,7 +38,13 @@ export interface SurvfitFigureOptions extends KaplanMeierFigureOptions {
  * survminer::ggsurvplot(fit, pval = TRUE, risk.table = TRUE). Cost: O(steps) plus O(n log n) for the test.
  *
  * @example
- * survfitFigure(survfit("Surv(time, status) ~ sex", lung), { timeUnit: "days" }).data[0].name // "female (n = 90)"
+ * const lung = { // the first 12 rows of R's survival::lung, sex 1/2 as text
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   sex: ["male", "male", "male", "male", "male", "male", "female", "female", "male", "male", "male", "female"],
+ * };
+ * const fig = survfitFigure(survfit("Surv(time, status) ~ sex", lung), { timeUnit: "days" });
+ * fig.data[1].name // "female (n = 3)" (data[0] is its 95% CI band)
  */
 export function survfitFigure(fit: SurvfitResult, options: SurvfitFigureOptions = {}): PlotlyFigure {
   if (fit?.kind !== "survfit" || !Array.isArray(fit.curves))

@@ -5,6 +5,12 @@ import type { TermColumns } from "../formula";
 import type { CoxResult } from "../survival/cox-ph";
 import { solveLinear } from "../survival/linear-solve";
 
+/** Details of a {@link termWaldTests} row: the term and the coefficient columns it tests jointly. */
+export interface TermWaldDetails {
+  readonly term: string;
+  readonly columns: readonly string[];
+}
+
 /**
  * Joint Wald test of each term with more than one design column — a factor's k − 1 indicators, or an interaction
  * with one: W = b′ V⁻¹ b over the term's estimable coefficients, on as many df. This is the row SPSS COXREG prints
@@ -14,15 +20,17 @@ import { solveLinear } from "../survival/linear-solve";
  * Reference: Therneau & Grambsch (2000) §3.4. Cost: O(k³) per term.
  *
  * @example
+ * const lung = { // the first 12 rows of R's survival::lung
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   age: [74, 68, 56, 57, 60, 74, 68, 71, 53, 61, 57, 68],
+ *   "ph.ecog": [1, 0, 0, 1, 0, 1, 2, 2, 1, 2, 1, 2],
+ * };
  * const fit = coxph("Surv(time, status) ~ age + factor(ph.ecog)", lung);
- * termWaldTests(fit, fit.assign)[0].df // 3 (ph.ecog has levels 0–3)
+ * const [ecog] = termWaldTests(fit, fit.assign); // age has one column: no row
+ * ecog.df // 2 (ph.ecog has levels 0–2 in these rows)
+ * ecog.statistic // 4.7227 (R: b <- coef(fit)[2:3]; t(b) %*% solve(vcov(fit)[2:3, 2:3], b) on head(lung, 12))
  */
-/** Details of a {@link termWaldTests} row: the term and the coefficient columns it tests jointly. */
-export interface TermWaldDetails {
-  readonly term: string;
-  readonly columns: readonly string[];
-}
-
 export function termWaldTests(fit: CoxResult, assign: readonly TermColumns[]): StatResult<TermWaldDetails>[] {
   if (!fit || !Array.isArray(fit.terms)) throw new InputError("must be a Cox fit", { field: "fit", value: fit });
   const out: StatResult<TermWaldDetails>[] = [];

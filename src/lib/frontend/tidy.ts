@@ -59,7 +59,13 @@ function statRows(results: readonly StatResult[]): TidyRow[] {
  * resultToDataFrame puts these rows in a danfojs DataFrame. Cost: O(size of the result).
  *
  * @example
- * tidy(survdiff("Surv(time, status) ~ sex", lung))[0] // { group: "sex=1", n: 138, observed: 112, expected: 91.55, … }
+ * const lung = { // the first 12 rows of R's survival::lung, sex 1/2 as text
+ *   time: [306, 455, 1010, 210, 883, 1022, 310, 361, 218, 166, 170, 654],
+ *   status: [2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2],
+ *   sex: ["male", "male", "male", "male", "male", "male", "female", "female", "male", "male", "male", "female"],
+ * };
+ * tidy(survdiff("Surv(time, status) ~ sex", lung))[0]
+ * // { group: "sex=female", n: 3, observed: 3, expected: 2.743, … } (R: survdiff(…, head(lung, 12))$exp[2])
  */
 export function tidy(result: SummarizableResult): TidyRow[] {
   if (Array.isArray(result)) return statRows(result);

@@ -25,6 +25,7 @@ nav.toc ol{margin:.2rem 0;padding-left:1.3rem}code{background:#f6f8fa;padding:0 
  * Cost: O(findings).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * auditPage(runAudit(registry), registry).startsWith("<!DOCTYPE html>") // true
  */
 export function auditPage(

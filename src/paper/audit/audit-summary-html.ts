@@ -52,6 +52,7 @@ function item(f: RankedFinding, options: AuditSummaryHtmlOptions): string {
  * Cost: O(findings).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * auditSummaryToHtml(auditSummary(findings, registry)) // '<style>…</style><div class="review">…'
  */
 export function auditSummaryToHtml(summary: AuditSummary, options: AuditSummaryHtmlOptions = {}): string {

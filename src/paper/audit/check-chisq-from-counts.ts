@@ -23,6 +23,7 @@ import type { Registry } from "./registry";
  * /STATISTICS=CHISQ. Cost: O(r·c).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkChisqFromCounts(registry, "t3.chisq").verdict // "passes" (X² = 21.789 from [[15, 8], [2, 30]])
  */
 export function checkChisqFromCounts(registry: Registry, statisticId: string): AuditFinding {

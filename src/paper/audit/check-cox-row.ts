@@ -30,6 +30,7 @@ const worse = (a: FindingClass | null, b: FindingClass | null): FindingClass | n
  * R: summary(coxph(...))$conf.int. Cost: O(1).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkCoxRow(registry, "t6.bma.b").verdict // "passes" (exp(−1.118) = 0.3269)
  */
 export function checkCoxRow(registry: Registry, bId: string): AuditFinding {

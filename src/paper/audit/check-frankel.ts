@@ -36,6 +36,7 @@ export interface FrankelIds {
  * Reference: Frankel et al. (1969) grades A (complete) – E (normal). R: by hand with table(). Cost: O(grades²).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkFrankel(registry, ids).map((f) => f.class)
  * // ["contradiction", "contradiction", null] (Table 2 gives 3 normal → abnormal, Table 3 prints 2; …)
  */

@@ -24,6 +24,7 @@ export function grimSums(mean: Pick<LoadedEntry, "number" | "decimals">, n: numb
  * means are within a unit or two of the last digit.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkGrim(registry, "s5.vas.pre.mean").class
  * // "contradiction" (5.06·55 = 278.3; 278/55 = 5.0545, 279/55 = 5.0727)
  */

@@ -15,6 +15,7 @@ import type { Registry } from "./registry";
  * presupposes a possible mean) and the GRIM finding stands alone.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkGrimmer(registry, "s4.1.age.mean").verdict // "passes"
  */
 export function checkGrimmer(registry: Registry, meanId: string): AuditFinding {

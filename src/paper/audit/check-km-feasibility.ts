@@ -15,6 +15,7 @@ import type { Registry } from "./registry";
  * Reference: Kaplan & Meier (1958); product-limit algebra. R: survfit(). SPSS: KM. Cost: O(n).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkKmFeasibility(registry, "abs.median-survival").class
  * // "conditional" (23 deaths all within one year; S stays at 32/55 = 0.5818)
  */

@@ -14,6 +14,7 @@ const SUMMARY_KINDS = new Set(["mean", "median"]);
  * Cost: O(entries).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkMissingN(registry).find((f) => f.verdict === "finding")?.where // "Table 1"
  */
 export function checkMissingN(registry: Registry): AuditFinding[] {

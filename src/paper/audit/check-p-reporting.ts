@@ -11,6 +11,7 @@ import type { Registry } from "./registry";
  * R: format.pval(p, eps = 0.001). SPSS shows ".000". Cost: O(p-values).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkPReporting(registry, ["t3.p", "s4.3.p", "t5.bma.p"]).filter((f) => f.verdict === "finding").length // 1
  */
 export function checkPReporting(registry: Registry, pIds: readonly string[]): AuditFinding[] {

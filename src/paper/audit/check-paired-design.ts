@@ -26,6 +26,7 @@ const ASSUMES: Partial<Record<StatisticTest, "paired" | "independent">> = {
  * binom.test(b, b + c). SPSS: McNemar in CROSSTABS (exact binomial). Cost: O(b + c).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkPairedDesign(registry, "t3.chisq").class // "decision-changing" (exact McNemar p = 0.109)
  */
 export function checkPairedDesign(registry: Registry, statisticId: string): AuditFinding {

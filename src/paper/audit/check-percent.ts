@@ -23,6 +23,7 @@ import type { Registry } from "./registry";
  * SPSS: none. Cost: O(1), or O(denominator) without a count.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkPercent(registry, "s4.1.luad.pct").verdict // "passes" (100·45/55 = 81.8182 → 81.82)
  */
 export function checkPercent(registry: Registry, percentId: string): AuditFinding {

@@ -80,6 +80,7 @@ export function quantileAttainable(
  * assumption printed.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkQuantileFeasibility(registry, "t1.odi.pre.median", 55).class
  * // "conditional" (57.50 is not an ODI score with nine or ten sections answered)
  */

@@ -41,6 +41,7 @@ const where = (x: LoadedEntry): string => `${x.value} (${entryLabel(x)}: "${x.lo
  * Reference: reader's cross-check. R: identical(). Cost: O(sameAs).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkSameQuantity(registry, ["s2.2.surgery.curettage.n"])[0].headline
  * // "the same quantity is printed with different values: 11 vs 8"
  */

@@ -131,6 +131,7 @@ const pWords = (x: number): string => {
  * SPSS prints p truncated to 3 decimals ("0.000"). Cost: O(1).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkStatisticP(registry, "t5.visceral.p").verdict // "passes" (χ²(1) = 5.145 → p = 0.0233)
  */
 export function checkStatisticP(registry: Registry, pId: string): AuditFinding {

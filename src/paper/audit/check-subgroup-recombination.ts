@@ -69,6 +69,7 @@ function pooledSdRange(groups: readonly Group[]): [number, number] {
  * Reference: Cochrane Handbook 6.5.2.10 (combining groups). R: by hand as above. Cost: O(5^(2g)) for g subgroups.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkSubgroupRecombination(registry, "s4.1.age.mean").class
  * // "contradiction" (1707 + 1456 = 3163; 3163/55 = 57.51 ≠ 57.36)
  */

@@ -10,6 +10,7 @@ import type { Registry } from "./registry";
  * Reference: arithmetic. R: sum(parts) == total. Cost: O(parts).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkTotal(registry, "s2.2.surgery.total").class // "contradiction" (11 + 34 + 24 = 69 ≠ 55)
  */
 export function checkTotal(registry: Registry, totalId: string): AuditFinding {

@@ -12,6 +12,7 @@ import type { Registry } from "./registry";
  * 2013). Cost: O(entries).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * checkUnnamedTest(registry).verdict // "passes" (every p of Li et al. names its statistic)
  */
 export function checkUnnamedTest(registry: Registry): AuditFinding {

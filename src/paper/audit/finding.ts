@@ -145,6 +145,7 @@ const isAbstract = (registry: Registry, id: string): boolean =>
  * recomputed numbers to 10 significant digits so the JSON report is byte-stable across platforms.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * makeFinding(registry, { check: "total", ids: ["a"], verdict: "passes", explanation: "1 + 2 = 3" }).class
  * // null
  */
@@ -202,6 +203,7 @@ function firstSentence(text: string): string {
  * A finding for a check whose inputs are absent or cannot decide.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * notCheckable(registry, "grim", ["m"], "no n").verdict // "not checkable"
  */
 export function notCheckable(registry: Registry, check: string, ids: readonly string[], why: string): AuditFinding {
@@ -294,7 +296,12 @@ export function contradictionSeverity(difference: number, printed: number, isCou
   return d >= 0.05 * Math.abs(printed) ? "major" : "minor";
 }
 
-/** Short fixed rendering for explanations (formatFixed). @example fmt(3.14159, 2) // "3.14" */
+/**
+ * Short fixed rendering for explanations (formatFixed).
+ *
+ * @example
+ * fmt(3.14159, 2) // "3.14"
+ */
 export function fmt(x: number, decimals = 4): string {
   return formatFixed(x, decimals);
 }

@@ -10,6 +10,7 @@ import type { Registry } from "./registry";
  * A reporting finding (the adjusted model is not shown), graded minor.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * flagAdjustmentClaim(registry, "stmt.adjusted-covariates", ["t6.visceral.b", "t6.bma.b"]).class
  * // "reporting" (6 claimed, 2 shown)
  */

@@ -26,6 +26,7 @@ export interface AnalysisAmbiguityIds {
  * A design concern (an ambiguous analysis), graded minor; the printed χ² itself is reproduced exactly.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * flagAnalysisAmbiguity(registry, ids).class // "design concern" (5.145 is the Pearson χ² of Table 5)
  */
 export function flagAnalysisAmbiguity(registry: Registry, ids: AnalysisAmbiguityIds): AuditFinding {

@@ -13,6 +13,7 @@ import type { Registry } from "./registry";
  * A design concern, graded minor.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * flagEndEvent(registry, "stmt.end-event", "stmt.exclusion-other-death", "abs.deaths.n").class
  * // "design concern"
  */

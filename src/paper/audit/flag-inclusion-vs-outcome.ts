@@ -23,6 +23,7 @@ export interface InclusionOutcomeIds {
  * A design concern, graded major.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * flagInclusionVsOutcome(registry, ids).class // "design concern" (23 deaths within the year)
  */
 export function flagInclusionVsOutcome(registry: Registry, ids: InclusionOutcomeIds): AuditFinding {

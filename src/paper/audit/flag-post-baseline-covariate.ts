@@ -14,6 +14,7 @@ const AFTER_TIME_ZERO = /post-?operative|after surgery|post-surgery/i;
  * A flagged term is a design concern, graded major: the bias favours the treated group in the main model.
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * flagPostBaselineCovariate(registry, ["t6.visceral.b", "t6.bma.b"], "stmt.time-zero").class
  * // "design concern"
  */

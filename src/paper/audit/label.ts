@@ -33,6 +33,7 @@ function columnPart(column: string): string {
  * machines and stay secondary. Cost: O(1).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
  * entryLabel(registry.get("t2.pre.E.n")) // "Table 2, row E, total"
  */
 export function entryLabel(entry: Pick<RegistryEntry, "locator" | "kind" | "quantity" | "label">): string {

@@ -30,8 +30,9 @@ export interface OtherCauseData {
  * them; §2.3 counts only tumour-specific deaths). Cost: O(scenarios · n).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * otherCauseData(study, [{ label: "3 early", count: 3, fromMonths: 0, toMonths: 6 }])[0].months.slice(-3)
- * // [1, 3, 5]
+ * // [1, 3, 5] (the j-th of 3 at (j − ½) · 6/3 months)
  */
 export function otherCauseData(study: Study, scenarios: readonly OtherCauseScenario[]): readonly OtherCauseData[] {
   if (!Array.isArray(scenarios)) throw new InputError("must be an array", { field: "scenarios", value: scenarios });

@@ -37,8 +37,17 @@ export interface OtherCauseEstimates {
  * Cost: O(scenarios · n log n).
  *
  * @example
- * const [e] = otherCauseEstimates(otherCauseData(study, [{ label: "none", count: 0, fromMonths: 0, toMonths: 1 }]));
- * e.cif1y[0] === e.excluded1y[0] // true: without other-cause deaths the estimates agree
+ * const d: OtherCauseData = { // 5 study patients (status 1: tumour death), then 2 other-cause deaths (status 2)
+ *   label: "2 other-cause deaths",
+ *   months: [2, 5, 8, 14, 20, 3, 10],
+ *   status: [1, 1, 0, 1, 0, 2, 2],
+ *   nStudy: 5,
+ *   nOther: 2,
+ * };
+ * const [e] = otherCauseEstimates([d]);
+ * [e.excluded1y[0], e.censored1y[0], e.cif1y[0]] // [40.0, 31.43, 28.57]
+ * // (% at 12 months: 1 − KM of the 5 = 1 − 4/5 · 3/4; 1 − KM of all 7 = 1 − 6/7 · 4/5; Aalen–Johansen
+ * // 1/7 + 5/7 · 1/5 = 2/7, as R: summary(survfit(Surv(months, factor(status)) ~ 1), times = 12)$pstate[, 2])
  */
 export function otherCauseEstimates(data: readonly OtherCauseData[]): readonly OtherCauseEstimates[] {
   return deepFreeze(

@@ -14,8 +14,14 @@ import type { OtherCauseData } from "./other-cause-data";
  * other-cause death, against the naive 1 − KM curves (dashed). Cost: O(n log n).
  *
  * @example
- * otherCauseFigure(otherCauseData(study, scenarios)[1], figureNote(study)).data.length
- * // 5 (the CIF's band and 4 curves)
+ * const d: OtherCauseData = { // 5 study patients (status 1: tumour death), then 2 other-cause deaths (status 2)
+ *   label: "2 other-cause deaths",
+ *   months: [2, 5, 8, 14, 20, 3, 10],
+ *   status: [1, 1, 0, 1, 0, 2, 2],
+ *   nStudy: 5,
+ *   nOther: 2,
+ * };
+ * otherCauseFigure(d).data.length // 5 (the CIF's band and 4 curves)
  */
 export function otherCauseFigure(d: OtherCauseData, note?: string): PlotlyFigure {
   const tumour = d.status.map((s) => (s === 1 ? 1 : 0));

@@ -7,7 +7,17 @@ import type { OtherCauseEstimates } from "./other-cause-estimates";
  * Cost: O(scenarios).
  *
  * @example
- * otherCauseRows(estimates).median[0]["CIF of tumour death reaches 50%"] // "not reached" or months
+ * const d: OtherCauseData = { // 5 study patients (status 1: tumour death), then 2 other-cause deaths (status 2)
+ *   label: "2 other-cause deaths",
+ *   months: [2, 5, 8, 14, 20, 3, 10],
+ *   status: [1, 1, 0, 1, 0, 2, 2],
+ *   nStudy: 5,
+ *   nOther: 2,
+ * };
+ * const rows = otherCauseRows(otherCauseEstimates([d]));
+ * rows.oneYear[0]["CIF tumour death % (95% CI)"] // "28.6 (8.9, 92.2)"
+ * // (R: summary(survfit(Surv(months, factor(status)) ~ 1), times = 12): pstate, lower, upper of state 1)
+ * rows.median[0]["CIF of tumour death reaches 50%"] // "not reached" (its last value is 10/21 ≈ 47.6%)
  */
 export function otherCauseRows(estimates: readonly OtherCauseEstimates[]): {
   readonly oneYear: readonly Record<string, string | number>[];

@@ -18,6 +18,7 @@ import { showHtml } from "./show";
  * R/SPSS equivalent: `tryCatch(…, error = function(e) message(…))`. Cost: that of the analysis.
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * computable(study, "Kaplan–Meier by postoperative BMA", () => survivalByFactor(study, "postBma"))
  * // on a cohort where nobody received BMA: shows "Not computable on this cohort: … (postBma has one level …)"
  */

@@ -13,7 +13,7 @@ export const README_STATUS_END = "<!-- status:end -->";
  * Cost: O(README length).
  *
  * @example
- * readmeWithStatus(readme, shippedReview()) === readme // true when the README is current
+ * readmeWithStatus(readme, shippedReview()) === readme // true (when the README is current)
  */
 export function readmeWithStatus(readme: string, review: Review): string {
   const begin = readme.indexOf(README_STATUS_BEGIN);

@@ -42,7 +42,7 @@ export function reviewToHtml(review: Review, options: ReviewHtmlOptions = {}): s
       ? ""
       : r.missesWithFindings === r.misses
         ? `; each of the ${r.misses} that do not carries an audit finding`
-        : `; ${r.missesWithFindings} of the ${r.misses} that do not carry an audit finding`;
+        : `; of the ${r.misses} that do not, ${r.missesWithFindings} carry an audit finding`;
   const lede =
     `<p class="review-lede"><strong>${f.length} finding${f.length === 1 ? "" : "s"}</strong> on ` +
     `${review.registry.entries} registered numbers: ${top("critical")} critical, ${top("major")} major, ` +

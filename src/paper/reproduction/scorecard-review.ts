@@ -35,6 +35,8 @@ export interface Review {
  * Cost: O(findings · log findings + rows).
  *
  * @example
+ * const registry = loadRegistry(); // the paper's registered numbers
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * scorecardReview(card, findings, registry, { dataLabel: cohortTag(study) }).audit.findings[0].class
  * // "decision-changing"
  */

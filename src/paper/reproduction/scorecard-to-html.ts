@@ -18,8 +18,17 @@ export interface ScorecardHtmlOptions {
   readonly style?: boolean;
 }
 
-function reproductionCell(r: ScorecardRow): string {
-  const text = r.reproduction === "exact" && r.byConstruction ? "exact (by construction)" : r.reproduction;
+/** Words of the reproduction badge: "by construction" on the synthetic cohort, "on your data: …" on other data. */
+function reproductionText(r: ScorecardRow, synthetic: boolean): string {
+  if (synthetic) return r.reproduction === "exact" && r.byConstruction ? "exact (by construction)" : r.reproduction;
+  if (r.reproduction === "exact") return "on your data: equals the paper";
+  if (r.reproduction === "differs" || r.reproduction === "within rounding")
+    return `on your data: ${r.reproduction === "differs" ? "differs from the paper by" : "within rounding of the paper:"}`;
+  return r.reproduction;
+}
+
+function reproductionCell(r: ScorecardRow, synthetic: boolean): string {
+  const text = reproductionText(r, synthetic);
   const decimals = (r.published.split(".")[1] ?? "").length;
   const isCount = decimals === 0 && Number.isInteger(r.difference);
   const diff =
@@ -49,13 +58,13 @@ function findingsCell(r: ScorecardRow): string {
     .join("");
 }
 
-function sectionTable(rows: readonly ScorecardRow[]): string {
+function sectionTable(rows: readonly ScorecardRow[], synthetic: boolean): string {
   const body = rows
     .map(
       (r) =>
         `<tr><td>${escapeHtml(r.where)}</td><td class="num">${escapeHtml(r.published)}</td>` +
         `<td class="num">${r.reproduced === null ? "—" : escapeHtml(r.reproduced)}</td>` +
-        `<td>${reproductionCell(r)}</td><td>${findingsCell(r)}</td>` +
+        `<td>${reproductionCell(r, synthetic)}</td><td>${findingsCell(r)}</td>` +
         `<td><span class="review-ids">${escapeHtml(r.id)}</span></td></tr>`,
     )
     .join("");
@@ -107,7 +116,7 @@ export function scorecardToHtml(card: Scorecard, options: ScorecardHtmlOptions =
     const open = options.open ?? rows.length <= 12;
     return (
       `<details class="review-fold"${open ? " open" : ""}><summary>${summary}</summary>` +
-      `${sectionTable(rows)}</details>`
+      `${sectionTable(rows, card.synthetic)}</details>`
     );
   });
   const counted = chosen.filter((r) => r.reproduction !== "context label");

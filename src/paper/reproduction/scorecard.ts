@@ -82,7 +82,8 @@ const zero = (): Record<ReproductionVerdict, number> =>
  * Cost: one reproduceAll plus O(findings × ids).
  *
  * @example
- * scorecard(study, runAudit(loadRegistry())).counts.exact // 249 of 263 results on the shipped cohort
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
+ * scorecard(study, runAudit(loadRegistry())).counts.exact // 249 (of 263 results on the shipped cohort)
  */
 export function scorecard(
   study: Study,

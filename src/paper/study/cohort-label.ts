@@ -10,6 +10,7 @@ import type { Study } from "./study";
  * R/SPSS equivalent: none (a caption). Cost: O(n).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * cohortLabel(study)
  * // "**Data:** your cohort `my.csv`: 200 patients, 150 deaths. Every number below is computed from these rows; …"
  */

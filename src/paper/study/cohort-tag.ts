@@ -7,6 +7,7 @@ import type { Study } from "./study";
  * R/SPSS equivalent: none. Cost: O(n).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * `Table 1, VAS (${cohortTag(study)})` // "Table 1, VAS (synthetic cohort, n = 55)"
  */
 export function cohortTag(study: Study): string {

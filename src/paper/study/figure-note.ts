@@ -9,6 +9,7 @@ import type { Study } from "./study";
  * R/SPSS equivalent: none (a subtitle). Cost: O(n).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * figureNote(study) // "Synthetic cohort reconstructed from published aggregates — not patient data (n = 55)"
  */
 export function figureNote(study: Study): string {

@@ -26,6 +26,7 @@ export interface ComparisonNeeds {
  * R/SPSS equivalent: none (both fit and then warn, or return Inf). Cost: O(n).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * requireComparison(study, { factor: "postBma", label: "postoperative BMA" })
  * // throws "post_bma = \"0 for all 55\": postoperative BMA is no for all 55 patients; …" when nobody received it
  */

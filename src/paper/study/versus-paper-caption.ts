@@ -9,6 +9,7 @@ import type { Study } from "./study";
  * R/SPSS equivalent: none. Cost: O(n).
  *
  * @example
+ * const { study } = loadStudy({}); // the shipped synthetic cohort
  * versusPaperCaption(study, "Table 1") // "Published vs your data: Table 1 (your data, n = 200): …"
  */
 export function versusPaperCaption(study: Study, what: string): string {

@@ -6,7 +6,8 @@ import { exercises } from "./exercises";
  * `npm run exercise-key` writes it (to reports/instructor/exercise-key.md unless told otherwise).
  * Cost: computes every exercise's answer (a few Cox fits and simulations, about a second).
  *
- * @example exerciseKeyMarkdown().startsWith("# Instructor's key") // true
+ * @example
+ * exerciseKeyMarkdown().startsWith("# Instructor's key") // true
  */
 export function exerciseKeyMarkdown(): string {
   const sections = exercises().map((ex) => {

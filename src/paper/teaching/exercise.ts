@@ -24,7 +24,8 @@ export interface StudentExercise {
  * close, or why not (with a hint) without ever printing the answer, `.hint()` shows the hint and `.solution()` the
  * answer with its explanation. Answers are computed by the library when first checked.
  *
- * @example P.exercise(2).check(null) // shows "… No answer yet: replace null with a number (to 3 decimals)."
+ * @example
+ * P.exercise(2).check(null) // shows "… No answer yet: replace null with a number (to 3 decimals)."
  */
 export function exercise(id: number): StudentExercise {
   const ex = exercises().find((e) => e.id === id);

@@ -9,7 +9,8 @@ let all: readonly Exercise[] | null = null;
  * (notebook 03: 10) and the public-data case studies (notebook 08: 11–12). Each answer is computed by the library
  * when first checked, never typed in. Cost: nothing until an exercise is checked.
  *
- * @example exercises().map((e) => e.notebook) // ["10-survival-by-hand.ipynb", …]
+ * @example
+ * exercises().map((e) => e.notebook) // ["10-survival-by-hand.ipynb", …]
  */
 export function exercises(): readonly Exercise[] {
   all ??= Object.freeze([...BY_HAND_EXERCISES, ...ELSEWHERE_EXERCISES].map(defineExercise).sort((a, b) => a.id - b.id));

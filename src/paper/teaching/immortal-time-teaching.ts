@@ -24,7 +24,8 @@ let cached: { readonly settings: ImmortalTimeBase; readonly frames: readonly Imm
  * 100 simulated studies per delay, seeded. Computed once per session (exercise 9 reads the same frames).
  * Cost: 8 simulations × 100 studies × 2 Cox fits (a few seconds).
  *
- * @example immortalTimeTeaching().frames.map((f) => f.delay) // [0, 1, 2, 3, 4, 6, 9, 12]
+ * @example
+ * immortalTimeTeaching().frames.map((f) => f.delay) // [0, 1, 2, 3, 4, 6, 9, 12]
  */
 export function immortalTimeTeaching(): {
   readonly settings: ImmortalTimeBase;

@@ -15,7 +15,8 @@ export interface ShowWorkingOptions {
  * Shows a hand-worked table (kmTableByHand, greenwoodByHand, logRankByHand, …) in the notebook with its columns headed
  * in the notation of the formulas ("n (at risk)", "d/(n(n − d))", "S(t)").
  *
- * @example showWorking(L.kmTableByHand(y), { caption: "Kaplan–Meier by hand" })
+ * @example
+ * showWorking(L.kmTableByHand(y), { caption: "Kaplan–Meier by hand" })
  */
 export function showWorking<Row extends object>(table: HandTable<Row>, options: ShowWorkingOptions = {}): void {
   showHtml(workingHtml(table, options));

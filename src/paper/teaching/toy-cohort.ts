@@ -41,7 +41,8 @@ const ROWS: readonly [number, 0 | 1, "yes" | "no"][] = [
  * have: a censoring before any death (patient 2), two deaths and a censoring at the same month (patients 4–6), and a
  * censored last patient. Not patient data; R reference values in tests/fixtures/teaching/ (make-fixtures.R).
  *
- * @example toyCohort().patients[3] // { patient: 4, months: 6, status: "died", visceral: "no" }
+ * @example
+ * toyCohort().patients[3] // { patient: 4, months: 6, status: "died", visceral: "no" }
  */
 export function toyCohort(): ToyCohort {
   return deepFreeze({

@@ -41,7 +41,8 @@ export interface VeteranCaseStudy {
  * before and after day 90. R: coxph(Surv(time, status) ~ trt + karno + celltype, data = veteran); cox.zph;
  * survSplit(cut = 90) with karno:strata(tgroup). Cost: a few fits of 137 rows.
  *
- * @example veteranCaseStudy().cox.terms.map((t) => t.name) // ["trt (test)", "karno", "celltype smallcell", …]
+ * @example
+ * veteranCaseStudy().cox.terms.map((t) => t.name) // ["trt (test)", "karno", "celltype smallcell", …]
  */
 export function veteranCaseStudy(): VeteranCaseStudy {
   const data = loadPublicDataset("va-veteran");

@@ -121,6 +121,7 @@ describe.each(VARIANT_NAMES.map((name) => [name]))("your own cohort: %s", (name)
     }
     const html = scorecardToHtml(card, { idPrefixes: ["t6.", "abs."] });
     expect(html).not.toMatch(/synthetic|by construction/i);
+    expect(html).toMatch(/on your data: (equals the paper|differs from the paper by)/);
     expect(scorecardCounts(card).categories).not.toContain("exact (by construction)");
     const cannot = "Table 6 model" in NOT_COMPUTABLE[name];
     const t6 = card.rows.filter((r) => r.id.startsWith("t6.") && r.reproduction !== "context label");
