@@ -20,7 +20,7 @@ import { strataOf } from "./internal/frame-helpers";
 
 /** Options of {@link fineGray} with a formula: finegray's / crr's arguments, plus the model-frame options. */
 export interface FineGrayFormulaOptions extends Omit<ModelFrameOptions, "weights" | "cluster"> {
-  /** The state of interest, a level of the status factor (R finegray's `etype`, crr's `failcode`); default the first. */
+  /** The state of interest, a status level (R finegray's `etype`, crr's `failcode`); default the first state. */
   readonly etype?: string | number;
   /** "crr" (default, cmprsk::crr) or "finegray" (survival::finegray + weighted coxph, robust variance). */
   readonly method?: "crr" | "finegray";
@@ -113,8 +113,8 @@ function fineGrayFormula(formula: string, data: FormulaData, options: FineGrayFo
   const isFactorStatus = statusNode?.type === "call" && statusNode.fn === "factor";
   if (frame.response.coding !== "states" || !isFactorStatus)
     throw new InputError(
-      "Fine–Gray needs competing-risks data: write the status as a factor, Surv(time, factor(status)) (first level = " +
-        "censored, the others the competing events)",
+      "Fine–Gray needs competing-risks data: write the status as a factor, Surv(time, factor(status)) " +
+        "(first level = censored, the others the competing events)",
       { field: "formula", value: parsed.response.label },
     );
   if (frame.response.kind === "counting")

@@ -166,9 +166,10 @@ function survfitFormula(
     });
   const statusNode = parsed.response.event;
   const isFactorStatus = statusNode?.type === "call" && statusNode.fn === "factor";
+  const statusText = statusNode ? parsed.text.slice(statusNode.start, statusNode.end) : "";
   if (frame.response.coding === "states" && !isFactorStatus)
     throw new InputError(
-      `a text status is multi-state data: write Surv(…, factor(${statusNode ? parsed.text.slice(statusNode.start, statusNode.end) : ""})) ` +
+      `a text status is multi-state data: write Surv(…, factor(${statusText})) ` +
         "for Aalen–Johansen curves (as R, whose Surv needs a factor; its first level means censored), or code it 0/1",
       { field: parsed.response.label, value: frame.response.states },
     );
