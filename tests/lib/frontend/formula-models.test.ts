@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { InputError } from "../../../src/lib/core/errors";
 import {
   type CoxphSurvfit,
+  type SurvfitResult,
   type SurvfitStatesResult,
   coxph,
   fineGray,
@@ -324,5 +325,19 @@ describe("fineGray(Surv(time, factor(status)) ~ x, data, { etype }) gives cmprsk
     expect(() => fineGray("Surv(etime, factor(event)) ~ age", data, { levels, weights: "age" } as never)).toThrow(
       /weights/,
     );
+  });
+});
+
+describe("survfit's result type follows the formula, as R's class does", () => {
+  it("factor() before the ~ is survfitms; factor() on the right, or none, is a Kaplan–Meier survfit", () => {
+    const d = { t: [1, 2, 3, 4], s: [1, 2, 0, 1], g: [1, 1, 2, 2] };
+    const ms = survfit("Surv(t, factor(s)) ~ g", d);
+    expectTypeOf(ms).toEqualTypeOf<SurvfitStatesResult>();
+    expect(ms.kind).toBe("survfitms");
+    const km = survfit("Surv(t, s > 0) ~ factor(g)", d);
+    expectTypeOf(km).toEqualTypeOf<SurvfitResult>();
+    expect(km.kind).toBe("survfit");
+    const formula: string = "Surv(t, factor(s)) ~ 1";
+    expectTypeOf(survfit(formula, d)).toEqualTypeOf<SurvfitResult | SurvfitStatesResult>();
   });
 });
