@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
@@ -98,6 +99,7 @@ export function aalenJohansen(
   status: ArrayLike<StatusCode>,
   options: AalenJohansenOptions = {},
 ): AalenJohansenFit {
+  checkOptions(options);
   const confType = options.confType ?? "log";
   if (!PROBABILITY_CONF_TYPES.includes(confType))
     throw new InputError(`must be one of ${PROBABILITY_CONF_TYPES.join(", ")}`, {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { coxPH, type CoxCovariates, type CoxOptions, type CoxResult } from "../survival/cox-ph";
 import { surv } from "../survival/surv";
@@ -44,6 +45,7 @@ export function causeSpecificCox(
   covariates: CoxCovariates,
   options: CauseSpecificCoxOptions = {},
 ): CauseSpecificCoxResult {
+  checkOptions(options);
   const data = validateCompetingRisks(time, status, options, undefined, options.tieTolerance);
   const wanted = options.only ?? data.causeCodes;
   if (!Array.isArray(wanted) || wanted.length === 0)

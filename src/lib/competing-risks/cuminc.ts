@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { chisqUpperTail } from "../distributions/chi-square-tail";
@@ -90,6 +91,7 @@ export function cuminc(
   status: ArrayLike<StatusCode>,
   options: CumincOptions = {},
 ): CumincResult {
+  checkOptions(options);
   const rho = options.rho ?? 0;
   if (typeof rho !== "number" || !Number.isFinite(rho))
     throw new InputError("must be a finite number", { field: "rho", value: rho });

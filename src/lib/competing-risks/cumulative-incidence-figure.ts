@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { formatFixed } from "../core/format";
@@ -45,6 +46,7 @@ export function cumulativeIncidenceFigure(
   curves: readonly CumulativeIncidenceCurve[],
   options: CumulativeIncidenceFigureOptions = {},
 ): PlotlyFigure {
+  checkOptions(options);
   if (!Array.isArray(curves) || curves.length === 0)
     throw new InputError("must be a non-empty array of curves", { field: "curves", value: curves });
   curves.forEach((c, g) => {

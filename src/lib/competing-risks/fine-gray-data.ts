@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { radixArgsort } from "../survival/cox-sort";
@@ -60,6 +61,7 @@ export function fineGrayData(
   status: ArrayLike<StatusCode>,
   options: FineGrayDataOptions = {},
 ): FineGrayData {
+  checkOptions(options);
   const data = validateCompetingRisks(time, status, options, undefined, options.tieTolerance);
   const n = data.n;
   const weights = validateCaseWeights(options.weights, n);

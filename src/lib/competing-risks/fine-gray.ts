@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
@@ -127,6 +128,7 @@ export function fineGray(
   covariates: FineGrayCovariates,
   options: FineGrayOptions = {},
 ): FineGrayResult {
+  checkOptions(options);
   const method = options.method ?? "crr";
   if (method !== "crr" && method !== "finegray")
     throw new InputError('must be "crr" or "finegray"', { field: "method", value: method });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { shortNumber } from "../core/format";
 import {
@@ -57,6 +58,7 @@ export interface CensoringSliderOptions extends FigureOptions {
  *   .layout.sliders // one slider with 2 steps: "as observed", "1"
  */
 export function censoringSliderFigure(input: CensoringSliderInput, options: CensoringSliderOptions = {}): PlotlyFigure {
+  checkOptions(options);
   if (input === null || typeof input !== "object")
     throw new InputError("must be { patientLabel, observed, scenarios }", { field: "input", value: input });
   const who = checkLabel(input.patientLabel, "input.patientLabel");

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { shortNumber } from "../core/format";
 import { axis, baseLayout, checkArray, checkFinite, checkLabel, figure, paletteColor } from "./internal/figure-style";
@@ -33,6 +34,7 @@ export interface FollowUpOptions extends FigureOptions {
  * followUpFigure([{ label: "1", time: 2, event: 1 }, { label: "2", time: 3, event: 0 }]).data.length // 5
  */
 export function followUpFigure(rows: readonly FollowUpRow[], options: FollowUpOptions = {}): PlotlyFigure {
+  checkOptions(options);
   const list = checkArray<FollowUpRow>(rows, "rows");
   list.forEach((r, i) => {
     if (r === null || typeof r !== "object")

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { shortNumber } from "../core/format";
 import {
@@ -61,6 +62,7 @@ export function immortalTimeSliderFigure(
   frames: readonly ImmortalTimeFrame[],
   options: ImmortalTimeSliderOptions = {},
 ): PlotlyFigure {
+  checkOptions(options);
   const list = checkArray<ImmortalTimeFrame>(frames, "frames", 2);
   list.forEach((f, i) => {
     if (f === null || typeof f !== "object")

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { shortNumber } from "../core/format";
 import {
@@ -68,6 +69,7 @@ export function medianCiSliderFigure(
   frames: readonly MedianCiFrame[],
   options: MedianCiSliderOptions = {},
 ): PlotlyFigure {
+  checkOptions(options);
   const list = checkArray<MedianCiFrame>(frames, "frames", 2);
   const k = list[0]?.intervals?.length ?? 0;
   list.forEach((f, i) => {

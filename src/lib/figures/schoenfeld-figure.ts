@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { formatP, shortNumber } from "../core/format";
 import { axis, baseLayout, checkLabel, figure, NEUTRAL_GREY, paletteColor, rgba } from "./internal/figure-style";
@@ -40,6 +41,7 @@ export interface SchoenfeldOptions extends FigureOptions {
  * // 3 (the residuals, one bin — 4 events are fewer than 2 bins × 5 — and the zero line)
  */
 export function schoenfeldFigure(zph: SchoenfeldInput, term: string, options: SchoenfeldOptions = {}): PlotlyFigure {
+  checkOptions(options);
   if (zph === null || typeof zph !== "object" || !Array.isArray(zph.names))
     throw new InputError("must be a proportional-hazards test result { names, time, y }", { field: "zph", value: zph });
   const k = zph.names.indexOf(term);

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { combineFactors } from "./combine-factors";
 import { type Column, toFactor } from "./internal/columns";
@@ -34,6 +35,7 @@ export function frameGroups(
   which: "all" | "strata" | "other",
   options: { readonly short?: boolean } = {},
 ): FrameGroups | null {
+  checkOptions(options);
   const { formula } = frame;
   const picked: number[] = [];
   for (const term of formula.terms) {

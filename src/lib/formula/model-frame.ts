@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { type Column, isMissing, readColumn, takeRows, toFactor } from "./internal/columns";
 import { dataSource, type FormulaData } from "./internal/data-source";
@@ -103,6 +104,7 @@ export function modelFrame(
   data: FormulaData,
   options: ModelFrameOptions = {},
 ): ModelFrame {
+  checkOptions(options);
   const source = dataSource(data);
   if (typeof formula === "string") formula = parseFormula(formula, { columns: () => source.columns() });
   const nData = source.n;

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import type { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { deparse, formulaError, type Node, parseExpression } from "./internal/syntax";
@@ -126,6 +127,7 @@ const NOT_SUPPORTED: Readonly<Record<string, string>> = {
  * // ["factor(ph.ecog)", "sex", "age", "factor(ph.ecog):sex"]
  */
 export function parseFormula(text: string, options: ParseFormulaOptions = {}): ParsedFormula {
+  checkOptions(options);
   const tree = parseExpression(text);
   let lhs: Node | null = null;
   let rhs: Node;

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { type ForestPlotOptions, type ForestPlotRow, forestPlotFigure } from "../figures/forest-plot-figure";
 import type { PlotlyFigure } from "../figures/plotly-types";
@@ -37,6 +38,7 @@ function variableName(label: string): string {
  * // (R: summary(coxph(…, head(lung, 12))): 0.8875 (0.7853–1.003), p 0.0558; 9.366 (1.038–84.53), p 0.0463)
  */
 export function coxphForestFigure(fit: CoxphFit, options: CoxphForestOptions = {}): PlotlyFigure {
+  checkOptions(options);
   if (fit?.kind !== "coxph" || !Array.isArray(fit.assign))
     throw new InputError("must be a fit returned by coxph(formula, data)", { field: "fit", value: fit });
   const labels = options.labels ?? {};

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { type StatResult, statResult } from "../core/result";
@@ -92,8 +93,7 @@ export interface CoxphFit extends CoxResult {
  * coxph("Surv(time, status) ~ factor(sex)", lung).terms[0].name // "factor(sex)2"
  */
 export function coxph(formula: string, data: FormulaData, options: CoxphOptions = {}): CoxphFit {
-  if (options === null || typeof options !== "object")
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   const frame = modelFrame(formula, data, options);
   const parsed = frame.formula;
   if (frame.response.coding === "states")

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import {
   type FineGrayCovariates,
   type FineGrayOptions,
@@ -99,8 +100,7 @@ export function fineGray(
 }
 
 function fineGrayFormula(formula: string, data: FormulaData, options: FineGrayFormulaOptions): FineGrayFit {
-  if (options === null || typeof options !== "object" || Array.isArray(options))
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   for (const key of ["weights", "cluster"])
     if ((options as Record<string, unknown>)[key] !== undefined)
       throw new InputError(`${key} is not supported by fineGray here`, {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { formatFixed, formatP } from "../core/format";
 import type { Cell } from "../core/html";
 import { type SummarizableResult, type SummaryOptions, summaryTables } from "./summary-tables";
@@ -36,6 +37,7 @@ function cellText(value: Cell, isP: boolean, decimals: number): string {
  * // (R: survdiff(Surv(time, status) ~ sex, head(lung, 12)) prints 2.74, 0.0241, 0.0354 for sex 2 = female)
  */
 export function formatText(result: SummarizableResult, options: FormatTextOptions = {}): string {
+  checkOptions(options);
   const decimals = options.decimals ?? 4;
   return summaryTables(result, options)
     .map((table) => {

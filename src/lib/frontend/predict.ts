@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { type FormulaData, modelFrame } from "../formula";
 import { type SurvregPrediction, survregPredict } from "../parametric/survreg-predict";
@@ -63,8 +64,7 @@ export function predict(
   fit: CoxphFit | SurvregFit,
   options: PredictCoxphOptions | PredictSurvregOptions = {} as PredictCoxphOptions,
 ): CoxPrediction | SurvregPrediction {
-  if (options === null || typeof options !== "object" || Array.isArray(options))
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   if (fit !== null && typeof fit === "object" && fit.kind === "survreg") {
     if (!("call" in fit))
       throw new InputError("must be a fit of survreg(formula, data): for survreg(y, covariates) use survregPredict", {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { formatFixed, formatP } from "../core/format";
 import { escapeHtml, htmlTable } from "../core/html";
 import { type SummarizableResult, type SummaryOptions, summaryTables } from "./summary-tables";
@@ -18,6 +19,7 @@ import { type SummarizableResult, type SummaryOptions, summaryTables } from "./s
  * // '<table class="repro-table"><caption>Variables in the Equation (SPSS COXREG layout)</caption>…'
  */
 export function summaryHtml(result: SummarizableResult, options: SummaryOptions & { decimals?: number } = {}): string {
+  checkOptions(options);
   const decimals = options.decimals ?? 4;
   return summaryTables(result, options)
     .map((table) => {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import type { CoxResult } from "../survival/cox-ph";
 import type { CoxZphResult } from "../survival/cox-zph";
@@ -59,6 +60,7 @@ export interface SummaryOptions {
  * // ["", "B", "SE", "Wald", "df", "Sig.", "Exp(B)", "95.0% CI for Exp(B) Lower", "95.0% CI for Exp(B) Upper"]
  */
 export function summaryTables(result: SummarizableResult, options: SummaryOptions = {}): SummaryTable[] {
+  checkOptions(options);
   const style: Style = options.style ?? "r";
   if (style !== "r" && style !== "spss")
     throw new InputError('must be "r" or "spss"', { field: "options.style", value: options.style });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { type StatResult, statResult } from "../core/result";
@@ -74,8 +75,7 @@ export type SurvdiffResult = StatResult & {
  * survdiff("Surv(time, status) ~ x", aml).groups.map((g) => g.label) // ["x=M", "x=N"]
  */
 export function survdiff(formula: string, data: FormulaData, options: SurvdiffOptions = {}): SurvdiffResult {
-  if (options === null || typeof options !== "object")
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   for (const key of ["weights", "cluster"] as const)
     if ((options as Record<string, unknown>)[key] !== undefined)
       throw new InputError(`${key} is not an option of survdiff (as in R)`, {

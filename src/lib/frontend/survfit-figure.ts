@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { kaplanMeierFigure } from "../figures/kaplan-meier-figure";
 import type { KaplanMeierFigureOptions } from "../figures/kaplan-meier-figure";
@@ -47,6 +48,7 @@ export interface SurvfitFigureOptions extends KaplanMeierFigureOptions {
  * fig.data[1].name // "female (n = 3)" (data[0] is its 95% CI band)
  */
 export function survfitFigure(fit: SurvfitResult, options: SurvfitFigureOptions = {}): PlotlyFigure {
+  checkOptions(options);
   if (fit?.kind !== "survfit" || !Array.isArray(fit.curves))
     throw new InputError("must be a result of survfit(formula, data)", { field: "fit", value: fit });
   const labels = options.labels ?? "level";

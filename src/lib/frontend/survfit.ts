@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import {
@@ -133,6 +134,7 @@ export function survfit(
   options: SurvfitOptions = {},
 ): SurvfitResult | SurvfitStatesResult | CoxphSurvfit {
   if (typeof formulaOrFit !== "string") {
+    checkOptions(dataOrOptions ?? {});
     if (options !== undefined && Object.keys(options).length > 0)
       throw new InputError("survfit(fit, options) takes two arguments: put newdata in the options", {
         field: "options",
@@ -148,8 +150,7 @@ function survfitFormula(
   data: FormulaData,
   options: SurvfitOptions,
 ): SurvfitResult | SurvfitStatesResult {
-  if (options === null || typeof options !== "object")
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   for (const key of ["weights", "cluster", "id", "robust"] as const)
     if ((options as Record<string, unknown>)[key] !== undefined)
       throw new InputError(`${key} is not supported by survfit here (unweighted Kaplan–Meier only)`, {

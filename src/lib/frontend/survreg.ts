@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import {
@@ -98,8 +99,7 @@ export function survreg(
 const LOG_TIME: readonly string[] = ["weibull", "exponential", "rayleigh", "lognormal", "loglogistic"];
 
 function survregFormula(formula: string, data: FormulaData, options: SurvregFormulaOptions): SurvregFit {
-  if (options === null || typeof options !== "object" || Array.isArray(options))
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   const cluster = (options as { cluster?: unknown }).cluster;
   if (cluster !== undefined)
     throw new InputError("cluster (robust variance) is not supported by survreg here", {

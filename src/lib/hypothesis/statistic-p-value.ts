@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { chisqUpper, correlationPValue, fUpper, normalUpper, tCdf } from "../distributions";
 
@@ -50,6 +51,7 @@ export function statisticPValue(
   statistic: number,
   options: StatisticPValueOptions = {},
 ): number {
+  checkOptions(options);
   if (!REPORTED_TEST_FAMILIES.includes(family))
     throw new InputError(`must be one of ${REPORTED_TEST_FAMILIES.join(", ")}`, { field: "family", value: family });
   if (!Number.isFinite(statistic))

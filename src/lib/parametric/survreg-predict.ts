@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { baseQuantile, SURVREG_DISTRIBUTIONS } from "./internal/survreg-distributions";
@@ -47,6 +48,7 @@ export function survregPredict(
   newdata: SurvregCovariates,
   options: SurvregPredictOptions = {},
 ): SurvregPrediction {
+  checkOptions(options);
   if (fit === null || typeof fit !== "object" || fit.kind !== "survreg")
     throw new InputError("must be a result of survreg()", { field: "fit", value: fit });
   const type = options.type ?? "response";

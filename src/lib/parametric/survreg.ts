@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
@@ -113,6 +114,7 @@ export interface SurvregResult {
  * fit.scale[0].toFixed(4) // "0.6798" (R: 0.67979245)
  */
 export function survreg(y: Surv, covariates: SurvregCovariates, options: SurvregOptions = {}): SurvregResult {
+  checkOptions(options);
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv()", { field: "y", value: y });
   if (y.kind !== "right")
     throw new InputError("survreg takes right-censored data (R survreg has no (start, stop] form)", {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline } from "./cox-baseline-kernel";
@@ -58,16 +59,17 @@ export interface AdjustedSurvival {
  * adjustedSurvival(fit, { groups }).curves.map((c) => c.label) // ["g = 0", "g = 1"]
  */
 export function adjustedSurvival(fit: CoxResult, options: AdjustedSurvivalOptions): AdjustedSurvival {
+  checkOptions(options, "options", true);
   const internals = coxInternals(fit);
   if (internals.strataLabels !== null)
     throw new InputError("not available for a stratified fit (curves differ in their time points by stratum)", {
       field: "fit",
       value: internals.strataLabels,
     });
-  if (options === null || typeof options !== "object" || !Array.isArray(options.groups) || options.groups.length === 0)
+  if (!Array.isArray(options.groups) || options.groups.length === 0)
     throw new InputError("needs groups: [{ label, set: { covariate: value } }, …]", {
       field: "options.groups",
-      value: options?.groups,
+      value: options.groups,
     });
   const names = internals.names;
   const p = names.length;

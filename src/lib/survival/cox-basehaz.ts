@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline } from "./cox-baseline-kernel";
@@ -36,6 +37,7 @@ export interface CoxBasehaz {
  * coxBasehaz(fit, { centered: false }).time // [1, 2, 3]
  */
 export function coxBasehaz(fit: CoxResult, options: CoxBasehazOptions = {}): CoxBasehaz {
+  checkOptions(options);
   coxInternals(fit);
   const centered = options.centered ?? true;
   if (typeof centered !== "boolean")

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline, type CoxBaseline, type CoxBaselineStratum } from "./cox-baseline-kernel";
@@ -59,6 +60,7 @@ export interface CoxPrediction {
  * predictCox(fit, { type: "lp", reference: "zero", newdata: { x: [0] } }).fit // [0]
  */
 export function predictCox(fit: CoxResult, options: PredictCoxOptions = {}): CoxPrediction {
+  checkOptions(options);
   const internals = coxInternals(fit);
   const type = options.type ?? "lp";
   if (!["lp", "risk", "expected", "survival"].includes(type))

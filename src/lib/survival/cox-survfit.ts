@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { freezeColumns } from "./internal/freeze-columns";
 import { coxBaseline, type CoxBaselineStratum } from "./cox-baseline-kernel";
@@ -87,6 +88,7 @@ export interface CoxSurvfit {
  * sf.curves[1].surv.length // 4 (one step per distinct time; x = 1's curve)
  */
 export function survfitCox(fit: CoxResult, options: SurvfitCoxOptions = {}): CoxSurvfit {
+  checkOptions(options);
   coxInternals(fit);
   const stype = options.stype ?? 2;
   if (stype !== 1 && stype !== 2) throw new InputError("must be 1 or 2", { field: "options.stype", value: stype });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { freezeColumns } from "./internal/freeze-columns";
 import { confZ, survConfInterval, type SurvConfType } from "./survfit-confint";
@@ -82,6 +83,7 @@ export interface NelsonAalenFit {
  * nelsonAalen(surv([1, 2, 2, 3, 4], [1, 1, 1, 0, 1]), { ctype: 2 }).cumhaz[1] // 0.7833333333333333 (0.2 + 1/4 + 1/3)
  */
 export function nelsonAalen(y: Surv, options: NelsonAalenOptions = {}): NelsonAalenFit {
+  checkOptions(options);
   if (!isSurv(y)) throw new InputError("must be a Surv built by surv() or survCounting()", { field: "y", value: y });
   const ctype = options.ctype ?? 1;
   const stype = options.stype ?? 2;

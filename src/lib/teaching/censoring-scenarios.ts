@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import type { CensoringSliderInput } from "../figures/censoring-slider-figure";
@@ -22,6 +23,7 @@ export function censoringScenarios(
   times: readonly number[],
   options: { readonly label?: string } = {},
 ): CensoringSliderInput {
+  checkOptions(options);
   rightCensored(y);
   if (!(Number.isInteger(patient) && patient >= 0 && patient < y.n))
     throw new InputError(`must be a row index from 0 to ${y.n - 1}`, { field: "patient", value: patient });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { chisqUpper, normalQuantile } from "../distributions";
@@ -62,6 +63,7 @@ export function coxNewtonByHand(
   x: ArrayLike<number>,
   options: { readonly ties?: HandTies; readonly steps?: number; readonly confLevel?: number } = {},
 ): CoxNewtonByHand {
+  checkOptions(options);
   checkBinary(x, y.n);
   const maxSteps = options.steps ?? 6;
   if (!(Number.isInteger(maxSteps) && maxSteps >= 1 && maxSteps <= 50))

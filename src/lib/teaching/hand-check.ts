@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import type { HandTable } from "./km-table-by-hand";
@@ -35,6 +36,7 @@ export interface HandCheck extends HandTable<HandCheckRow> {
  * handCheck([{ quantity: "S(6)", byHand: 0.5625, library: 0.5625000000000001 }]).allAgree // true
  */
 export function handCheck(values: readonly HandCheckInput[], options: { readonly tolerance?: number } = {}): HandCheck {
+  checkOptions(options);
   if (!Array.isArray(values) || values.length === 0)
     throw new InputError("must be a non-empty array of { quantity, byHand, library }", {
       field: "values",

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { formatFixed, formatP, shortNumber } from "../core/format";
 import type { CoxTerm } from "../survival/cox-ph";
@@ -35,6 +36,7 @@ export interface HazardRatioInWordsOptions {
  * // "Women had a 42% lower hazard of death than men (HR 0.58, 95% CI 0.41 to 0.80; p < 0.001)."
  */
 export function hazardRatioInWords(term: CoxTerm, options: HazardRatioInWordsOptions): string {
+  checkOptions(options, "options", true);
   const { hazardRatio, ciLower, ciUpper, pValue } = term ?? ({} as CoxTerm);
   for (const [field, v] of [
     ["term.hazardRatio", hazardRatio],
@@ -44,10 +46,10 @@ export function hazardRatioInWords(term: CoxTerm, options: HazardRatioInWordsOpt
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0))
       throw new InputError("must be a finite hazard ratio > 0 (the term was not estimated)", { field, value: v });
   }
-  if (typeof options?.exposure !== "string" || options.exposure.trim() === "")
+  if (typeof options.exposure !== "string" || options.exposure.trim() === "")
     throw new InputError("must name what the hazard ratio is about", {
       field: "options.exposure",
-      value: options?.exposure,
+      value: options.exposure,
     });
   const per = options.per ?? 1;
   if (!(typeof per === "number" && Number.isFinite(per) && per > 0))

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { shortNumber } from "../core/format";
@@ -60,6 +61,7 @@ export function logRankByHand(
   groups: ArrayLike<string | number>,
   options: { readonly group?: string } = {},
 ): LogRankByHand {
+  checkOptions(options);
   rightCensored(y);
   const labels = checkGroupLabels(groups, "groups", y.n);
   const sorted = groupLevels(labels).map(String);

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { shortNumber } from "../core/format";
@@ -81,6 +82,7 @@ const TOL = Math.sqrt(Number.EPSILON);
  * medianByHand(surv([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1])).median // 3.5 (S = 0.5 on [3, 4): midpoint)
  */
 export function medianByHand(y: Surv, options: { readonly confLevel?: number } = {}): MedianByHand {
+  checkOptions(options);
   const confLevel = options.confLevel ?? 0.95;
   if (!(typeof confLevel === "number" && confLevel > 0 && confLevel < 1))
     throw new InputError("must be in (0, 1)", { field: "options.confLevel", value: confLevel });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { createRng } from "../core/rng";
@@ -39,6 +40,7 @@ export interface MedianCiBySampleSize {
  * medianCiBySampleSize({ sizes: [20, 80], seed: 1, trueMedian: 12, accrual: 36 }).frames[1].intervals.length // 3
  */
 export function medianCiBySampleSize(options: MedianCiBySampleSizeOptions): MedianCiBySampleSize {
+  checkOptions(options, "options", true);
   const { sizes, seed, trueMedian, accrual } = options;
   const confLevel = options.confLevel ?? 0.95;
   if (!Array.isArray(sizes) || sizes.length < 2)

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { shortNumber } from "../core/format";
@@ -57,6 +58,7 @@ export function partialLikelihoodByHand(
   beta: number,
   options: { readonly ties?: HandTies } = {},
 ): PartialLikelihoodByHand {
+  checkOptions(options);
   const covariate = checkBinary(x, y.n);
   if (typeof beta !== "number" || !Number.isFinite(beta))
     throw new InputError("must be a finite number", { field: "beta", value: beta });

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 
@@ -51,6 +52,7 @@ export function survSplit(
   cut: readonly number[],
   options: SurvSplitOptions = {},
 ): SurvSplitResult {
+  checkOptions(options);
   if (time === null || typeof time !== "object" || typeof time.length !== "number")
     throw new InputError("must be an array of numbers", { field: "time", value: time });
   const n = time.length;

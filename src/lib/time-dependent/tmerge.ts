@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 
@@ -112,6 +113,7 @@ export function tmerge(
   steps: readonly TmergeStep[],
   options: TmergeOptions = {},
 ): TmergeResult {
+  checkOptions(options);
   const naRm = options.naRm ?? true;
   const delayDefault = options.delay ?? 0;
   if (typeof delayDefault !== "number" || !(delayDefault >= 0))

@@ -1,3 +1,4 @@
+import { checkOptions } from "../../core/check-options";
 import { InputError } from "../../core/errors";
 import type { FormulaData } from "../../formula";
 import { type CoxSurvfit, type CoxSurvCurve, survfitCox } from "../../survival/cox-survfit";
@@ -36,8 +37,7 @@ export interface CoxphSurvfit extends CoxSurvfit {
 /** survfit(coxph fit, newdata): the newdata coded as the fit's design, then survfitCox; strata named as R. */
 export function survfitCoxph(fit: CoxphFit, options: SurvfitCoxphOptions): CoxphSurvfit {
   fitData(fit);
-  if (options === null || typeof options !== "object" || Array.isArray(options))
-    throw new InputError("must be an options object", { field: "options", value: options });
+  checkOptions(options);
   for (const key of Object.keys(options))
     if (!["newdata", "stype", "ctype", "confType", "confLevel", "newdataName"].includes(key))
       throw new InputError("is not an option of survfit on a Cox fit (newdata, stype, ctype, confType, confLevel)", {
