@@ -94,7 +94,7 @@ export function fineGray(
       formulaOrTime,
       dataOrStatus as ArrayLike<StatusCode>,
       third as FineGrayCovariates,
-      fourth ?? {},
+      fourth,
     );
   return fineGrayFormula(formulaOrTime, dataOrStatus as FormulaData, (third ?? {}) as FineGrayFormulaOptions);
 }
