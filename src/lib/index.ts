@@ -14,5 +14,8 @@ export * from "./simulation";
 export * from "./figures";
 export * from "./formula";
 export * from "./frontend";
+// survreg(formula, data) and survreg(y, covariates) are one function — the front end's, which delegates to the
+// kernel — and so are fineGray(formula, data) and fineGray(time, status, covariates).
+export { fineGray, survreg } from "./frontend";
 export * from "./teaching";
 export { LIBRARY_VERSION } from "./version";

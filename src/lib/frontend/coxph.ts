@@ -13,10 +13,9 @@ import {
   modelMatrix,
   type TermColumns,
 } from "../formula";
-import { combineFactors } from "../formula/combine-factors";
 import { type CoxOptions, type CoxResult, coxPH, extendCoxResult } from "../survival/cox-ph";
 import { attachFitData } from "./internal/fit-data";
-import { responseOf } from "./internal/frame-helpers";
+import { responseOf, strataOf } from "./internal/frame-helpers";
 import { formatCall } from "./internal/format-call";
 import { type TermWaldDetails, termWaldTests } from "./term-wald-tests";
 
@@ -173,20 +172,6 @@ function nullModel(fit: CoxResult): CoxResult {
 }
 
 type Factor = Extract<FrameColumn, { kind: "factor" }>;
-
-/** The strata of a Cox model: the strata() variables combined (R's strata(…, shortlabel = TRUE) for several). */
-function strataOf(frame: ModelFrame): { codes: Int32Array; levels: string[]; variables: string[]; n: number[] } | null {
-  const vars = frame.formula.variables.map((v, k) => ({ v, k })).filter(({ v }) => v.role === "strata");
-  if (vars.length === 0) return null;
-  const { codes, levels } = combineFactors(
-    vars.map(({ k }) => frame.columns[k] as Factor),
-    vars.map(() => ""),
-    false,
-  );
-  const n = new Array<number>(levels.length).fill(0);
-  for (let i = 0; i < codes.length; i++) n[codes[i]]++;
-  return { codes, levels, variables: vars.map(({ v }) => v.label), n };
-}
 
 function clusterOf(frame: ModelFrame, options: CoxphOptions): { codes: Int32Array; label: string } | null {
   const k = frame.formula.variables.findIndex((v) => v.role === "cluster");

@@ -2,7 +2,16 @@ export { coxph } from "./coxph";
 export type { CoxphFit, CoxphOptions, CoxphStrata } from "./coxph";
 export { termWaldTests } from "./term-wald-tests";
 export { survfit } from "./survfit";
-export type { SurvfitCurve, SurvfitOptions, SurvfitResult } from "./survfit";
+export type {
+  CoxphSurvfit,
+  SurvfitCoxphOptions,
+  SurvfitCurve,
+  SurvfitFor,
+  SurvfitOptions,
+  SurvfitResult,
+  SurvfitStatesCurve,
+  SurvfitStatesResult,
+} from "./survfit";
 export { survdiff } from "./survdiff";
 export type { SurvdiffGroup, SurvdiffOptions, SurvdiffResult } from "./survdiff";
 export { anova } from "./anova";
@@ -21,3 +30,9 @@ export { coxphForestFigure } from "./coxph-forest-figure";
 export type { CoxphForestOptions } from "./coxph-forest-figure";
 export { coxphNewdata } from "./coxph-newdata";
 export type { NewdataDesign } from "./coxph-newdata";
+export { survreg } from "./survreg";
+export type { SurvregFit, SurvregFormulaOptions } from "./survreg";
+export { predict } from "./predict";
+export type { PredictCoxphOptions, PredictSurvregOptions } from "./predict";
+export { fineGray } from "./fine-gray";
+export type { FineGrayFit, FineGrayFormulaOptions } from "./fine-gray";

@@ -2,6 +2,8 @@ import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import type { CoxResult } from "../survival/cox-ph";
 import type { CoxZphResult } from "../survival/cox-zph";
+import type { FineGrayResult } from "../competing-risks/fine-gray";
+import type { SurvregResult } from "../parametric/survreg";
 import type { KaplanMeierFit } from "../survival/kaplan-meier";
 import type { AnovaTable } from "./anova";
 import {
@@ -15,10 +17,14 @@ import {
   statTables,
   survdiffTables,
   survfitTables,
+  survregTables,
+  coxphSurvfitTables,
+  survfitStatesTables,
+  fineGrayTables,
   zphTables,
 } from "./internal/summary-builders";
 import type { SurvdiffResult } from "./survdiff";
-import type { SurvfitResult } from "./survfit";
+import type { CoxphSurvfit, SurvfitResult, SurvfitStatesResult } from "./survfit";
 
 export type { SummarizableResult, SummaryTable } from "./internal/summary-builders";
 
@@ -35,6 +41,11 @@ export interface SummaryOptions {
  *   Equation" (B, SE, Wald, df, Sig., Exp(B), CI) with each factor's joint Wald row above its indicator rows;
  * - survfit: R's print.survfit table (n, events, median, LCL, UCL) or SPSS's "Means and Medians";
  * - survdiff: R's table (N, Observed, Expected, (O-E)^2/E, (O-E)^2/V, χ² line) or SPSS's "Overall Comparisons";
+ * - survfit with a factor status (Aalen–Johansen): per curve and state n, events, pstate at the last time with its
+ *   SE and interval; survfit on a Cox fit: per curve the survival at the last time;
+ * - fineGray: cmprsk's print of crr (coef, exp(coef), se(coef), z, p-value) and the subdistribution hazard ratios;
+ * - survreg: R's summary(survreg) (Value, Std. Error, z, p; Log(scale) rows; scale, distribution, log-likelihoods,
+ *   χ²); SPSS has no parametric survival regression, so both styles give R's;
  * - anova, cox.zph, a Kaplan–Meier fit, a test result (or several).
  * Cells are numbers (p-values included); formatText and summaryHtml print them. Cost: O(size of the result).
  *
@@ -68,11 +79,22 @@ export function summaryTables(result: SummarizableResult, options: SummaryOption
       return anovaTables(result as AnovaTable);
     case "cox.zph":
       return zphTables(result as CoxZphResult);
+    case "survreg":
+      return survregTables(result as SurvregResult);
+    case "fine-gray":
+      return fineGrayTables(result as FineGrayResult);
+    case "survfitms":
+      return survfitStatesTables(result as SurvfitStatesResult);
+    case "survfit.coxph":
+      return coxphSurvfitTables(result as CoxphSurvfit);
   }
   if (Array.isArray(r.steps) && typeof r.confType === "string") return kmTables(result as KaplanMeierFit, style);
   if (typeof r.test === "string" && typeof r.method === "string") return statTables([result as never]);
-  throw new InputError("is not a result this function knows (coxph, survfit, survdiff, anova, cox.zph, a test)", {
-    field: "result",
-    value: result,
-  });
+  throw new InputError(
+    "is not a result this function knows (coxph, survreg, fineGray, survfit, survdiff, anova, cox.zph, a test)",
+    {
+      field: "result",
+      value: result,
+    },
+  );
 }

@@ -2,11 +2,13 @@ import { InputError } from "../core/errors";
 import type { StatResult } from "../core/result";
 import type { CoxResult } from "../survival/cox-ph";
 import type { CoxZphResult } from "../survival/cox-zph";
+import type { FineGrayResult } from "../competing-risks/fine-gray";
+import type { SurvregResult } from "../parametric/survreg";
 import type { KaplanMeierFit } from "../survival/kaplan-meier";
 import type { AnovaTable } from "./anova";
 import type { SummarizableResult } from "./summary-tables";
 import type { SurvdiffResult } from "./survdiff";
-import type { SurvfitResult } from "./survfit";
+import type { CoxphSurvfit, SurvfitResult, SurvfitStatesResult } from "./survfit";
 
 /** One row of a tidy table: numbers, text, or null for R's NA. */
 export type TidyRow = Readonly<Record<string, number | string | null>>;
@@ -44,6 +46,11 @@ function statRows(results: readonly StatResult[]): TidyRow[] {
  * Any result as a flat table of plain records — one row per coefficient, step, group or test — with stable
  * column names (the broom idea: R's broom::tidy): numbers stay numbers, R's NA is null.
  * - coxph: term, coef, exp_coef, se (robust when the fit is), naive_se, z, p_value, lower and upper of exp(coef);
+ * - survfit with a factor status: strata, time, state, n_risk, n_event, pstate, std_err, lower, upper (one row per
+ *   time and state); survfit on a Cox fit: strata, newdata_row, time, n_risk, n_event, surv, cumhaz, std_err, lower,
+ *   upper;
+ * - fineGray: term, coef, exp_coef (subdistribution hazard ratio), se, z, p_value, lower, upper;
+ * - survreg: term (coefficients, then the Log(scale) rows), coef (R's Value), se, z, p_value, lower, upper;
  * - survfit: strata, time, n_risk, n_event, n_censor, surv, std_err (of −log S, R's), se_surv (of S, SPSS's),
  *   lower, upper;
  * - survdiff: group, n, observed, expected, chisq_e ((O−E)²/E), chisq_v ((O−E)²/V);
@@ -78,6 +85,60 @@ export function tidy(result: SummarizableResult): TidyRow[] {
         lower: t.ciLower,
         upper: t.ciUpper,
       }));
+    case "survreg": {
+      const f = result as SurvregResult;
+      return [...f.terms, ...f.logScale].map((t) => ({
+        term: t.name,
+        coef: t.coef,
+        se: t.se,
+        z: t.z,
+        p_value: t.pValue,
+        lower: t.ciLower,
+        upper: t.ciUpper,
+      }));
+    }
+    case "fine-gray":
+      return (result as FineGrayResult).terms.map((t) => ({
+        term: t.name,
+        coef: t.coef,
+        exp_coef: t.hazardRatio,
+        se: t.se,
+        z: t.z,
+        p_value: t.pValue,
+        lower: t.ciLower,
+        upper: t.ciUpper,
+      }));
+    case "survfitms":
+      return (result as SurvfitStatesResult).curves.flatMap((c) =>
+        c.time.flatMap((time, j) =>
+          (result as SurvfitStatesResult).states.map((state, k) => ({
+            strata: c.label,
+            time,
+            state,
+            n_risk: c.nRisk[j],
+            n_event: c.nEvent[j][k],
+            pstate: c.pstate[j][k],
+            std_err: c.stdErr[j][k],
+            lower: c.lower[j][k],
+            upper: c.upper[j][k],
+          })),
+        ),
+      );
+    case "survfit.coxph":
+      return (result as CoxphSurvfit).curves.flatMap((c) =>
+        c.time.map((time, j) => ({
+          strata: c.strata,
+          newdata_row: c.newdataRow,
+          time,
+          n_risk: c.nRisk[j],
+          n_event: c.nEvent[j],
+          surv: c.surv[j],
+          cumhaz: c.cumhaz[j],
+          std_err: c.stdErr?.[j] ?? null,
+          lower: c.lower?.[j] ?? null,
+          upper: c.upper?.[j] ?? null,
+        })),
+      );
     case "survfit":
       return (result as SurvfitResult).curves.flatMap((c) => stepRows(c.fit, c.label));
     case "survdiff":
@@ -111,8 +172,11 @@ export function tidy(result: SummarizableResult): TidyRow[] {
   }
   if (Array.isArray(r.steps) && typeof r.confType === "string") return stepRows(result as KaplanMeierFit, null);
   if (typeof r.test === "string" && typeof r.method === "string") return statRows([result as StatResult]);
-  throw new InputError("is not a result this function knows (coxph, survfit, survdiff, anova, cox.zph, a test)", {
-    field: "result",
-    value: result,
-  });
+  throw new InputError(
+    "is not a result this function knows (coxph, survreg, fineGray, survfit, survdiff, anova, cox.zph, a test)",
+    {
+      field: "result",
+      value: result,
+    },
+  );
 }

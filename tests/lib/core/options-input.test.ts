@@ -149,6 +149,7 @@ const CALLS: Record<string, (options: unknown) => unknown> = {
   frameGroups: (o) => L.frameGroups(frame, "strata", o as never),
   coxph: (o) => L.coxph("Surv(t, s) ~ x", data, o as never),
   survfit: (o) => L.survfit("Surv(t, s) ~ g", data, o as never),
+  predict: (o) => L.predict(frontendFit, o as never),
   survdiff: (o) => L.survdiff("Surv(t, s) ~ g", data, o as never),
   summaryTables: (o) => L.summaryTables(frontendFit, o as never),
   formatText: (o) => L.formatText(frontendFit, o as never),

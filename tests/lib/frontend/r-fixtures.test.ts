@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anova, type CoxphFit, coxph, survdiff, survfit } from "../../../src/lib/frontend";
+import { anova, type CoxphFit, coxph, survdiff, type SurvfitResult, survfit } from "../../../src/lib/frontend";
 import { coxZph } from "../../../src/lib/survival/cox-zph";
 import { expectAllClose, expectClose } from "../../helpers/expect-close";
 import { arr, dataAs, type FormulaCase, formulaFixtures, optionsOf } from "./fixtures";
@@ -136,7 +136,7 @@ describe("R survival's help-page calls and formula features give R's numbers (1e
           expectClose(t.pValue, rw[j].p, { ...REL, label: `term Wald p ${rw[j].term}` });
         });
       } else if (c.fn === "survfit") {
-        const s = fit as ReturnType<typeof survfit>;
+        const s = fit as SurvfitResult;
         expect(s.missing.dropped).toBe(r.n_dropped);
         const curves = arr(r.curves);
         expect(s.curves.map((x) => x.label)).toEqual(curves.map((x) => x.label));

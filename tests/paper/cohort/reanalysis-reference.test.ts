@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anova, coxph, survdiff, survfit, termWaldTests } from "../../../src/lib/frontend";
+import { anova, coxph, survdiff, type SurvfitResult, survfit, termWaldTests } from "../../../src/lib/frontend";
 import { coxZph } from "../../../src/lib/survival/cox-zph";
 import { cohortSurv } from "../../../src/paper/cohort/cohort-surv";
 import { loadCohort } from "../../../src/paper/cohort/load-cohort";
@@ -37,7 +37,7 @@ function checkCox(fit: ReturnType<typeof coxph>, r: any) {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: R's output object
-function checkKm(fit: ReturnType<typeof survfit>, r: any) {
+function checkKm(fit: SurvfitResult, r: any) {
   expect(fit.curves.map((c) => c.label)).toEqual(r.strata);
   expect(fit.curves.map((c) => c.nEvents)).toEqual(r.events);
   expectAllClose(

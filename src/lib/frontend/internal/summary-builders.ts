@@ -10,6 +10,11 @@ import type { AnovaTable } from "../anova";
 import type { CoxphFit } from "../coxph";
 import type { SurvdiffResult } from "../survdiff";
 import type { SurvfitResult } from "../survfit";
+import type { FineGrayResult } from "../../competing-risks/fine-gray";
+import type { SurvregResult } from "../../parametric/survreg";
+import type { SurvregFit } from "../survreg";
+import type { CoxphSurvfit } from "./survfit-coxph";
+import type { SurvfitStatesResult } from "./survfit-states";
 
 /** A table of a result: numbers stay numbers (formatting is the renderer's job), p-values are numbers too. */
 export interface SummaryTable {
@@ -29,9 +34,14 @@ export type SummarizableResult =
   | CoxphFit
   | CoxResult
   | SurvfitResult
+  | SurvfitStatesResult
+  | CoxphSurvfit
   | SurvdiffResult
   | AnovaTable
   | CoxZphResult
+  | SurvregFit
+  | SurvregResult
+  | FineGrayResult
   | KaplanMeierFit
   | StatResult
   | readonly StatResult[];
@@ -387,6 +397,161 @@ export function statTables(results: readonly StatResult[]): SummaryTable[] {
       notes: [
         ...new Set(results.map((r) => `Convention: ${r.convention}`)),
         ...results.flatMap((r) => r.warnings.map((w) => `Warning: ${w}`)),
+      ],
+    },
+  ];
+}
+
+/**
+ * R's summary(survreg): Value, Std. Error, z, p for the coefficients and the Log(scale) rows (one per stratum,
+ * named by the stratum), then the scale, distribution, log-likelihoods, χ² and n lines. SPSS has no survreg.
+ */
+export function survregTables(fit: SurvregResult | SurvregFit): SummaryTable[] {
+  const formula = "call" in fit ? fit : null;
+  const rows = [...fit.terms, ...fit.logScale].map((t) => ({
+    term: t.name,
+    Value: t.coef,
+    "Std. Error": t.se,
+    z: t.z,
+    p: t.pValue,
+  }));
+  const notes: string[] = [];
+  if (fit.scaleFixed) notes.push(`Scale fixed at ${fit.scale[0]}`);
+  else if (fit.strata)
+    notes.push(`Scale: ${fit.strata.map((l, s) => `${l} ${formatFixed(fit.scale[s], 3)}`).join(", ")}`);
+  else notes.push(`Scale = ${formatFixed(fit.scale[0], 3)}`);
+  notes.push(`${fit.distName} distribution`);
+  notes.push(
+    `Loglik(model) = ${formatFixed(fit.loglik[1], 1)}   Loglik(intercept only) = ${formatFixed(fit.loglik[0], 1)}`,
+  );
+  if (fit.df > 0)
+    notes.push(`Chisq = ${formatFixed(fit.chisq, 2)} on ${fit.df} degrees of freedom, ${pText(fit.pValue)}`);
+  notes.push(`Number of Newton-Raphson Iterations: ${fit.iterations}`);
+  const deleted = formula?.missing.dropped ?? 0;
+  notes.push(
+    `n = ${fit.n}` +
+      (deleted ? ` (${deleted} observation${deleted === 1 ? "" : "s"} deleted due to missingness)` : "") +
+      (formula?.excludedBySubset ? `; ${formula.excludedBySubset} rows outside the subset` : ""),
+  );
+  if (formula && Object.keys(formula.reference).length)
+    notes.push(
+      `Reference levels (treatment contrasts): ${Object.entries(formula.reference)
+        .map(([v, l]) => `${v} = ${l}`)
+        .join("; ")}`,
+    );
+  for (const w of fit.warnings) notes.push(`Warning: ${w}`);
+  return [
+    {
+      caption: `Call: ${formula ? formula.call : "survreg(y, covariates)"}`,
+      columns: ["term", "Value", "Std. Error", "z", "p"],
+      rows,
+      pColumns: ["p"],
+      notes,
+    },
+  ];
+}
+
+/**
+ * survfit with a multi-state status: per curve and state, n, the events into the state and the probability of being
+ * in it at the last time (R's print.survfitms prints n and nevent; summary(fit) the pstate columns).
+ */
+export function survfitStatesTables(fit: SurvfitStatesResult): SummaryTable[] {
+  const lv = level(fit.confLevel);
+  const rows = fit.curves.flatMap((c) => {
+    const last = c.pstate.length - 1;
+    return fit.states.map((state, k) => ({
+      "": `${c.label === "all" ? "" : `${c.label}, `}${state}`,
+      n: c.n,
+      nevent: k === 0 ? 0 : c.nEvents[k - 1],
+      time: last >= 0 ? c.time[last] : null,
+      pstate: last >= 0 ? c.pstate[last][k] : null,
+      "std.err": last >= 0 ? c.stdErr[last][k] : null,
+      [`lower ${lv}%`]: last >= 0 ? c.lower[last][k] : null,
+      [`upper ${lv}%`]: last >= 0 ? c.upper[last][k] : null,
+    }));
+  });
+  return [
+    {
+      caption: `Call: ${fit.call}`,
+      columns: Object.keys(rows[0] ?? { "": 0 }),
+      rows,
+      pColumns: [],
+      notes: [
+        `Aalen–Johansen estimates at each curve's last time; "(s0)" is the state before any event (R's name)`,
+        `n = ${fit.n}` +
+          (fit.missing.dropped
+            ? ` (${fit.missing.dropped} observation${fit.missing.dropped === 1 ? "" : "s"} deleted due to missingness)`
+            : ""),
+        `Standard errors: infinitesimal jackknife (R survfit); intervals: conf.type "${fit.confType}"`,
+      ],
+    },
+  ];
+}
+
+/** survfit on a Cox fit: per curve, the number of times and the predicted survival at the last time. */
+export function coxphSurvfitTables(fit: CoxphSurvfit): SummaryTable[] {
+  const lv = level(fit.confLevel);
+  const rows = fit.curves.map((c) => {
+    const last = c.surv.length - 1;
+    return {
+      strata: c.strata,
+      newdata: c.newdataRow === null ? "means" : c.newdataRow + 1,
+      time: last >= 0 ? c.time[last] : null,
+      surv: last >= 0 ? c.surv[last] : null,
+      "std.err": c.stdErr && last >= 0 ? c.stdErr[last] : null,
+      [`lower ${lv}%`]: c.lower && last >= 0 ? c.lower[last] : null,
+      [`upper ${lv}%`]: c.upper && last >= 0 ? c.upper[last] : null,
+    };
+  });
+  return [
+    {
+      caption: `Call: ${fit.call}`,
+      columns: Object.keys(rows[0] ?? { strata: 0 }),
+      rows,
+      pColumns: [],
+      notes: [`${fit.method}; n = ${fit.n}, events = ${fit.nEvents}`, fit.convention],
+    },
+  ];
+}
+
+/** cmprsk's print of a crr fit (coef, exp(coef), se(coef), z, p-value), then the subdistribution hazard ratios. */
+export function fineGrayTables(fit: FineGrayResult): SummaryTable[] {
+  const lv = level(fit.confLevel);
+  const call = "call" in fit ? (fit as { call: string }).call : `fineGray(time, status, covariates)`;
+  const first = fit.terms.map((t) => ({
+    term: t.name,
+    coef: t.coef,
+    "exp(coef)": t.hazardRatio,
+    "se(coef)": t.se,
+    z: t.z,
+    "p-value": t.pValue,
+  }));
+  const second = fit.terms.map((t) => ({
+    term: t.name,
+    "exp(coef)": t.hazardRatio,
+    "exp(-coef)": Math.exp(-t.coef),
+    [`lower ${lv}%`]: t.ciLower,
+    [`upper ${lv}%`]: t.ciUpper,
+  }));
+  return [
+    {
+      caption: `Call: ${call}`,
+      columns: ["term", "coef", "exp(coef)", "se(coef)", "z", "p-value"],
+      rows: first,
+      pColumns: ["p-value"],
+      notes: [],
+    },
+    {
+      caption: `Subdistribution hazard ratios (failcode ${fit.failcode}) with ${lv}% confidence intervals`,
+      columns: Object.keys(second[0] ?? { term: 0 }),
+      rows: second,
+      pColumns: [],
+      notes: [
+        `n = ${fit.n}: ${fit.nEvents} events of interest, ${fit.nCompeting} competing, ${fit.nCensored} censored`,
+        `Pseudo likelihood ratio test = ${formatFixed(fit.pseudoLrt.statistic, 2)} on ${fit.pseudoLrt.df} df, ` +
+          pText(fit.pseudoLrt.pValue),
+        fit.convention,
+        ...fit.warnings.map((w) => `Warning: ${w}`),
       ],
     },
   ];
