@@ -90,12 +90,7 @@ export function fineGray(
   fourth?: FineGrayOptions,
 ): FineGrayFit | FineGrayResult {
   if (typeof formulaOrTime !== "string")
-    return fineGrayKernel(
-      formulaOrTime,
-      dataOrStatus as ArrayLike<StatusCode>,
-      third as FineGrayCovariates,
-      fourth,
-    );
+    return fineGrayKernel(formulaOrTime, dataOrStatus as ArrayLike<StatusCode>, third as FineGrayCovariates, fourth);
   return fineGrayFormula(formulaOrTime, dataOrStatus as FormulaData, (third ?? {}) as FineGrayFormulaOptions);
 }
 
