@@ -23,7 +23,9 @@ function reproductionText(r: ScorecardRow, synthetic: boolean): string {
   if (synthetic) return r.reproduction === "exact" && r.byConstruction ? "exact (by construction)" : r.reproduction;
   if (r.reproduction === "exact") return "on your data: equals the paper";
   if (r.reproduction === "differs" || r.reproduction === "within rounding")
-    return `on your data: ${r.reproduction === "differs" ? "differs from the paper by" : "within rounding of the paper:"}`;
+    return r.reproduction === "differs"
+      ? "on your data: differs from the paper by"
+      : "on your data: within rounding of the paper:";
   return r.reproduction;
 }
 
