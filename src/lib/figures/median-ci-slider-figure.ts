@@ -7,6 +7,7 @@ import {
   checkArray,
   checkFinite,
   checkLabel,
+  cornerNote,
   figure,
   NEUTRAL_GREY,
   paletteColor,
@@ -207,18 +208,7 @@ export function medianCiSliderFigure(
       automargin: true,
     },
     annotations: [
-      {
-        text: first.layout?.["annotations[0].text"],
-        xref: "paper",
-        yref: "paper",
-        x: 0.98,
-        y: 0.98,
-        xanchor: "right",
-        yanchor: "top",
-        showarrow: false,
-        font: { size: 14 },
-        bgcolor: "rgba(255,255,255,0.85)",
-      },
+      cornerNote(first.layout?.["annotations[0].text"]),
       ...(trueMedian === null
         ? []
         : [

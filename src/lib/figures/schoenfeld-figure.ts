@@ -1,7 +1,16 @@
 import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { formatP, shortNumber } from "../core/format";
-import { axis, baseLayout, checkLabel, figure, NEUTRAL_GREY, paletteColor, rgba } from "./internal/figure-style";
+import {
+  axis,
+  baseLayout,
+  checkLabel,
+  cornerNote,
+  figure,
+  NEUTRAL_GREY,
+  paletteColor,
+  rgba,
+} from "./internal/figure-style";
 import type { FigureOptions, PlotlyFigure, PlotlyTrace } from "./plotly-types";
 
 /** What {@link schoenfeldFigure} reads from a proportional-hazards test (coxZph's result has these fields). */
@@ -127,20 +136,7 @@ export function schoenfeldFigure(zph: SchoenfeldInput, term: string, options: Sc
   const annotations =
     options.pValue === undefined
       ? []
-      : [
-          {
-            text: `proportional-hazards test: ${formatP(options.pValue, { prefix: true })}`,
-            xref: "paper",
-            yref: "paper",
-            x: 0.98,
-            y: 0.98,
-            xanchor: "right",
-            yanchor: "top",
-            showarrow: false,
-            font: { size: 14 },
-            bgcolor: "rgba(255,255,255,0.85)",
-          },
-        ];
+      : [cornerNote(`proportional-hazards test: ${formatP(options.pValue, { prefix: true })}`)];
   const layout = baseLayout(`Is the effect of ${term} constant over time?`, options, 480, {
     xaxis: axis(`Time (${unit})`, { range: [0, xMax * 1.03] }),
     yaxis: axis(`β(t) for ${term}`, { range: [lo - pad, hi + pad] }),

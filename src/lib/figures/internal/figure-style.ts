@@ -34,6 +34,25 @@ export function axis(title: string, extra: Record<string, unknown> = {}): Record
   };
 }
 
+/**
+ * A caption box in the plot's top-right corner (a test's p, the current slider position's numbers): paper
+ * coordinates, right- and top-anchored, on a translucent white background so curves under it stay visible.
+ */
+export function cornerNote(text: unknown): Record<string, unknown> {
+  return {
+    text,
+    xref: "paper",
+    yref: "paper",
+    x: 0.98,
+    y: 0.98,
+    xanchor: "right",
+    yanchor: "top",
+    showarrow: false,
+    font: { size: 14 },
+    bgcolor: "rgba(255,255,255,0.85)",
+  };
+}
+
 /** Vertical space, in pixels, of the title block: gap above the title, the title line, the note line. */
 const TITLE_GAP = 10;
 const TITLE_LINE = 28;
