@@ -1,4 +1,5 @@
 import { checkOptions } from "../core/check-options";
+import { checkInit } from "../core/check-init";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import normal = require("@stdlib/stats-base-dists-normal");
@@ -147,20 +148,7 @@ export function fineGray(
   }
   if (nEvents === 0)
     throw new InputError("no failures of the cause of interest", { field: "failcode", value: options.failcode });
-  const init = new Float64Array(p);
-  if (options.init !== undefined) {
-    if (options.init.length !== p)
-      throw new InputError(`length ${options.init.length} differs from the ${p} covariates`, {
-        field: "init",
-        value: options.init,
-      });
-    for (let j = 0; j < p; j++) {
-      const v = options.init[j];
-      if (typeof v !== "number" || !Number.isFinite(v))
-        throw new InputError("must be a finite number", { field: "init", index: j, value: v });
-      init[j] = v;
-    }
-  }
+  const init = checkInit(options.init, p);
   const common = { n, nEvents, nCompeting, nCensored: n - nEvents - nCompeting, confLevel };
   const failcode = data.causes[failIndex - 1];
   if (method === "finegray") {

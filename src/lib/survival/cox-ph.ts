@@ -1,4 +1,5 @@
 import { checkOptions } from "../core/check-options";
+import { checkInit } from "../core/check-init";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
 import { statResult, type StatResult } from "../core/result";
@@ -176,20 +177,9 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
   const { n, names, columns, ties, confLevel, control, strata, cluster, weights } = validateCoxInput(y, x, options);
   const p = names.length;
   const design = buildCoxDesign({ y, columns, strata: strata?.codes ?? null, weights, efron: ties === "efron" });
-  const init = new Float64Array(p);
-  if (options.init !== undefined) {
-    if (options.init.length !== p)
-      throw new InputError(`length ${options.init.length} differs from the ${p} covariates`, {
-        field: "init",
-        value: options.init,
-      });
-    for (let j = 0; j < p; j++) {
-      const v = options.init[j];
-      if (typeof v !== "number" || !Number.isFinite(v))
-        throw new InputError("must be a finite number", { field: "init", index: j, value: v });
-      init[j] = v / design.scale[j];
-    }
-  }
+  // The kernel works on centred and scaled columns, so the starting values are scaled with them.
+  const init = checkInit(options.init, p);
+  for (let j = 0; j < p; j++) init[j] /= design.scale[j];
   const warnings: string[] = [];
   const work = coxWork(n, p);
   const nr = coxNewton(design, init, control, work);
