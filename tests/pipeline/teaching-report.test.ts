@@ -80,6 +80,32 @@ const state = (id: string): Promise<FigureState> =>
     };
   }, id);
 
+/**
+ * Waits until a click on slider position `step` has been drawn. plotly marks the slider active at once but
+ * runs the step's "update" on the next animation frame, so reading the figure as soon as `active` changes
+ * can see the previous position: wait until the caption is the step's own, then for two more frames.
+ */
+const sliderSettled = async (id: string, step: number): Promise<void> => {
+  await page.waitForFunction(
+    ([figureId, k]) => {
+      const gd = document.getElementById(figureId as string) as unknown as {
+        layout: {
+          sliders: { active: number; steps: { args: [unknown, Record<string, unknown>] }[] }[];
+          annotations: { text: string }[];
+        };
+      };
+      const slider = gd.layout.sliders[0];
+      return (
+        slider.active === k &&
+        gd.layout.annotations[0].text === slider.steps[k as number].args[1]["annotations[0].text"]
+      );
+    },
+    [id, step] as const,
+    { timeout: 5_000 },
+  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+};
+
 describe("the teaching notebook's sliders in the report opened from disk", () => {
   it("has the three slider figures, all drawn", async () => {
     const ids = await page.evaluate(() =>
@@ -121,13 +147,7 @@ describe("the teaching notebook's sliders in the report opened from disk", () =>
         const railNow = await page.locator(`#${id} rect.slider-rail-touch-rect`).first().boundingBox();
         if (!tick || !railNow) throw new Error(`${id}: slider position ${k} not on screen`);
         await page.mouse.click(tick.x + tick.width / 2, railNow.y + railNow.height / 2);
-        await page.waitForFunction(
-          ([figureId, step]) =>
-            (document.getElementById(figureId as string) as unknown as { layout: { sliders: { active: number }[] } })
-              .layout.sliders[0].active === step,
-          [id, k] as const,
-          { timeout: 5_000 },
-        );
+        await sliderSettled(id, k);
         const now = await state(id);
         seen.add(now.curves);
         captions.add(now.caption);
@@ -152,13 +172,7 @@ describe("the teaching notebook's sliders in the report opened from disk", () =>
     const tick = await page.locator(`#${id} rect.slider-tick-rect`).nth(k).boundingBox();
     const rail = await page.locator(`#${id} rect.slider-rail-touch-rect`).first().boundingBox();
     await page.mouse.click(tick!.x + tick!.width / 2, rail!.y + rail!.height / 2);
-    await page.waitForFunction(
-      ([figureId, step]) =>
-        (document.getElementById(figureId as string) as unknown as { layout: { sliders: { active: number }[] } }).layout
-          .sliders[0].active === step,
-      [id, k] as const,
-      { timeout: 5_000 },
-    );
+    await sliderSettled(id, k);
     expect((await state(id)).caption).toBe("patient 4 censored at 5 months: S(6) = 0.6563 (as observed 0.5625)");
   });
 });
