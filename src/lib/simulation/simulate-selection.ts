@@ -2,9 +2,8 @@ import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { createRng } from "../core/rng";
-import { kaplanMeier, survivalAt } from "../survival/kaplan-meier";
-import { kmQuantile } from "../survival/km-quantile";
-import { surv } from "../survival/surv";
+import { kmKernel } from "../survival/kaplan-meier";
+import { kmStepsQuantileTime } from "../survival/km-quantile";
 
 /** How a minimum-follow-up inclusion criterion is applied. */
 export type FollowUpRule =
@@ -181,8 +180,12 @@ function summarize(
   event: Uint8Array,
   horizon: number,
 ): { median: number | null; survival: number } {
-  const fit = kaplanMeier(surv(time, event, { tieTolerance: 0 }), { confType: "plain" });
-  return { median: kmQuantile(fit, 0.5, { method: "r" }).time, survival: survivalAt(fit, [horizon])[0].survival };
+  // The kernel of kaplanMeier(surv(time, event)) and what kmQuantile and survivalAt read from it, without
+  // validating and freezing a result per replicate (the inputs are built above, finite by construction).
+  const steps = kmKernel(time, event, "plain", 0.95);
+  let survival = 1;
+  for (let k = 0; k < steps.length && steps[k].time <= horizon; k++) survival = steps[k].survival;
+  return { median: kmStepsQuantileTime(steps, 0.5), survival };
 }
 
 function group(

@@ -34,6 +34,8 @@ const TOL = Math.sqrt(2.220446049250313e-16);
  * midpoint to the last time when F ends exactly at p. Null values of F (NA) are skipped.
  */
 function findq(x: readonly number[], y: readonly (number | null)[], p: number): number | null {
+  const fast = findqNondecreasing(x, y, p);
+  if (fast !== undefined) return fast;
   const finite = y.filter((v): v is number => v !== null);
   if (finite.length === 0 || Math.max(...finite) < p) return null;
   const xmax = x[x.length - 1];
@@ -60,6 +62,51 @@ function findq(x: readonly number[], y: readonly (number | null)[], p: number): 
   const yn = ys[ys.length - 1];
   if (yn !== null && Math.abs(p - yn) < TOL && i1 !== null) q = (xs[i1] + xmax) / 2;
   return q;
+}
+
+/**
+ * {@link findq} in one pass when y has no nulls and never decreases (F = 1 − S of a Kaplan–Meier curve,
+ * and usually its bands): after dropping repeats y is strictly increasing, so R's sort by y keeps the time
+ * order and the first index at or above p is the first one met. Returns undefined (use the general path)
+ * otherwise. Same result as the general path, without its allocations: simulations call this per replicate.
+ */
+function findqNondecreasing(x: readonly number[], y: readonly (number | null)[], p: number): number | null | undefined {
+  const n = y.length;
+  for (let i = 0; i < n; i++) {
+    const v = y[i];
+    if (v === null || Number.isNaN(v) || (i > 0 && v < (y[i - 1] as number))) return undefined;
+  }
+  if (n === 0 || (y[n - 1] as number) < p) return null;
+  // The first time each distinct value is reached (the general path's xs), found without building xs.
+  let i1 = -1;
+  let i2 = -1;
+  for (let i = 0; i < n && (i1 < 0 || i2 < 0); i++) {
+    if (i > 0 && y[i] === y[i - 1]) continue;
+    const v = y[i] as number;
+    if (i1 < 0 && v + TOL >= p) i1 = i;
+    if (i2 < 0 && v - TOL >= p) i2 = i;
+  }
+  let q = i1 < 0 || i2 < 0 ? null : (x[i1] + x[i2]) / 2;
+  if (p === 0) q = x[0];
+  if (Math.abs(p - (y[n - 1] as number)) < TOL && i1 >= 0) q = (x[i1] + x[x.length - 1]) / 2;
+  return q;
+}
+
+/**
+ * The p-quantile time of a Kaplan–Meier step table, exactly as {@link kmQuantile} method "r" reports its
+ * `time`, without the confidence bands or a result object: for simulations that need only the point value
+ * for thousands of replicates. Internal (not exported by the library's index).
+ */
+export function kmStepsQuantileTime(steps: readonly { readonly time: number; readonly survival: number }[], p: number) {
+  const x = new Array<number>(steps.length + 1);
+  const y = new Array<number>(steps.length + 1);
+  x[0] = 0;
+  y[0] = 0;
+  for (let i = 0; i < steps.length; i++) {
+    x[i + 1] = steps[i].time;
+    y[i + 1] = 1 - steps[i].survival;
+  }
+  return findq(x, y, p);
 }
 
 /**

@@ -15,13 +15,23 @@ function values(n: number, seed: number): Float64Array {
 }
 
 describe("radixArgsort", () => {
-  it("small inputs (comparator path) give the same stable order as the radix path", () => {
+  it("small inputs (merge path) give the same stable order as the radix path", () => {
     const big = values(RADIX_MIN_N + 500, 7);
     for (const descending of [false, true]) {
       const full = Array.from(radixArgsort(big, descending));
       const prefix = 1000;
       const expected = full.filter((i) => i < prefix); // radix order restricted to the first rows
       expect(Array.from(radixArgsort(big.slice(0, prefix), descending))).toEqual(expected);
+    }
+  });
+  it("every small size (merge sort: insertion runs of 32, then merges) gives the radix order", () => {
+    const big = values(RADIX_MIN_N + 10, 11);
+    for (const descending of [false, true]) {
+      const full = Array.from(radixArgsort(big, descending));
+      for (let n = 0; n <= 300; n++) {
+        const expected = full.filter((i) => i < n);
+        expect(Array.from(radixArgsort(big.slice(0, n), descending)), `n = ${n}`).toEqual(expected);
+      }
     }
   });
   it("sorts a hand example stably, −0 with +0", () => {
@@ -51,7 +61,7 @@ describe("radixArgsort", () => {
 });
 
 describe("radixArgsort: values equal in their top 32 bits", () => {
-  it("orders runs that share the high word by the low word, stably (insertion and comparator paths)", () => {
+  it("orders runs that share the high word by the low word, stably (insertion and merge paths)", () => {
     const n = RADIX_MIN_N * 2;
     const v = new Float64Array(n);
     let s = 99;
