@@ -36,6 +36,12 @@ export interface MannWhitneyOptions {
   readonly correct?: boolean;
   readonly alternative?: Alternative;
   readonly confLevel?: number;
+  /**
+   * Compute the Hodges–Lehmann estimate and its confidence interval (R's `conf.int`, default true). With
+   * false, `estimate` and `ci` are null and `details.ciMethod` is "not computed": for screens and
+   * resampling that need only the p-value, where the interval's root search costs most of the time.
+   */
+  readonly confInt?: boolean;
 }
 
 /**
@@ -62,7 +68,7 @@ export interface MannWhitneyDetails {
   readonly exact: boolean;
   readonly exactWithTies: boolean;
   readonly continuityCorrection: boolean;
-  /** How the shift estimate and interval were obtained: "exact" or "asymptotic". */
+  /** How the shift estimate and interval were obtained: "exact", "asymptotic", or "not computed" (confInt false). */
   readonly ciMethod: string;
 }
 
@@ -107,6 +113,9 @@ export function mannWhitneyTest(
   const correct = options.correct ?? convention === "r";
   if (typeof correct !== "boolean")
     throw new InputError("must be true or false", { field: "options.correct", value: correct });
+  const confInt = options.confInt ?? true;
+  if (typeof confInt !== "boolean")
+    throw new InputError("must be true or false", { field: "options.confInt", value: confInt });
   const m = xs.length;
   const n = ys.length;
   const all = new Float64Array(m + n);
@@ -156,7 +165,9 @@ export function mannWhitneyTest(
   // SPSS: Wilcoxon W is the rank sum of the smaller group (IBM NPAR TESTS M-W); with equal sizes the smaller rank sum.
   const wilcoxonW = m < n ? r1 : n < m ? r2 : Math.min(r1, r2);
 
-  const est = hodgesLehmann(xs, ys, useExact && !tiedExact, correct, alternative, confLevel, getNull, sigma > 0);
+  const est = confInt
+    ? hodgesLehmann(xs, ys, useExact && !tiedExact, correct, alternative, confLevel, getNull, sigma > 0)
+    : { estimate: null, ci: null, method: "not computed" };
   const zSpss = (uMin - (m * n) / 2) / sigma;
   const details: MannWhitneyDetails = {
     U: uMin,
@@ -192,12 +203,12 @@ export function mannWhitneyTest(
       : spss
         ? "SPSS 27 NPAR TESTS /M-W (Z tie-corrected, no continuity correction; Asymp. Sig. (2-tailed))"
         : `R stats::wilcox.test(exact = ${useExact ? "TRUE" : "FALSE"}, correct = ${correct ? "TRUE" : "FALSE"}, ` +
-          `conf.int = TRUE)`,
+          `conf.int = ${confInt ? "TRUE" : "FALSE"})`,
     statisticName: "W",
     statistic: u1,
     pValue,
     alternative,
-    estimateName: spss ? "Hodges–Lehmann shift (x − y)" : "difference in location",
+    estimateName: !confInt ? null : spss ? "Hodges–Lehmann shift (x − y)" : "difference in location",
     estimate: est.estimate,
     ci: est.ci,
     confLevel,

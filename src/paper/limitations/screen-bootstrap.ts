@@ -1,6 +1,6 @@
 import { InputError } from "../../lib/core/errors";
 import { deepFreeze } from "../../lib/core/freeze";
-import { univariateScreen } from "../reproduction/univariate-screen";
+import { univariateScreen, univariateScreenPValues } from "../reproduction/univariate-screen";
 import type { Study } from "../study/study";
 import { resamplesFor } from "../../lib/survival/bootstrap-resamples";
 
@@ -72,7 +72,7 @@ export function screenBootstrap(study: Study, options: ScreenBootstrapOptions = 
   for (const [r, idx] of resamples.entries()) {
     let screen: ReturnType<typeof univariateScreen>;
     try {
-      screen = univariateScreen({ ...study, patients: Array.from(idx, (i) => study.patients[i]) });
+      screen = univariateScreenPValues({ ...study, patients: Array.from(idx, (i) => study.patients[i]) });
     } catch (e) {
       // A resample of a small cohort may hold no death within the year, or no survivor: say so, not as if the data did.
       if (!(e instanceof InputError)) throw e;

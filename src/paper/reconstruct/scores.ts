@@ -156,7 +156,7 @@ export function designScores(options: {
           if (v !== null) (diedWithinYear[i] ? d : s).push(v);
         });
         if (s.length > 0 && d.length > 0)
-          loss += pThresholdMiss(mannWhitneyTest(s, d).pValue ?? NaN, "above", 0.05, 0.02);
+          loss += pThresholdMiss(mannWhitneyTest(s, d, { confInt: false }).pValue ?? NaN, "above", 0.05, 0.02);
       }
     }
     return loss;

@@ -95,6 +95,19 @@ const CANDIDATES = LIST.map(([factor, kind, pick]) => ({ factor, kind, printed: 
  * univariateScreen(study).length // 43
  */
 export function univariateScreen(study: Study): readonly ScreenResult[] {
+  return screen(study, true);
+}
+
+/**
+ * {@link univariateScreen} for resampling: the same tests and p-values, without the Hodges–Lehmann
+ * estimates and intervals of the continuous factors (their root search was most of a bootstrap's time).
+ * Internal to the paper companion (not exported by its index).
+ */
+export function univariateScreenPValues(study: Study): readonly ScreenResult[] {
+  return screen(study, false);
+}
+
+function screen(study: Study, confInt: boolean): readonly ScreenResult[] {
   // One-year status needs both groups: deaths within the year and patients followed beyond it.
   requireComparison(study, { withinMonths: ONE_YEAR_MONTHS, survivors: true });
   const dead = study.patients.map(diedWithinYear);
@@ -107,7 +120,7 @@ export function univariateScreen(study: Study): readonly ScreenResult[] {
         values.forEach((v, i) => {
           if (v !== null) (dead[i] ? deaths : survivors).push(v as number);
         });
-        return { ...candidate, test: mannWhitneyTest(survivors, deaths, { convention: "spss" }) };
+        return { ...candidate, test: mannWhitneyTest(survivors, deaths, { convention: "spss", confInt }) };
       }
       const levels = [...new Set(values.map(String))].sort();
       if (levels.length < 2) {

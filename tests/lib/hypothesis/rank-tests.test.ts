@@ -70,6 +70,21 @@ describe("Mann–Whitney / Wilcoxon rank sum matches R wilcox.test", () => {
     expectClose(s.details.zSpss, -2 / Math.sqrt(8), { rel: 1e-12, label: "SPSS Z" });
   });
 
+  for (const [name, c] of Object.entries<RCase>(ref.mann_whitney)) {
+    it(`${name}: confInt: false (R conf.int = FALSE) gives R's statistic and p, and no estimate or interval`, () => {
+      for (const [key, options] of [
+        ["default", { convention: "r" }],
+        ["normal_correct", { convention: "r", exact: false, correct: true }],
+      ] as const) {
+        const r = mannWhitneyTest(c.x, c.y, { ...options, confInt: false });
+        expectClose(r.statistic, c[key].statistic ?? c.default.statistic, { ...TOL, label: `${name} ${key} W` });
+        expectClose(r.pValue, c[key].p_value, { ...TOL, label: `${name} ${key} p` });
+        expect([r.estimate, r.ci, r.estimateName, r.details.ciMethod]).toEqual([null, null, null, "not computed"]);
+        expect(r.convention).toContain("conf.int = FALSE");
+      }
+    });
+  }
+
   it("SPSS exact significance is only reported for N ≤ 40", () => {
     const x = Array.from({ length: 21 }, (_, i) => i * 1.5);
     const y = Array.from({ length: 20 }, (_, i) => i * 1.4 + 0.3);

@@ -50,6 +50,7 @@ export function agesBySex(
         mannWhitneyTest(
           a.filter((_, i) => !died1y[i]),
           a.filter((_, i) => died1y[i]),
+          { confInt: false },
         ).pValue ?? 0,
         "above",
         0.05,

@@ -68,7 +68,7 @@ function assignByOperation(
   for (let it = 0; it < 400; it++) {
     const s = out.filter((_, i) => died1y[i] === 0);
     const d = out.filter((_, i) => died1y[i] === 1);
-    if ((mannWhitneyTest(s, d).pValue ?? 0) > 0.2) break;
+    if ((mannWhitneyTest(s, d, { confInt: false }).pValue ?? 0) > 0.2) break;
     const g = groups[rng.int(3)];
     if (g.length < 2) continue;
     const a = g[rng.int(g.length)];

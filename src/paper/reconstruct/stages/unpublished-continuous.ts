@@ -39,6 +39,7 @@ export function unpublishedContinuous(
     mannWhitneyTest(
       x.filter((_, i) => !died1y[i]),
       x.filter((_, i) => died1y[i]),
+      { confInt: false },
     ).pValue ?? 0;
   const unpublishedBalance = localSearch({
     initial: [
