@@ -7,7 +7,7 @@
  *   --only 00,04     run only notebooks whose names start with these prefixes (a partial report that says so)
  *   --out DIR        write the report to DIR instead of reports/
  *   --notebooks DIR  take notebooks (.ipynb) from DIR instead of generating them from notebooks/src/
- *   --no-build       skip `npm run build` (dist/ must be current)
+ *   --no-build       skip `npm run build` (which itself compiles only when src/ changed since the last build)
  *   --jobs N         notebooks run at the same time (default: 2, or 1 on a single core)
  *   --fresh-kernels  a new kernel per notebook (as `jupyter nbconvert --execute`) instead of reusing one per job
  *
@@ -24,7 +24,6 @@
  * banner on every page saying it is from the last successful run and where the latest one failed.
  * Environment: COHORT_CSV=path runs every notebook on your own CSV.
  */
-import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -43,6 +42,7 @@ import {
   type ExecutedNotebook,
   type IndexEntry,
 } from "./lib/report";
+import { buildLibrary } from "./lib/build";
 import { ensureDebian, JUPYTER } from "./lib/system-deps";
 import { escapeHtml } from "../src/lib/core/html";
 import { checkCohortFile } from "../src/paper/cohort/check-cohort-file";
@@ -299,10 +299,7 @@ async function main(): Promise<void> {
   );
   if (options.notebooks === null) checkNotebookSync();
   ensureDebian([JUPYTER]);
-  if (options.build) {
-    console.log("Building the library (npm run build)…");
-    execFileSync("npm", ["run", "--silent", "build"], { cwd: REPO_ROOT, stdio: "inherit" });
-  }
+  if (options.build) buildLibrary();
   writeKernelSpec();
 
   const all =
@@ -342,18 +339,14 @@ async function main(): Promise<void> {
   console.log(
     `Running ${selected.length} notebook(s), ${options.jobs} at a time${options.fresh ? " (a fresh kernel each)" : ""}…`,
   );
-  // Printed in notebook order as results arrive, so the log reads the same whatever finishes first.
-  const done = new Map<string, ExecutionResult>();
-  let printed = 0;
-  const printReady = (): void => {
-    while (printed < selected.length && done.has(selected[printed])) {
-      const r = done.get(selected[printed])!;
-      const mark = r.failure !== null || r.problems.length > 0 ? " — FAILED" : "";
-      console.log(
-        `[${printed + 1}/${selected.length}] ${r.file} … ${r.codeCells} code cells, ${r.seconds.toFixed(1)} s (elapsed ${clock(started)})${mark}`,
-      );
-      printed++;
-    }
+  // Printed as each notebook finishes (the order varies with the machine; the outputs do not).
+  let finished = 0;
+  const printDone = (r: ExecutionResult): void => {
+    finished++;
+    const mark = r.failure !== null || r.problems.length > 0 ? " — FAILED" : "";
+    console.log(
+      `[${finished}/${selected.length}] ${r.file} … ${r.codeCells} code cells, ${r.seconds.toFixed(1)} s (elapsed ${clock(started)})${mark}`,
+    );
   };
   const results = await executeNotebooks(longestFirst(inputs, options.out), {
     outputDir: executedDir,
@@ -362,13 +355,8 @@ async function main(): Promise<void> {
     fresh: options.fresh,
     // Notebooks that write report files (the scorecard) find the output folder here.
     env: { ...process.env, REPRO_REPORTS_DIR: staging },
-    onDone: (r) => {
-      done.set(r.file, r);
-      printReady();
-    },
+    onDone: printDone,
   });
-  for (const r of results) done.set(r.file, r);
-  printReady();
   results.sort((a, b) => selected.indexOf(a.file) - selected.indexOf(b.file));
   rmSync(join(staging, ".inputs"), { recursive: true, force: true });
   rmSync(join(executedDir, ".kernel-faults.jsonl"), { force: true });
