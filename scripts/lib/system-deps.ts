@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
+import { delimiter, join } from "node:path";
 
 /** Something the project needs from Debian, how to tell it is there, and the packages that bring it. */
 export interface DebianRequirement {
@@ -13,11 +14,38 @@ function commandSucceeds(cmd: string, args: string[]): boolean {
   return r.status === 0;
 }
 
-/** Debian's Jupyter: nbconvert executes notebooks through nbclient; ipykernel brings jupyter_client's tools. */
+/** True when `name` is an executable file in a folder of $PATH (what a shell would run), without running it. */
+function onPath(name: string): boolean {
+  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
+    if (dir === "") return false;
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** True when Debian's python3 finds every module, without importing them (importing nbconvert takes a second). */
+function pythonModulesFound(modules: readonly string[]): boolean {
+  return commandSucceeds("/usr/bin/python3", [
+    "-c",
+    `import importlib.util as u, sys; sys.exit(0 if all(u.find_spec(m) for m in ${JSON.stringify(modules)}) else 1)`,
+  ]);
+}
+
+/**
+ * Debian's Jupyter: the modules scripts/lib/run-notebooks.py imports (nbclient executes, nbconvert writes the
+ * notebook), and the `jupyter nbconvert` / `jupyter kernelspec` commands the tests and users run. Checked by
+ * looking, not by starting them: `jupyter nbconvert --version` cost reproduce 1.5 s.
+ */
 export const JUPYTER: DebianRequirement = {
   what: "Jupyter (nbconvert, nbclient)",
   present: () =>
-    commandSucceeds("jupyter", ["nbconvert", "--version"]) && commandSucceeds("jupyter", ["kernelspec", "--version"]),
+    onPath("jupyter-nbconvert") &&
+    onPath("jupyter-kernelspec") &&
+    pythonModulesFound(["nbclient", "nbconvert", "jupyter_client", "nbformat"]),
   packages: ["jupyter-nbconvert", "python3-nbclient", "jupyter-client", "python3-ipykernel"],
 };
 
