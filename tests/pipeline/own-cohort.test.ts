@@ -279,6 +279,24 @@ describe("the project's notebooks on your data, through the real kernel", () => 
   );
 
   it(
+    "one kernel reused across notebooks (the library kept loaded) gives byte-for-byte what a fresh kernel each gives",
+    () => {
+      const reused = join(work, "reused-kernel");
+      const fresh = join(work, "fresh-kernels");
+      // One worker, so 04, 05 and 08 share a kernel: the library's code and caches carry over between them.
+      const a = reproduce(["--only", "04,05,08", "--jobs", "1", "--no-build", "--out", reused]);
+      expect(a.status, a.stdout + a.stderr).toBe(0);
+      const b = reproduce(["--only", "04,05,08", "--fresh-kernels", "--no-build", "--out", fresh]);
+      expect(b.status, b.stdout + b.stderr).toBe(0);
+      for (const name of ["04-survival", "05-cox", "08-public-data-validation"])
+        expect(readFileSync(join(reused, "notebooks", `${name}.ipynb`), "utf8"), name).toBe(
+          readFileSync(join(fresh, "notebooks", `${name}.ipynb`), "utf8"),
+        );
+    },
+    LONG,
+  );
+
+  it(
     "a cohort in which nobody received postoperative BMA runs every notebook, labelled as yours, skipping what it cannot support",
     () => {
       const csv = join(work, "no-bma.csv");
