@@ -1,7 +1,7 @@
 import { cohortCodebook } from "./codebook";
 import type { CohortLoadOptions } from "./cohort-row";
 import { canonicalCsv } from "./internal/canonical-csv";
-import { validateCohortRows } from "./validate-cohort-rows";
+import { type CohortRowInput, validateCohortRows } from "./validate-cohort-rows";
 
 /**
  * Writes patient rows as cohort CSV text in the codebook's column order: header line, one line per
@@ -19,7 +19,7 @@ import { validateCohortRows } from "./validate-cohort-rows";
  * formatCohortCsv(rows).split("\n")[0].startsWith("patient_id,sex,age,") // true
  */
 export function formatCohortCsv(
-  rows: readonly Readonly<Record<string, unknown>>[],
+  rows: readonly CohortRowInput[],
   options: Pick<CohortLoadOptions, "source"> = {},
 ): string {
   const cohort = validateCohortRows(rows, { source: options.source });

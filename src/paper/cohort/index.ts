@@ -5,6 +5,7 @@ export { codebookMarkdown } from "./codebook-markdown";
 export { parseCohortCsv } from "./parse-cohort-csv";
 export { loadCohort } from "./load-cohort";
 export { validateCohortRows } from "./validate-cohort-rows";
+export type { CohortRowInput } from "./validate-cohort-rows";
 export { formatCohortCsv } from "./format-cohort-csv";
 export { survivalMonths } from "./survival-months";
 export { oneYearStatus } from "./one-year-status";

@@ -1,8 +1,14 @@
 import { InputError } from "../../lib/core/errors";
 import { cohortCodebook } from "./codebook";
-import type { Cohort, CohortLoadOptions, CohortValidation, CohortValue } from "./cohort-row";
+import type { Cohort, CohortLoadOptions, CohortRow, CohortValidation, CohortValue } from "./cohort-row";
 import { errorAt } from "./internal/rules";
 import { runValidation, validatePending, type PendingRow } from "./internal/validate";
+
+/**
+ * A patient row as {@link validateCohortRows} and formatCohortCsv take it: a loaded row (an edited copy of
+ * one, `{ ...row, age: 70 }`), or any object keyed by codebook column (parsed JSON, a data frame's records).
+ */
+export type CohortRowInput = CohortRow | Readonly<Record<string, unknown>>;
 
 /**
  * Validates patient rows built in memory (e.g. by the reconstruction) with exactly the rules the
@@ -22,22 +28,23 @@ import { runValidation, validatePending, type PendingRow } from "./internal/vali
  * validateCohortRows([{ ...rows[0], age: -1 }]) // throws InputError "age"
  */
 export function validateCohortRows(
-  rows: readonly Readonly<Record<string, unknown>>[],
+  rows: readonly CohortRowInput[],
   options?: CohortLoadOptions & { collect?: false },
 ): Cohort;
 export function validateCohortRows(
-  rows: readonly Readonly<Record<string, unknown>>[],
+  rows: readonly CohortRowInput[],
   options: CohortLoadOptions & { collect: true },
 ): CohortValidation;
 export function validateCohortRows(
-  rows: readonly Readonly<Record<string, unknown>>[],
+  rows: readonly CohortRowInput[],
   options: CohortLoadOptions = {},
 ): Cohort | CohortValidation {
   if (!Array.isArray(rows)) throw new InputError("must be an array of row objects", { field: "rows", value: rows });
   const cb = cohortCodebook();
   const known = new Set(cb.variables.map((v) => v.name));
   return runValidation(options, (report) => {
-    const pending: PendingRow[] = rows.map((row, index) => {
+    const pending: PendingRow[] = rows.map((input, index) => {
+      const row = input as Readonly<Record<string, unknown>>;
       const pos = { line: null, index };
       let priorErrors = 0;
       const values: Record<string, CohortValue | undefined> = {};

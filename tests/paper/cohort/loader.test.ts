@@ -8,6 +8,17 @@ import {
 } from "../../../src/paper/cohort";
 import { inputErrorOf, VALID_SMALL, VALID_SMALL_PATH, withCell } from "./cohort-test-kit";
 
+describe("loaded rows go back in as they are (types a notebook's type check accepts, no cast)", () => {
+  it("validateCohortRows and formatCohortCsv take a loaded cohort's rows and an edited copy of them", () => {
+    const cohort = loadCohort(VALID_SMALL_PATH);
+    // The file's own lines, in the codebook's order: P01 is the first patient of the hand-written file.
+    expect(validateCohortRows(cohort.rows).rows.map((r) => r.patient_id)).toEqual(["P01", "P02", "P03", "P04"]);
+    const older = cohort.rows.map((r) => ({ ...r, age: r.age + 1 }));
+    const text = formatCohortCsv(older);
+    expect(parseCohortCsv(text).rows.map((r) => r.age)).toEqual(cohort.rows.map((r) => r.age + 1));
+  });
+});
+
 describe("parseCohortCsv accepts the hand-written valid file", () => {
   it("reads 4 patients with typed values equal to the cells written by hand", () => {
     const cohort = loadCohort(VALID_SMALL_PATH);
