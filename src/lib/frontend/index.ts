@@ -3,6 +3,7 @@ export type { CoxphFit, CoxphOptions, CoxphStrata } from "./coxph";
 export { termWaldTests } from "./term-wald-tests";
 export { survfit } from "./survfit";
 export type {
+  CoxphSurvCurve,
   CoxphSurvfit,
   SurvfitCoxphOptions,
   SurvfitCurve,

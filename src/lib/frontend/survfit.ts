@@ -19,7 +19,7 @@ import { printMedian } from "./internal/print-median";
 import { type CoxphSurvfit, type SurvfitCoxphOptions, survfitCoxph } from "./internal/survfit-coxph";
 import { type SurvfitStatesResult, survfitStates } from "./internal/survfit-states";
 
-export type { CoxphSurvfit, SurvfitCoxphOptions } from "./internal/survfit-coxph";
+export type { CoxphSurvCurve, CoxphSurvfit, SurvfitCoxphOptions } from "./internal/survfit-coxph";
 export type { SurvfitStatesCurve, SurvfitStatesResult } from "./internal/survfit-states";
 
 /**

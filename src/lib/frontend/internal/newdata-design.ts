@@ -35,6 +35,27 @@ type Factor = Extract<FrameColumn, { kind: "factor" }>;
  * `needStrata` false a stratified fit's newdata may leave the strata variables out (strata null then).
  */
 export function newdataDesign(fit: FittedDesign, newdata: FormulaData, needStrata = true): NewdataDesign {
+  return codedNewdata(fit, newdata, needStrata).design;
+}
+
+/**
+ * newdataDesign plus each new row's covariate values as `name=value` (`arm=b, age=60`; strata variables left out),
+ * R's way of naming a level, for the labels of predicted curves.
+ */
+export function newdataDesignWithLabels(
+  fit: FittedDesign,
+  newdata: FormulaData,
+  needStrata: boolean,
+): NewdataDesign & { readonly rowLabels: readonly string[] } {
+  const { design, frame } = codedNewdata(fit, newdata, needStrata);
+  const shown = frame.formula.variables.flatMap((v, k) => (v.role === "covariate" ? [{ label: v.label, k }] : []));
+  const rowLabels = Array.from({ length: frame.n }, (_, i) =>
+    shown.map(({ label, k }) => `${label}=${cellText(frame.columns[k], i)}`).join(", "),
+  );
+  return { ...design, rowLabels };
+}
+
+function codedNewdata(fit: FittedDesign, newdata: FormulaData, needStrata: boolean) {
   const parsed = parseFormula(fit.formula);
   const strataVars = parsed.variables.map((v, k) => ({ v, k })).filter(({ v }) => v.role === "strata");
   const hasStrataColumns = strataVars.every(({ v }) => hasVariables(newdata, v.node));
@@ -69,7 +90,21 @@ export function newdataDesign(fit: FittedDesign, newdata: FormulaData, needStrat
       strata[i] = k;
     }
   }
-  return { names, columns: matrix.columns as Float64Array[], strata, n: frame.n };
+  return { design: { names, columns: matrix.columns as Float64Array[], strata, n: frame.n } as NewdataDesign, frame };
+}
+
+/** One evaluated cell as R prints it in a label: a factor's level, TRUE/FALSE, a number in its shortest form. */
+function cellText(column: FrameColumn, i: number): string {
+  switch (column.kind) {
+    case "factor":
+      return column.levels[column.codes[i]];
+    case "character":
+      return String(column.values[i]);
+    case "logical":
+      return column.values[i] === 1 ? "TRUE" : "FALSE";
+    default:
+      return String(column.values[i]);
+  }
 }
 
 type Parsed = ReturnType<typeof parseFormula>;

@@ -5,7 +5,7 @@ import { type CoxSurvfit, type CoxSurvCurve, survfitCox } from "../../survival/c
 import type { SurvConfType } from "../../survival/survfit-confint";
 import type { CoxphFit } from "../coxph";
 import { fitData } from "./fit-data";
-import { newdataDesign } from "./newdata-design";
+import { newdataDesignWithLabels } from "./newdata-design";
 
 /** Options of survfit on a coxph(formula) fit: R's survfit.coxph arguments. */
 export interface SurvfitCoxphOptions {
@@ -26,8 +26,18 @@ export interface SurvfitCoxphOptions {
   readonly newdataName?: string;
 }
 
+/** One predicted curve of a {@link CoxphSurvfit}: survfitCox's columns and a label from the data. */
+export interface CoxphSurvCurve extends CoxSurvCurve {
+  /**
+   * The curve's stratum and newdata row as R names levels: "sex=1", "arm=b", "sex=1, age=60" (a row repeated in
+   * newdata gets " (row k)"), "at the means" for R's default curve of an unstratified fit.
+   */
+  readonly label: string;
+}
+
 /** Predicted survival curves from a coxph(formula) fit (R's survfit.coxph object). */
-export interface CoxphSurvfit extends CoxSurvfit {
+export interface CoxphSurvfit extends Omit<CoxSurvfit, "curves"> {
+  readonly curves: readonly CoxphSurvCurve[];
   /** `survfit(formula = fit, newdata = newdata)` with the fit's call. */
   readonly call: string;
   /** The fit's formula. */
@@ -47,8 +57,10 @@ export function survfitCoxph(fit: CoxphFit, options: SurvfitCoxphOptions): Coxph
   const names = fit.terms.map((t) => t.name);
   let newdata: Record<string, Float64Array> | undefined;
   let strata: Int32Array | undefined;
+  let rowLabels: readonly string[] = [];
   if (options.newdata !== undefined) {
-    const design = newdataDesign({ ...fit, names }, options.newdata, false);
+    const design = newdataDesignWithLabels({ ...fit, names }, options.newdata, false);
+    rowLabels = design.rowLabels;
     newdata = Object.fromEntries(names.map((nm, j) => [nm, design.columns[j]]));
     strata = design.strata ?? undefined;
     if (names.length === 0 && !strata)
@@ -66,8 +78,14 @@ export function survfitCoxph(fit: CoxphFit, options: SurvfitCoxphOptions): Coxph
     confLevel: options.confLevel,
   });
   const levels = fit.strata?.levels ?? null;
-  const relabel = (c: CoxSurvCurve): CoxSurvCurve =>
-    c.strata === null || levels === null ? c : Object.freeze({ ...c, strata: levels[Number(c.strata)] });
+  const repeated = new Set(rowLabels.filter((l, i) => rowLabels.indexOf(l) !== i));
+  const relabel = (c: CoxSurvCurve): CoxphSurvCurve => {
+    const strataName = c.strata === null || levels === null ? c.strata : levels[Number(c.strata)];
+    const row = c.newdataRow === null ? "" : rowLabels[c.newdataRow];
+    const rowPart = row !== "" && repeated.has(row) ? `${row} (row ${(c.newdataRow as number) + 1})` : row;
+    const label = [strataName, rowPart].filter((p) => p).join(", ") || "at the means";
+    return Object.freeze({ ...c, strata: strataName, label });
+  };
   const newdataArg = options.newdata === undefined ? "" : `, newdata = ${options.newdataName ?? "newdata"}`;
   // The columns are frozen by survfitCox; freezing shallowly here avoids walking 10⁶-long arrays again.
   return Object.freeze({
