@@ -15,6 +15,8 @@ export interface CumulativeIncidenceCurve {
   readonly upper?: readonly (number | null)[];
   /** Draw dashed (e.g. a biased comparator). Default false. */
   readonly dashed?: boolean;
+  /** Value at time 0, where the step starts: 0 (default) for an incidence, 1 for "no event yet" (R's "(s0)"). */
+  readonly startValue?: 0 | 1;
 }
 
 export interface CumulativeIncidenceFigureOptions extends FigureOptions {
@@ -32,7 +34,7 @@ export interface CumulativeIncidenceFigureOptions extends FigureOptions {
 
 /**
  * Cumulative incidence curves as a plotly figure: each curve a step function rising from (0, 0)
- * (line shape "hv"), with a translucent step band where limits are given, an optional dashed style per
+ * (line shape "hv"; a "no event yet" curve falls from (0, 1) with `startValue` 1), with a translucent step band where limits are given, an optional dashed style per
  * curve (to set a naive 1 − Kaplan–Meier against the Aalen–Johansen estimate) and an optional vertical
  * reference time. Okabe–Ito colours. R: `plot(survfit(Surv(t, factor(s)) ~ 1), col = …)` or
  * `cmprsk::plot.cuminc`. Cost: O(points).
@@ -64,6 +66,10 @@ export function cumulativeIncidenceFigure(
       if (typeof v !== "number" || !(v >= 0 && v <= 1))
         throw new InputError("values must be in [0, 1]", { field: `curves[${g}].value`, index: i, value: v });
     });
+  });
+  curves.forEach((c, g) => {
+    if (c.startValue !== undefined && c.startValue !== 0 && c.startValue !== 1)
+      throw new InputError("must be 0 or 1", { field: `curves[${g}].startValue`, value: c.startValue });
   });
   const timeUnit = options.timeUnit ?? "months";
   const confLevel = options.confLevel ?? 0.95;
@@ -103,7 +109,7 @@ export function cumulativeIncidenceFigure(
       mode: "lines",
       name: c.label,
       x: [0, ...c.time],
-      y: [0, ...c.value],
+      y: [c.startValue ?? 0, ...c.value],
       line: { shape: "hv", color, width: 2.5, dash: c.dashed ? "dash" : "solid" },
       hovertemplate: `${c.label}<br>%{x} ${timeUnit}: %{y:.3f}<extra></extra>`,
     });

@@ -5,7 +5,6 @@ import {
   axis,
   baseLayout,
   checkArray,
-  checkCount,
   checkFinite,
   checkLabel,
   figure,
@@ -22,7 +21,7 @@ import type { FigureOptions, PlotlyFigure, PlotlyTrace } from "./plotly-types";
 export interface KaplanMeierStep {
   /** Time (≥ 0), strictly increasing down the table. */
   readonly time: number;
-  /** Number at risk just before `time` (R `n.risk`). */
+  /** Number at risk just before `time` (R `n.risk`; weighted counts need not be integers). */
   readonly nRisk: number;
   /** Events at `time` (R `n.event`). */
   readonly nEvent: number;
@@ -465,6 +464,12 @@ interface CheckedCurve {
   readonly startTime: number;
 }
 
+function checkWeightedCount(value: unknown, field: string, index: number): number {
+  const v = checkFinite(value, field, index);
+  if (v < 0) throw new InputError("must be ≥ 0 (a count, or a weighted count)", { field, index, value: v });
+  return v;
+}
+
 function checkCurve(curve: KaplanMeierCurve, g: number): CheckedCurve {
   if (curve === null || typeof curve !== "object")
     throw new InputError("must be an object {label, steps}", { field: "curves", index: g, value: curve });
@@ -482,9 +487,10 @@ function checkCurve(curve: KaplanMeierCurve, g: number): CheckedCurve {
         index: i,
         value: time,
       });
-    const nRisk = checkCount(s.nRisk, `${field}.nRisk`, i);
-    const nEvent = checkCount(s.nEvent, `${field}.nEvent`, i);
-    const nCensor = checkCount(s.nCensor, `${field}.nCensor`, i);
+    // Counts may be weighted (R's survfit and survfit.coxph with case weights): non-negative, not always integers.
+    const nRisk = checkWeightedCount(s.nRisk, `${field}.nRisk`, i);
+    const nEvent = checkWeightedCount(s.nEvent, `${field}.nEvent`, i);
+    const nCensor = checkWeightedCount(s.nCensor, `${field}.nCensor`, i);
     if (nEvent + nCensor > nRisk)
       throw new InputError(`nEvent + nCensor = ${nEvent + nCensor} exceeds nRisk`, {
         field: `${field}.nRisk`,
