@@ -290,7 +290,6 @@ function flag(value: unknown, field: string, fallback: boolean): boolean {
 function onlyFor(options: SurvfitFigureOptions, keys: readonly string[], kind: string): void {
   for (const key of keys) {
     const value = (options as Record<string, unknown>)[key];
-    if (value !== undefined)
-      throw new InputError(`applies to ${kind} only`, { field: `options.${key}`, value });
+    if (value !== undefined) throw new InputError(`applies to ${kind} only`, { field: `options.${key}`, value });
   }
 }
