@@ -34,10 +34,10 @@ export interface CumulativeIncidenceFigureOptions extends FigureOptions {
 
 /**
  * Cumulative incidence curves as a plotly figure: each curve a step function rising from (0, 0)
- * (line shape "hv"; a "no event yet" curve falls from (0, 1) with `startValue` 1), with a translucent step band where limits are given, an optional dashed style per
- * curve (to set a naive 1 − Kaplan–Meier against the Aalen–Johansen estimate) and an optional vertical
- * reference time. Okabe–Ito colours. R: `plot(survfit(Surv(t, factor(s)) ~ 1), col = …)` or
- * `cmprsk::plot.cuminc`. Cost: O(points).
+ * (line shape "hv"; a "no event yet" curve falls from (0, 1) with `startValue` 1), with a translucent
+ * step band where limits are given, an optional dashed style per curve (to set a naive 1 − Kaplan–Meier
+ * against the Aalen–Johansen estimate) and an optional vertical reference time. Okabe–Ito colours.
+ * R: `plot(survfit(Surv(t, factor(s)) ~ 1), col = …)` or `cmprsk::plot.cuminc`. Cost: O(points).
  *
  * @example
  * const fig = cumulativeIncidenceFigure([{ label: "cause 1", time: [1, 4], value: [0.2, 0.5] }]);
