@@ -51,7 +51,8 @@ afterAll(async () => {
   for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("npm run reproduce through the real tslab kernel", () => {
+// Each test runs `npm run reproduce` (Jupyter kernels, a browser): seconds idle, minutes on a loaded CI machine.
+describe("npm run reproduce through the real tslab kernel", { timeout: 600_000 }, () => {
   it("executes the project's 00-index notebook and writes the report", () => {
     const out = join(workDir("real"), "report");
     const r = reproduce(["--only", "00", "--out", out]);
