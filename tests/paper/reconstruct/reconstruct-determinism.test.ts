@@ -8,12 +8,14 @@ import { formatCohortCsv } from "../../../src/paper/cohort/format-cohort-csv";
 
 /** The CSV text exactly as `npm run reconstruct` writes it (the codebook's validating writer). */
 const csv = (rows: Record<string, string | number | boolean | null>[]): string => formatCohortCsv(rows);
+/** A reconstruction takes about a minute on an idle 2-core machine; shared CI machines run it several times slower. */
+const RECONSTRUCTION_TIMEOUT = 600_000;
 const EFFORT = 0.4; // a smaller search budget than `npm run reconstruct` (effort 1) keeps the test quick
 
 /** Count-type targets (counts, percentages, cross-tabulations) every feasible cohort must hit exactly. */
 const COUNT_KINDS = /(\.n|\.pct|\.total|\.post\.[A-E]|\.abnormal|\.normal|\.cols|\.sum)$/;
 
-describe("reconstructCohort", () => {
+describe("reconstructCohort", { timeout: RECONSTRUCTION_TIMEOUT }, () => {
   const a = reconstructCohort({ seed: 11, effort: EFFORT });
 
   it("same seed → byte-identical CSV rows", () => {
@@ -40,13 +42,17 @@ describe("reconstructCohort", () => {
 });
 
 describe("reconstructCohort without an exact Table 6 order", () => {
-  it("falls back to annealing, says so in its decisions, and reports the Table 6 residual", () => {
-    const ev = defaultEvaluators();
-    // a screen that accepts nothing: the exhaustive search finds no candidate
-    const r = reconstructCohort({ seed: 3, effort: 0.05, evaluators: { ...ev, table6EstimateLoss: () => 1 } });
-    expect(r.decisions[0]).toMatch(/exhaustive search found no exact death order, so annealing's best is used/);
-    // 2 500 annealing steps do not reach the printed windows (deterministic for this seed): the loss left is reported
-    expect(r.residuals.table6).toBeGreaterThan(0);
-    expect(r.patients.length).toBe(55);
-  }, 120_000);
+  it(
+    "falls back to annealing, says so in its decisions, and reports the Table 6 residual",
+    () => {
+      const ev = defaultEvaluators();
+      // a screen that accepts nothing: the exhaustive search finds no candidate
+      const r = reconstructCohort({ seed: 3, effort: 0.05, evaluators: { ...ev, table6EstimateLoss: () => 1 } });
+      expect(r.decisions[0]).toMatch(/exhaustive search found no exact death order, so annealing's best is used/);
+      // 2 500 annealing steps do not reach the printed windows (deterministic for this seed): the loss left is reported
+      expect(r.residuals.table6).toBeGreaterThan(0);
+      expect(r.patients.length).toBe(55);
+    },
+    RECONSTRUCTION_TIMEOUT,
+  );
 });
