@@ -7,7 +7,8 @@
  *   records  the same formula on an array of 1,000,000 records (reading the records included).
  * Target: formula / kernel ≤ 1.2 (the formula layer adds at most 20%). R's coxph with the same formula over a
  * data frame is timed too (the JSON line's rSeconds and ratio: ours = the formula path).
- * Last stdout line: {"bench", "n", "oursSeconds", "rSeconds", "ratio", "peakRssMB", "target", "overhead"}.
+ * Last stdout line: {"bench", "n", "oursSeconds", "rSeconds", "ratio", "peakRssMB", "overhead", "overheadTarget",
+ * "overheadRecords"} (no target for the ratio to R: that one is for reference).
  * Run: npx tsx bench/formula-cox.bench.ts [n] [reps]
  */
 import { createRng } from "../src/lib/core/rng";
@@ -96,8 +97,9 @@ console.log(
     rSeconds,
     ratio: rSeconds === null ? null : f / rSeconds,
     peakRssMB,
-    target: 0.2,
+    // R's time is for reference: this benchmark's target is the layer's overhead over the array call.
     overhead: f / k,
+    overheadTarget: 1.2,
     overheadRecords: rec / k,
   }),
 );
