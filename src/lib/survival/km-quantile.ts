@@ -94,8 +94,9 @@ function findqNondecreasing(x: readonly number[], y: readonly (number | null)[],
 
 /**
  * The p-quantile time of a Kaplan–Meier step table, exactly as {@link kmQuantile} method "r" reports its
- * `time`, without the confidence bands or a result object: for simulations that need only the point value
- * for thousands of replicates. Internal (not exported by the library's index).
+ * `time`, without the confidence bands or a result object: kmQuantile's point value for every method but
+ * "spss", and simulations that need only that value for thousands of replicates. Internal (not exported by the
+ * library's index).
  */
 export function kmStepsQuantileTime(steps: readonly { readonly time: number; readonly survival: number }[], p: number) {
   const x = new Array<number>(steps.length + 1);
@@ -154,14 +155,9 @@ export function kmQuantile(fit: KaplanMeierFit, p: number, options: KmQuantileOp
     }),
   ];
   if (method === "r") {
-    const time = findq(
-      x,
-      dist((s) => s.survival),
-      p,
-    );
     return deepFreeze({
       p,
-      time,
+      time: kmStepsQuantileTime(fit.steps, p),
       se: null,
       method,
       lower: findq(
@@ -186,11 +182,7 @@ export function kmQuantile(fit: KaplanMeierFit, p: number, options: KmQuantileOp
       );
     return deepFreeze({
       p,
-      time: findq(
-        x,
-        dist((s) => s.survival),
-        p,
-      ),
+      time: kmStepsQuantileTime(fit.steps, p),
       se: null,
       method,
       lower: findq(x, band(-1), p),
