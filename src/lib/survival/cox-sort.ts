@@ -8,7 +8,7 @@
  * a fixed 2·65536 steps, which dominates small fits (the reconstruction fits n = 55 tens of
  * thousands of times). Both give the same order (stable, −0 with +0).
  * Cost: O(n + 2·65536) time (plus O(g log g) for each run of g values equal in their top 32 bits but not
- * all 64), 5 n words of memory; O(n log n) below the threshold.
+ * all 64), 7 n words of memory; O(n log n) below the threshold.
  */
 export const RADIX_MIN_N = 4096;
 /** Length of the runs the merge sort first sorts by insertion. */
@@ -58,15 +58,28 @@ function mergeArgsort(values: Float64Array, descending: boolean): Int32Array {
   return from;
 }
 
-export function radixArgsort(values: Float64Array, descending: boolean): Int32Array {
+/**
+ * Stable argsort (ascending, or descending); `tiedWithPrevious`, when given (length ≥ n), receives 1 at each
+ * sorted position q ≥ 1 whose value equals (===) the value at q − 1, else 0: the runs of ties, found from the
+ * sort keys in sorted order instead of n random reads of the values.
+ */
+export function radixArgsort(values: Float64Array, descending: boolean, tiedWithPrevious?: Uint8Array): Int32Array {
   const n = values.length;
-  if (n < RADIX_MIN_N) return mergeArgsort(values, descending);
+  if (n < RADIX_MIN_N) {
+    const order = mergeArgsort(values, descending);
+    if (tiedWithPrevious) {
+      if (n > 0) tiedWithPrevious[0] = 0;
+      for (let q = 1; q < n; q++) tiedWithPrevious[q] = values[order[q]] === values[order[q - 1]] ? 1 : 0;
+    }
+    return order;
+  }
   // Read the bits through a Uint32 view (little-endian: word 2i is the low half of double i).
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
+  // Each element as three words [high key word, low key word, index] in one array, so a scatter pass writes
+  // one place per element (separate arrays made three cache misses per element, the cost of this sort).
+  let keys = new Uint32Array(3 * n);
   // Histograms of the two high-word 16-bit digits in the same pass that maps the keys.
-  const counts = new Int32Array(4 * 65537);
+  const counts = new Int32Array(2 * 65537);
   for (let i = 0; i < n; i++) {
     let l = words[2 * i];
     let h = words[2 * i + 1];
@@ -83,79 +96,83 @@ export function radixArgsort(values: Float64Array, descending: boolean): Int32Ar
       h = ~h >>> 0;
       l = ~l >>> 0;
     }
-    lo[i] = l;
-    hi[i] = h;
-    counts[2 * 65537 + (h & 0xffff) + 1]++;
-    counts[3 * 65537 + (h >>> 16) + 1]++;
+    keys[3 * i] = h;
+    keys[3 * i + 1] = l;
+    keys[3 * i + 2] = i;
+    counts[(h & 0xffff) + 1]++;
+    counts[65537 + (h >>> 16) + 1]++;
   }
   // LSD passes on the high word only (sign, exponent and the top 20 mantissa bits), carrying the low word
   // along; rows whose high words are equal are then put in low-word order within their (short) runs. Doubles
   // that agree in their top 32 bits are rare unless they are equal (ties, already in index order), so this
   // replaces the two low-word scatter passes by one sequential check pass.
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let nextOrder = new Int32Array(n);
-  let nextLo = new Uint32Array(n);
-  let nextHi = new Uint32Array(n);
-  for (let pass = 2; pass < 4; pass++) {
+  let next = new Uint32Array(3 * n);
+  for (let pass = 0; pass < 2; pass++) {
     const offset = pass * 65537;
-    const shift = pass === 2 ? 0 : 16;
-    if (counts[offset + ((hi[0] >>> shift) & 0xffff) + 1] === n) continue; // this digit is constant
+    const shift = pass === 0 ? 0 : 16;
+    if (counts[offset + ((keys[0] >>> shift) & 0xffff) + 1] === n) continue; // this digit is constant
     const count = counts.subarray(offset, offset + 65537);
     for (let k = 0; k < 65536; k++) count[k + 1] += count[k];
-    // Both words travel with the index: the run check below reads them in sorted order.
-    for (let r = 0; r < n; r++) {
-      const dest = count[(hi[r] >>> shift) & 0xffff]++;
-      nextOrder[dest] = order[r];
-      nextLo[dest] = lo[r];
-      nextHi[dest] = hi[r];
+    for (let r = 0; r < 3 * n; r += 3) {
+      const h = keys[r];
+      const dest = 3 * count[(h >>> shift) & 0xffff]++;
+      next[dest] = h;
+      next[dest + 1] = keys[r + 1];
+      next[dest + 2] = keys[r + 2];
     }
-    const tmpI = order;
-    order = nextOrder;
-    nextOrder = tmpI;
-    const tmpL = lo;
-    lo = nextLo;
-    nextLo = tmpL;
-    const tmpH = hi;
-    hi = nextHi;
-    nextHi = tmpH;
+    const tmp = keys;
+    keys = next;
+    next = tmp;
   }
   // Runs of equal high words: already in order when their low words do not decrease (always for ties).
   for (let a = 0; a < n; ) {
-    const h = hi[a];
+    const h = keys[3 * a];
     let b = a + 1;
     let sorted = true;
-    while (b < n && hi[b] === h) {
-      if (lo[b] < lo[b - 1]) sorted = false;
+    while (b < n && keys[3 * b] === h) {
+      if (keys[3 * b + 1] < keys[3 * b - 2]) sorted = false;
       b++;
     }
-    if (!sorted) sortRunByLow(order, lo, a, b);
+    if (!sorted) sortRunByLow(keys, a, b);
+    if (tiedWithPrevious) {
+      tiedWithPrevious[a] = 0;
+      // Equal keys are equal values (−0 was keyed as +0) except NaN, which the === keeps untied.
+      for (let q = a + 1; q < b; q++)
+        tiedWithPrevious[q] =
+          keys[3 * q + 1] === keys[3 * q - 2] && values[keys[3 * q + 2]] === values[keys[3 * q - 1]] ? 1 : 0;
+    }
     a = b;
   }
+  const order = new Int32Array(n);
+  for (let q = 0; q < n; q++) order[q] = keys[3 * q + 2];
   return order;
 }
 
-/** Stable sort of order[a..b) by lo (ties by index, which is the original order within a run). */
-function sortRunByLow(order: Int32Array, lo: Uint32Array, a: number, b: number): void {
+/**
+ * Stable sort of the elements a..b of `keys` (triples [high, low, index], high equal within the run) by low
+ * word; equal low words keep their order, which is index order.
+ */
+function sortRunByLow(keys: Uint32Array, a: number, b: number): void {
   if (b - a <= 32) {
     for (let i = a + 1; i < b; i++) {
-      const o = order[i];
-      const l = lo[i];
+      const l = keys[3 * i + 1];
+      const o = keys[3 * i + 2];
       let j = i - 1;
-      while (j >= a && lo[j] > l) {
-        order[j + 1] = order[j];
-        lo[j + 1] = lo[j];
+      while (j >= a && keys[3 * j + 1] > l) {
+        keys[3 * j + 4] = keys[3 * j + 1];
+        keys[3 * j + 5] = keys[3 * j + 2];
         j--;
       }
-      order[j + 1] = o;
-      lo[j + 1] = l;
+      keys[3 * j + 4] = l;
+      keys[3 * j + 5] = o;
     }
     return;
   }
   const idx = Array.from({ length: b - a }, (_, k) => a + k);
-  idx.sort((x, y) => lo[x] - lo[y] || order[x] - order[y]);
-  const o = Int32Array.from(idx, (k) => order[k]);
-  const l = Uint32Array.from(idx, (k) => lo[k]);
-  order.set(o, a);
-  lo.set(l, a);
+  idx.sort((x, y) => keys[3 * x + 1] - keys[3 * y + 1] || keys[3 * x + 2] - keys[3 * y + 2]);
+  const sorted = idx.map((k) => [keys[3 * k + 1], keys[3 * k + 2]]);
+  sorted.forEach(([l, o], k) => {
+    keys[3 * (a + k) + 1] = l;
+    keys[3 * (a + k) + 2] = o;
+  });
 }
