@@ -48,33 +48,23 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
   const inf = new Float64Array(n * 3);
   const slotRow = start ? null : new Int32Array(n);
   const slotWeight = start ? weight : new Float64Array(n);
-  const etaRank = start ? null : new Int32Array(n);
+  // Sorted position r of a stratum's η holds 1 when η equals the η at r − 1 (radixArgsort's tie runs).
+  const tiedEta = new Uint8Array(n);
   let conc = 0;
   let disc = 0;
   let tiedX = 0;
   let tiedY = 0;
   let tiedXY = 0;
-  const rank = new Int32Array(n);
+  const rank = new Int32Array(start ? n : 0);
   const deathGroup = new Int32Array(start ? n : 0);
   const tied = new TiedDeaths(start ? 2 * n + 2 : 0);
   let lo = 0;
   for (let s = 0; s < strataEnds.length; s++) {
     const hi = strataEnds[s];
-    // Ranks of η within the stratum (1 = smallest; equal η share a rank).
-    const byEta = radixArgsort(eta.subarray(lo, hi), false);
-    let m = 0;
-    let previous = 0;
-    for (let r = 0; r < byEta.length; r++) {
-      const k = lo + byEta[r];
-      const e = eta[k];
-      if (r === 0 || e !== previous) m++;
-      previous = e;
-      if (etaRank) etaRank[lo + r] = m;
-      else rank[k] = m;
-    }
-    if (slotRow && etaRank) {
+    const byEta = radixArgsort(eta.subarray(lo, hi), false, tiedEta.subarray(lo, hi));
+    if (slotRow) {
       // Right-censored data: one sweep in η order over small trees keyed by time (see rightCensoredPairs).
-      const c = rightCensoredPairs(d, lo, hi, byEta, etaRank, inf, slotRow, slotWeight);
+      const c = rightCensoredPairs(d, lo, hi, byEta, tiedEta, inf, slotRow, slotWeight);
       conc += c.conc;
       disc += c.disc;
       tiedX += c.tiedX;
@@ -82,6 +72,12 @@ export function coxConcordance(d: CoxDesign, eta: Float64Array, cluster: Int32Ar
       tiedXY += c.tiedXY;
       lo = hi;
       continue;
+    }
+    // Ranks of η within the stratum (1 = smallest; equal η share a rank).
+    let m = 0;
+    for (let r = 0; r < byEta.length; r++) {
+      if (tiedEta[lo + r] === 0) m++;
+      rank[lo + byEta[r]] = m;
     }
     // Deaths tied in time are tied on η when their ranks agree: group 2·rank for deaths, odd otherwise.
     for (let k = lo; k < hi; k++) deathGroup[k] = event[k] === 1 ? 2 * rank[k] : 1;
@@ -206,7 +202,7 @@ function rightCensoredPairs(
   lo: number,
   hi: number,
   byEta: Int32Array,
-  etaRank: Int32Array,
+  tiedEta: Uint8Array,
   inf: Float64Array,
   slotRow: Int32Array,
   slotWeight: Float64Array,
@@ -214,7 +210,9 @@ function rightCensoredPairs(
   const { stop, event, weight } = d;
   // Rows are sorted by time descending, so walk upwards from hi − 1 counting death times.
   const m = hi - lo;
-  const g = new Int32Array(m);
+  // key = 2g for a death, 2g + 1 for a censored row: g = key >> 1, and deaths at the same time share their
+  // (even) key, as TiedDeaths expects.
+  const key = new Int32Array(m);
   let deathTimes = 0;
   for (let k = hi - 1; k >= lo; ) {
     const t = stop[k];
@@ -226,7 +224,8 @@ function rightCensoredPairs(
     }
     // Deaths at t have rank deathTimes (= number of earlier death times); censored rows at t compare with
     // the deaths at t too when there are any.
-    for (let q = k; q > e; q--) g[q - lo] = event[q] === 1 ? deathTimes : deathTimes + (hasDeath ? 1 : 0);
+    for (let q = k; q > e; q--)
+      key[q - lo] = event[q] === 1 ? 2 * deathTimes : 2 * (deathTimes + (hasDeath ? 1 : 0)) + 1;
     if (hasDeath) deathTimes++;
     k = e;
   }
@@ -236,46 +235,45 @@ function rightCensoredPairs(
   const deathsSqAtR = new Float64Array(size + 1);
   for (let k = lo; k < hi; k++) {
     const w = weight[k];
-    rowsAtG[g[k - lo]] += w;
+    const g = key[k - lo] >> 1;
+    rowsAtG[g] += w;
     if (event[k] === 1) {
-      deathsAtR[g[k - lo]] += w;
-      deathsSqAtR[g[k - lo]] += w * w;
+      deathsAtR[g] += w;
+      deathsSqAtR[g] += w * w;
     }
   }
   let tiedYAll = 0;
   for (let r = 0; r < deathTimes; r++) tiedYAll += (deathsAtR[r] * deathsAtR[r] - deathsSqAtR[r]) / 2;
   let tiedXY = 0;
-  const rowsAbove = new Float64Array(size + 1); // Σ rows with g > r
-  for (let r = size - 1; r >= 0; r--) rowsAbove[r] = rowsAbove[r + 1] + rowsAtG[r + 1];
-  const deathsBelow = new Float64Array(size + 1); // Σ deaths with rank < c
-  for (let c = 0; c < size; c++) deathsBelow[c + 1] = deathsBelow[c] + deathsAtR[c];
-  const tied = new TiedDeaths(2 * size + 2);
-  const rows = new Fenwick(size + 1);
-  const deaths = new Fenwick(size + 1);
-  const rowsEq = new Fenwick(size + 1);
-  const deathsEq = new Fenwick(size + 1);
-  // Gather into η order once so the sweep reads memory sequentially. keyE = 2g for a death, 2g + 1 for a
-  // censored row: g = keyE >> 1, and deaths at the same time share their (even) key, as TiedDeaths expects.
+  // One node of 4 doubles per index i, so that a row's tree walks and its totals share cache lines (with ~10⁶
+  // continuous death times every separate array would add a cache miss per row): the rows and deaths Fenwick
+  // trees (indices 1..size + 1) at 4i and 4i + 1, Σ rows with g > i at 4i + 2, Σ deaths with rank < i at 4i + 3.
+  const treeSize = size + 1;
+  const node = new Float64Array(4 * (treeSize + 1));
+  for (let r = size - 1; r >= 0; r--) node[4 * r + 2] = node[4 * r + 6] + rowsAtG[r + 1];
+  for (let c = 0; c < size; c++) node[4 * c + 7] = node[4 * c + 3] + deathsAtR[c];
+  // For groups of rows tied on η, which continuous data rarely has: allocated at the first.
+  let tied: TiedDeaths | null = null;
+  let rowsEq: Fenwick | null = null;
+  let deathsEq: Fenwick | null = null;
+  // Gather into η order once so the sweep reads memory sequentially.
   const keyE = new Int32Array(m);
   const wE = slotWeight.subarray(lo, hi);
-  const rankE = etaRank.subarray(lo, hi);
+  const tieE = tiedEta.subarray(lo, hi);
   for (let q = 0; q < m; q++) {
-    const k = lo + byEta[q];
-    keyE[q] = 2 * g[k - lo] + (event[k] === 1 ? 0 : 1);
-    wE[q] = weight[k];
-    slotRow[lo + q] = k;
+    const k = byEta[q];
+    keyE[q] = key[k];
+    wE[q] = weight[lo + k];
+    slotRow[lo + q] = lo + k;
   }
   const infE = inf.subarray(3 * lo, 3 * hi);
   let rowsSoFar = 0;
   let conc = 0;
   let disc = 0;
   let tiedX = 0;
-  const rowsTree = rows.tree;
-  const deathsTree = deaths.tree;
-  const treeSize = size + 1;
   for (let r = 0; r < m; ) {
     let e = r + 1;
-    while (e < m && rankE[e] === rankE[r]) e++;
+    while (e < m && tieE[e] === 1) e++;
     if (e - r === 1) {
       // The common case (η untied): the general steps below with the tied terms (0) dropped and the
       // tree walks inlined; same operations in the same order.
@@ -283,27 +281,50 @@ function rightCensoredPairs(
       const c = key >> 1;
       const w = wE[r];
       const o = 3 * r;
-      let dLess = 0;
-      for (let i = c; i > 0; i -= i & -i) dLess += deathsTree[i];
       if ((key & 1) === 0) {
+        // deaths prefix(c) and rows prefix(c + 1): walk both index chains downwards until they meet, then
+        // the shared tail once. Each sum still adds its own nodes in its own order.
+        let dLess = 0;
         let upto = 0;
-        for (let i = c + 1; i > 0; i -= i & -i) upto += rowsTree[i];
+        let i = c;
+        let j = c + 1;
+        while (i !== j) {
+          if (j > i) {
+            upto += node[4 * j];
+            j -= j & -j;
+          } else {
+            dLess += node[4 * i + 1];
+            i -= i & -i;
+          }
+        }
+        for (; i > 0; i -= i & -i) {
+          upto += node[4 * i];
+          dLess += node[4 * i + 1];
+        }
         const less = rowsSoFar - upto;
-        const greater = rowsAbove[c] - less;
-        infE[o] = less + (deathsBelow[c] - dLess);
+        const greater = node[4 * c + 2] - less;
+        infE[o] = less + (node[4 * c + 3] - dLess);
         infE[o + 1] = greater + dLess;
         conc += w * less;
         disc += w * greater;
-        for (let i = c + 1; i <= treeSize; i += i & -i) deathsTree[i] += w;
+        for (let i = c + 1; i <= treeSize; i += i & -i) {
+          node[4 * i] += w;
+          node[4 * i + 1] += w;
+        }
       } else {
-        infE[o] = deathsBelow[c] - dLess;
+        let dLess = 0;
+        for (let i = c; i > 0; i -= i & -i) dLess += node[4 * i + 1];
+        infE[o] = node[4 * c + 3] - dLess;
         infE[o + 1] = dLess;
+        for (let i = c + 1; i <= treeSize; i += i & -i) node[4 * i] += w;
       }
-      for (let i = c + 1; i <= treeSize; i += i & -i) rowsTree[i] += w;
       rowsSoFar += w;
       r = e;
       continue;
     }
+    tied ??= new TiedDeaths(2 * size + 2);
+    rowsEq ??= new Fenwick(treeSize);
+    deathsEq ??= new Fenwick(treeSize);
     for (let q = r; q < e; q++) {
       rowsEq.add((keyE[q] >> 1) + 1, wE[q]);
       if ((keyE[q] & 1) === 0) deathsEq.add((keyE[q] >> 1) + 1, wE[q]);
@@ -315,9 +336,9 @@ function rightCensoredPairs(
       const c = keyE[q] >> 1;
       if ((keyE[q] & 1) === 0) {
         // Comparators with smaller η: rows so far minus those with g ≤ r (Fenwick index = g + 1).
-        const less = rowsSoFar - rows.prefix(c + 1);
+        const less = rowsSoFar - nodePrefix(node, c + 1, 0);
         const eq = rowsEq.prefix(treeSize) - rowsEq.prefix(c + 1);
-        const greater = rowsAbove[c] - less - eq;
+        const greater = node[4 * c + 2] - less - eq;
         const w = wE[q];
         infE[q * 3] += less;
         infE[q * 3 + 1] += greater;
@@ -327,24 +348,31 @@ function rightCensoredPairs(
         tiedX += w * eq;
       }
       // As comparator: deaths with rank < g; smaller η ⇒ discordant pair, larger ⇒ concordant.
-      const dLess = deaths.prefix(c);
+      const dLess = nodePrefix(node, c, 1);
       const dEq = deathsEq.prefix(c);
       infE[q * 3 + 1] += dLess;
       infE[q * 3 + 2] += dEq;
-      infE[q * 3] += deathsBelow[c] - dLess - dEq;
+      infE[q * 3] += node[4 * c + 3] - dLess - dEq;
     }
     for (let q = r; q < e; q++) {
       const c = keyE[q] >> 1;
       const dead = (keyE[q] & 1) === 0;
       rowsEq.add(c + 1, -wE[q]);
       if (dead) deathsEq.add(c + 1, -wE[q]);
-      rows.add(c + 1, wE[q]);
+      for (let i = c + 1; i <= treeSize; i += i & -i) node[4 * i] += wE[q];
       rowsSoFar += wE[q];
-      if (dead) deaths.add(c + 1, wE[q]);
+      if (dead) for (let i = c + 1; i <= treeSize; i += i & -i) node[4 * i + 1] += wE[q];
     }
     r = e;
   }
   return { conc, disc, tiedX, tiedY: tiedYAll - tiedXY, tiedXY };
+}
+
+/** Sum over Fenwick indices 1..i of one tree in rightCensoredPairs' nodes (lane 0 = rows, 1 = deaths). */
+function nodePrefix(node: Float64Array, i: number, lane: number): number {
+  let s = 0;
+  for (; i > 0; i -= i & -i) s += node[4 * i + lane];
+  return s;
 }
 
 /**
