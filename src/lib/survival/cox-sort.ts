@@ -59,11 +59,17 @@ function mergeArgsort(values: Float64Array, descending: boolean): Int32Array {
 }
 
 /**
- * Stable argsort (ascending, or descending); `tiedWithPrevious`, when given (length ≥ n), receives 1 at each
- * sorted position q ≥ 1 whose value equals (===) the value at q − 1, else 0: the runs of ties, found from the
- * sort keys in sorted order instead of n random reads of the values.
+ * Stable argsort (ascending, or descending). Two optional outputs (length ≥ n) save callers n random reads of
+ * `values` each, as they come from the keys already in sorted order: `tiedWithPrevious` receives 1 at each sorted
+ * position q ≥ 1 whose value equals (===) the value at q − 1, else 0 (the runs of ties); `sorted` receives the
+ * values in sorted order, −0 as +0.
  */
-export function radixArgsort(values: Float64Array, descending: boolean, tiedWithPrevious?: Uint8Array): Int32Array {
+export function radixArgsort(
+  values: Float64Array,
+  descending: boolean,
+  tiedWithPrevious?: Uint8Array,
+  sorted?: Float64Array,
+): Int32Array {
   const n = values.length;
   if (n < RADIX_MIN_N) {
     const order = mergeArgsort(values, descending);
@@ -71,6 +77,7 @@ export function radixArgsort(values: Float64Array, descending: boolean, tiedWith
       if (n > 0) tiedWithPrevious[0] = 0;
       for (let q = 1; q < n; q++) tiedWithPrevious[q] = values[order[q]] === values[order[q - 1]] ? 1 : 0;
     }
+    if (sorted) for (let q = 0; q < n; q++) sorted[q] = values[order[q]] === 0 ? 0 : values[order[q]];
     return order;
   }
   // Read the bits through a Uint32 view (little-endian: word 2i is the low half of double i).
@@ -80,9 +87,11 @@ export function radixArgsort(values: Float64Array, descending: boolean, tiedWith
   let keys = new Uint32Array(3 * n);
   // Histograms of the two high-word 16-bit digits in the same pass that maps the keys.
   const counts = new Int32Array(2 * 65537);
+  let hasNaN = false;
   for (let i = 0; i < n; i++) {
     let l = words[2 * i];
     let h = words[2 * i + 1];
+    if (values[i] !== values[i]) hasNaN = true;
     if (values[i] === 0) {
       l = 0; // −0 sorts with +0
       h = 0;
@@ -136,15 +145,36 @@ export function radixArgsort(values: Float64Array, descending: boolean, tiedWith
     if (!sorted) sortRunByLow(keys, a, b);
     if (tiedWithPrevious) {
       tiedWithPrevious[a] = 0;
-      // Equal keys are equal values (−0 was keyed as +0) except NaN, which the === keeps untied.
+      // Equal keys are equal values (−0 was keyed as +0) except NaN, which === keeps untied.
       for (let q = a + 1; q < b; q++)
         tiedWithPrevious[q] =
-          keys[3 * q + 1] === keys[3 * q - 2] && values[keys[3 * q + 2]] === values[keys[3 * q - 1]] ? 1 : 0;
+          keys[3 * q + 1] === keys[3 * q - 2] && (!hasNaN || values[keys[3 * q + 2]] === values[keys[3 * q - 1]])
+            ? 1
+            : 0;
     }
     a = b;
   }
   const order = new Int32Array(n);
   for (let q = 0; q < n; q++) order[q] = keys[3 * q + 2];
+  if (sorted) {
+    // Undo the key map: the bits of the value (−0 was keyed as +0).
+    const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
+    for (let q = 0; q < n; q++) {
+      let h = keys[3 * q];
+      let l = keys[3 * q + 1];
+      if (descending) {
+        h = ~h >>> 0;
+        l = ~l >>> 0;
+      }
+      if (h & 0x80000000) h = (h & 0x7fffffff) >>> 0;
+      else {
+        h = ~h >>> 0;
+        l = ~l >>> 0;
+      }
+      out[2 * q] = l;
+      out[2 * q + 1] = h;
+    }
+  }
   return order;
 }
 

@@ -78,3 +78,44 @@ describe("radixArgsort: values equal in their top 32 bits", () => {
     }
   });
 });
+
+describe("radixArgsort: tie runs and sorted values", () => {
+  it("marks exactly the positions equal to their predecessor and writes the sorted values (−0 as +0)", () => {
+    for (const n of [300, RADIX_MIN_N * 2]) {
+      const v = new Float64Array(n);
+      let s = 4321;
+      for (let i = 0; i < n; i++) {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        const u = s / 2147483648;
+        // Repeats, signed zeros, infinities, NaN, and values equal in their high word but not their low word.
+        v[i] =
+          i % 7 === 0
+            ? 1 + (s % 13) * 2 ** -50
+            : i % 11 === 0
+              ? [0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY][s % 5]
+              : Math.round((u - 0.5) * 20) / 4;
+      }
+      for (const descending of [false, true]) {
+        const tied = new Uint8Array(n).fill(7);
+        const sorted = new Float64Array(n).fill(7);
+        const order = radixArgsort(v, descending, tied, sorted);
+        expect(Array.from(order)).toEqual(Array.from(radixArgsort(v, descending)));
+        for (let q = 0; q < n; q++) {
+          const value = v[order[q]];
+          // Written out: tied means === (so NaN never ties, −0 ties +0); sorted holds the value itself.
+          expect(tied[q], `n = ${n}, q = ${q}`).toBe(q > 0 && value === v[order[q - 1]] ? 1 : 0);
+          expect(Object.is(sorted[q], value === 0 ? 0 : value), `n = ${n}, q = ${q}`).toBe(true);
+        }
+      }
+    }
+  });
+  it("hand example", () => {
+    const v = Float64Array.from([3, -1, 0, -0, 3, 2]);
+    const tied = new Uint8Array(6);
+    const sorted = new Float64Array(6);
+    expect(Array.from(radixArgsort(v, false, tied, sorted))).toEqual([1, 2, 3, 5, 0, 4]);
+    expect(Array.from(tied)).toEqual([0, 0, 1, 0, 0, 1]);
+    expect(Array.from(sorted)).toEqual([-1, 0, 0, 2, 3, 3]);
+    expect(Object.is(sorted[2], 0)).toBe(true);
+  });
+});
