@@ -61,8 +61,11 @@ function warmUp(f: UnrolledSweep, p: number): void {
   for (let r = 0; r < 8; r++) f(design, beta, work);
 }
 
-/** Source text of the sweep body for p covariates (exported for the tests). */
-export function sweepSource(p: number): string {
+/**
+ * Source text of the sweep body for p covariates (exported for the tests, which also build it without the
+ * single-death lines to check that those give the general lines' results bit for bit).
+ */
+export function sweepSource(p: number, singleDeathLines = true): string {
   const J = Array.from({ length: p }, (_, j) => j);
   const pairs = J.flatMap((j) => J.filter((l) => l <= j).map((l) => [j, l] as const));
   const lines: string[] = [];
@@ -106,6 +109,7 @@ export function sweepSource(p: number): string {
   emit("    let a0 = 0;");
   emit(`    let ${J.map((j) => `a1_${j} = 0`).join(", ")};`);
   emit(`    let ${pairs.map(([j, l]) => `a2_${j}_${l} = 0`).join(", ")};`);
+  emit(`    let ${J.map((j) => `dx${j} = 0`).join(", ")};`);
   emit("    while (pos < hi && stop[pos] === t) {");
   emit("      const k = pos++;");
   emit(`      const base = k * ${p};`);
@@ -134,6 +138,28 @@ export function sweepSource(p: number): string {
   emit("    if (nd === 0) continue;");
   emit("    const steps = efron ? nd : 1;");
   emit("    const meanwt = efron ? wd / nd : wd;");
+  // One death (every death time when times are continuous): f = 0 in its only step, so sF, sF2 and sFF2 are
+  // +0 and the general lines below reduce to these, bit for bit: a finite term times +0 is ±0, which changes a
+  // difference at most in the sign of a zero result, and adding a zero of either sign leaves u and imat
+  // unchanged (they start at +0 and are never −0). The terms the general lines multiply by 0 must be finite
+  // (∞ · 0 is NaN): s1, a1 and the death's x below 1e100 in size keep a2 = a1·x, s1·a1 and a1·a1 finite, and
+  // 1e-100 < s0 < 1e100 keeps 1/s0 and 1/s0² finite. Otherwise (fits whose risk scores overflow) the general
+  // lines run.
+  const bounded = (v: string) => `Math.abs(${v}) < 1e100`;
+  if (singleDeathLines) {
+    emit(
+      `    if (nd === 1 && s0 > 1e-100 && s0 < 1e100 && ${J.flatMap((j) => [`s1_${j}`, `a1_${j}`, `dx${j}`])
+        .map(bounded)
+        .join(" && ")}) {`,
+    );
+    emit("      loglik -= meanwt * Math.log(s0);");
+    emit("      const inv = 1 / s0;");
+    emit("      const inv2 = inv * inv;");
+    for (const j of J) emit(`      u${j} -= meanwt * (s1_${j} * inv);`);
+    for (const [j, l] of pairs) emit(`      i${j}_${l} += meanwt * (s2_${j}_${l} * inv - s1_${j} * s1_${l} * inv2);`);
+    emit("      continue;");
+    emit("    }");
+  }
   // The Efron steps k = 0..steps−1 (f_k = k/nd, d_k = s0 − f_k a0) enter u and imat only through
   // x̄_k = (s1 − f_k a1)/d_k and (s2 − f_k a2)/d_k, so their sums over k expand into five scalar sums
   // (Σ 1/d, Σ f/d, Σ 1/d², Σ f/d², Σ f²/d²): O(steps + p²) per death time instead of O(steps · p²).
