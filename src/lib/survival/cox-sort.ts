@@ -91,7 +91,7 @@ export function radixArgsort(
   for (let i = 0; i < n; i++) {
     let l = words[2 * i];
     let h = words[2 * i + 1];
-    if (values[i] !== values[i]) hasNaN = true;
+    if (Number.isNaN(values[i])) hasNaN = true;
     if (values[i] === 0) {
       l = 0; // −0 sorts with +0
       h = 0;
