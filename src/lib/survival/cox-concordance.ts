@@ -242,8 +242,18 @@ function rightCensoredPairs(
   const rowsAtG = new Float64Array(size + 1);
   const deathsAtR = new Float64Array(size + 1);
   const deathsSqAtR = new Float64Array(size + 1);
+  // Whole weights with a sum below 2^53 make every sum over rows exact (for priorSums); all 1 (no weights
+  // given) spares the gather below a read per row.
+  let wholeWeights = true;
+  let unitWeights = true;
+  let totalWeight = 0;
   for (let k = lo; k < hi; k++) {
     const w = weight[k];
+    if (w !== 1) {
+      unitWeights = false;
+      if (!Number.isInteger(w)) wholeWeights = false;
+    }
+    totalWeight += w;
     const g = key[k - lo] >> 1;
     rowsAtG[g] += w;
     if (event[k] === 1) {
@@ -269,15 +279,11 @@ function rightCensoredPairs(
   const keyE = new Int32Array(m);
   const wE = slotWeight.subarray(lo, hi);
   const tieE = tiedEta.subarray(lo, hi);
-  let wholeWeights = true;
-  let totalWeight = 0;
+  if (unitWeights) wE.fill(1);
   for (let q = 0; q < m; q++) {
     const k = byEta[q];
     keyE[q] = key[k];
-    const w = weight[lo + k];
-    wE[q] = w;
-    if (!Number.isInteger(w)) wholeWeights = false;
-    totalWeight += w;
+    if (!unitWeights) wE[q] = weight[lo + k];
     slotRow[lo + q] = lo + k;
   }
   // With many death times the trees outgrow the caches; the walks' sums then come from priorSums (the same
