@@ -38,8 +38,11 @@ function warmUp(f: UnrolledSweep, p: number): void {
   const m = 2048;
   // Built by the same constructors as a real fit, so the objects have the same shapes (hidden classes)
   // and the optimized code is not thrown away on the first real call.
+  // Tied times in the first half (several deaths per death time), distinct ones in the second (one death per
+  // death time, the single-death lines): optimized code that has never run a branch is thrown away when the first
+  // real fit reaches it, which cost a cold continuous-time fit over a second.
   const y = surv(
-    Float64Array.from({ length: m }, (_, k) => 1 + (k % 97)),
+    Float64Array.from({ length: m }, (_, k) => (k < m / 2 ? 1 + (k % 97) : 100 + k)),
     Uint8Array.from({ length: m }, (_, k) => (k % 3 === 0 ? 0 : 1)),
     { tieTolerance: 0 },
   );
