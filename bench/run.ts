@@ -33,7 +33,8 @@ if (recordAt >= 0 && !record?.endsWith(".md")) {
   console.error("--record needs a Markdown file name (…/name.md)");
   process.exit(2);
 }
-const filter = args.filter((_, i) => i !== recordAt && i !== recordAt + 1)[0] ?? "";
+// The first argument that is not --record or its file (without --record, recordAt + 1 = 0 must not drop it).
+const filter = args.filter((_, i) => recordAt < 0 || (i !== recordAt && i !== recordAt + 1))[0] ?? "";
 const loadBefore = loadavg()[0];
 const startedAt = new Date();
 const files = readdirSync(dir)
