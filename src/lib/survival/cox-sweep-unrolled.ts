@@ -21,13 +21,46 @@ const cache = new Map<number, UnrolledSweep>();
 export function unrolledSweep(p: number): UnrolledSweep {
   let f = cache.get(p);
   if (!f) {
-    // new Function on source generated from integers only (no user input): one unrolled loop per p.
-    f = new Function("d", "beta", "work", sweepSource(p)) as UnrolledSweep;
+    f = compileSweep(p);
     warmUp(f, p);
     cache.set(p, f);
   }
   return f;
 }
+
+/**
+ * The generated sweep for p covariates (uncached, not warmed up; {@link sweepSource} says what
+ * `singleDeathLines` does). The generated function takes the design's and the work's arrays as arguments
+ * rather than the objects: its optimized code then depends on no object's field types, which V8 generalizes
+ * (and so throws that code away) when an optimized buildCoxDesign first builds a design.
+ */
+export function compileSweep(p: number, singleDeathLines = true): UnrolledSweep {
+  // new Function on source generated from integers only (no user input): one unrolled loop per p.
+  const sweep = new Function(...SWEEP_ARGUMENTS, sweepSource(p, singleDeathLines)) as (...args: unknown[]) => number;
+  return (d, beta, work) => {
+    const { n, xs, stop, start, event, weight, strataEnds, startOrder, efron } = d;
+    const { eta, risk, u, imat } = work;
+    work.loglik = sweep(n, xs, stop, start, event, weight, strataEnds, startOrder, efron, beta, eta, risk, u, imat);
+  };
+}
+
+/** The generated sweep's parameters, in the order compileSweep passes them. */
+const SWEEP_ARGUMENTS = [
+  "n",
+  "xs",
+  "stop",
+  "start",
+  "event",
+  "weight",
+  "strataEnds",
+  "startOrder",
+  "efron",
+  "beta",
+  "eta",
+  "risk",
+  "u",
+  "imat",
+];
 
 /**
  * Runs a freshly generated sweep a few times on a small synthetic design, so that V8 has optimized it
@@ -65,8 +98,9 @@ function warmUp(f: UnrolledSweep, p: number): void {
 }
 
 /**
- * Source text of the sweep body for p covariates (exported for the tests, which also build it without the
- * single-death lines to check that those give the general lines' results bit for bit).
+ * Source text of the sweep body for p covariates: a function of the SWEEP_ARGUMENTS that fills u and imat
+ * and returns the log-likelihood (exported for the tests, which also build it without the single-death lines to
+ * check that those give the general lines' results bit for bit).
  */
 export function sweepSource(p: number, singleDeathLines = true): string {
   const J = Array.from({ length: p }, (_, j) => j);
@@ -81,8 +115,6 @@ export function sweepSource(p: number, singleDeathLines = true): string {
       for (const l of J.filter((l) => l <= j)) emit(`${indent}s2_${j}_${l} ${op} rx${j} * x${l};`);
     }
   };
-  emit("const { n, xs, stop, start, event, weight, strataEnds, startOrder, efron } = d;");
-  emit("const { eta, risk } = work;");
   for (const j of J) emit(`const b${j} = beta[${j}];`);
   emit("let loglik = 0;");
   emit(`let ${J.map((j) => `u${j} = 0`).join(", ")};`);
@@ -189,13 +221,11 @@ export function sweepSource(p: number, singleDeathLines = true): string {
   emit("  }");
   emit("  lo = hi;");
   emit("}");
-  emit("const u = work.u;");
   for (const j of J) emit(`u[${j}] = u${j};`);
-  emit("const imat = work.imat;");
   for (const [j, l] of pairs) {
     emit(`imat[${j * p + l}] = i${j}_${l};`);
     if (j !== l) emit(`imat[${l * p + j}] = i${j}_${l};`);
   }
-  emit("work.loglik = loglik;");
+  emit("return loglik;");
   return lines.join("\n");
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../../../src/lib/core/rng";
 import { buildCoxDesign } from "../../../src/lib/survival/cox-design";
 import { coxSweep, coxWork } from "../../../src/lib/survival/cox-kernel";
-import { sweepSource, unrolledSweep, type UnrolledSweep } from "../../../src/lib/survival/cox-sweep-unrolled";
+import { compileSweep, sweepSource, unrolledSweep } from "../../../src/lib/survival/cox-sweep-unrolled";
 import { surv, survCounting } from "../../../src/lib/survival/surv";
 
 // The unrolled sweep must give what the generic loop gives: the generic loop runs when a per-death-time
@@ -81,7 +81,7 @@ describe("unrolled Cox sweep", () => {
       const weights = Float64Array.from({ length: n }, (_, i) => (i % 50 === 7 ? weightScale : 0.5 + rng.next()));
       const design = buildCoxDesign({ y, columns, strata: null, weights, efron: true });
       const beta = Float64Array.from({ length: p }, () => betaScale * rng.normal());
-      const general = new Function("d", "beta", "work", sweepSource(p, false)) as UnrolledSweep;
+      const general = compileSweep(p, false);
       const a = coxWork(n, p);
       const b = coxWork(n, p);
       unrolledSweep(p)(design, beta, a);
