@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { coxPH, coxPHTerms, type CoxOptions } from "../../../src/lib/survival/cox-ph";
-import { surv, survCounting } from "../../../src/lib/survival/surv";
+import { coxPH, coxPHTerms } from "../../../src/lib/survival/cox-ph";
+import { surv } from "../../../src/lib/survival/surv";
 import { expectClose } from "../../helpers/expect-close";
-import { fitCase, fixtures, type FixtureCase } from "./cox-fixtures";
+import { caseInput, fitCase, fixtures, type FixtureCase } from "./cox-fixtures";
 
 // coxPHTerms is coxPH's coefficient table without the tests, concordance and result object (for simulations).
 describe("coxPHTerms: coxPH's coefficient table, cheaper", () => {
   for (const c of fixtures.cases as FixtureCase[]) {
     it(`${c.name}: R's coefficients and SEs, and exactly coxPH's terms, flags and warnings`, () => {
-      const y = c.data.start ? survCounting(c.data.start, c.data.time, c.data.event) : surv(c.data.time, c.data.event);
-      const options: CoxOptions = {
-        ties: c.ties,
-        robust: c.robust,
-        strata: c.data.strata,
-        cluster: c.data.cluster,
-        weights: c.data.weights,
-      };
-      const lean = coxPHTerms(y, { names: c.data.covariates, columns: c.data.columns }, options);
+      const { y, x, options } = caseInput(c);
+      const lean = coxPHTerms(y, x, options);
       lean.terms.forEach((t, j) => {
         expectClose(t.coef, c.r.coef[j], { rel: 1e-6, label: `${c.name} coef ${t.name}` });
         const se = c.robust || c.data.cluster ? c.r.robustSe[j] : c.r.se[j];
