@@ -27,7 +27,7 @@
 import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { executeNotebooks, type ExecutionResult } from "./lib/execute";
+import { startNotebookRunner, type ExecutionResult } from "./lib/execute";
 import { writeGlossaryPage } from "./lib/glossary";
 import { writeKernelSpec } from "./lib/kernel";
 import { notebookFromSource, serializeNotebook } from "./lib/notebook-source";
@@ -292,16 +292,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const options = parseArgs(process.argv.slice(2));
+  // The data first: a bad cohort file (the likeliest mistake) is reported before any kernel starts.
   const data = checkData();
   console.log(
     `Cohort: ${relative(process.cwd(), data.path) || data.path} — ${data.synthetic ? "synthetic (the reconstruction's rows)" : "your data"}, ` +
       `${data.patients} patients, ${data.deaths} deaths: checked.`,
   );
-  if (options.notebooks === null) checkNotebookSync();
   ensureDebian([JUPYTER]);
-  if (options.build) buildLibrary();
   writeKernelSpec();
-
   const all =
     options.notebooks === null
       ? notebookSources().map((f) => f.replace(/\.md$/, ".ipynb"))
@@ -319,26 +317,7 @@ async function main(): Promise<void> {
   rmSync(staging, { recursive: true, force: true });
   const executedDir = join(staging, "notebooks");
   mkdirSync(executedDir, { recursive: true });
-  let inputs: string[];
-  if (options.notebooks === null) {
-    // What runs is what the sources say (the .ipynb files hold the same cells; see step 2).
-    const inputDir = join(staging, ".inputs");
-    mkdirSync(inputDir);
-    inputs = selected.map((f) => {
-      const source = f.replace(/\.ipynb$/, ".md");
-      const path = join(inputDir, f);
-      writeFileSync(
-        path,
-        serializeNotebook(notebookFromSource(readFileSync(join(NOTEBOOK_SOURCES_DIR, source), "utf8"), source)),
-      );
-      return path;
-    });
-  } else inputs = selected.map((f) => join(options.notebooks!, f));
   const cwd = options.notebooks ?? NOTEBOOKS_DIR;
-
-  console.log(
-    `Running ${selected.length} notebook(s), ${options.jobs} at a time${options.fresh ? " (a fresh kernel each)" : ""}…`,
-  );
   // Printed as each notebook finishes (the order varies with the machine; the outputs do not).
   let finished = 0;
   const printDone = (r: ExecutionResult): void => {
@@ -348,15 +327,45 @@ async function main(): Promise<void> {
       `[${finished}/${selected.length}] ${r.file} … ${r.codeCells} code cells, ${r.seconds.toFixed(1)} s (elapsed ${clock(started)})${mark}`,
     );
   };
-  const results = await executeNotebooks(longestFirst(inputs, options.out), {
+  // The kernels boot (seconds of CPU each: node, tslab, the TypeScript libraries) while the notebook sources and
+  // the library are checked and the notebooks written; a failed check shuts them down unused.
+  const runner = startNotebookRunner({
     outputDir: executedDir,
     cwd,
-    jobs: options.jobs,
+    jobs: Math.min(options.jobs, selected.length),
     fresh: options.fresh,
     // Notebooks that write report files (the scorecard) find the output folder here.
     env: { ...process.env, REPRO_REPORTS_DIR: staging },
     onDone: printDone,
   });
+  let inputs: string[];
+  try {
+    if (options.notebooks === null) checkNotebookSync();
+    if (options.build) buildLibrary();
+    if (options.notebooks === null) {
+      // What runs is what the sources say (the .ipynb files hold the same cells; see step 2).
+      const inputDir = join(staging, ".inputs");
+      mkdirSync(inputDir);
+      inputs = selected.map((f) => {
+        const source = f.replace(/\.ipynb$/, ".md");
+        const path = join(inputDir, f);
+        writeFileSync(
+          path,
+          serializeNotebook(notebookFromSource(readFileSync(join(NOTEBOOK_SOURCES_DIR, source), "utf8"), source)),
+        );
+        return path;
+      });
+    } else inputs = selected.map((f) => join(options.notebooks!, f));
+  } catch (error) {
+    await runner.cancel();
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+
+  console.log(
+    `Running ${selected.length} notebook(s), ${Math.min(options.jobs, selected.length)} at a time${options.fresh ? " (a fresh kernel each)" : ""}…`,
+  );
+  const results = await runner.run(longestFirst(inputs, options.out));
   results.sort((a, b) => selected.indexOf(a.file) - selected.indexOf(b.file));
   rmSync(join(staging, ".inputs"), { recursive: true, force: true });
   rmSync(join(executedDir, ".kernel-faults.jsonl"), { force: true });

@@ -126,6 +126,14 @@ export interface ExecuteOptions {
   readonly onDone?: (result: ExecutionResult) => void;
 }
 
+/** A notebook runner whose kernels are booting; {@link startNotebookRunner}. */
+export interface NotebookRunner {
+  /** Runs the notebooks (once) on the booted kernels; results in input order. */
+  run(inputs: readonly string[]): Promise<ExecutionResult[]>;
+  /** Runs nothing: the kernels are shut down and the runner exits (call it when a check fails before `run`). */
+  cancel(): Promise<void>;
+}
+
 /**
  * Executes notebooks headless with the tslab kernel through Debian's Jupyter (nbclient, driven by
  * scripts/lib/run-notebooks.py): `jobs` workers, each with one kernel that is reset between
@@ -136,6 +144,14 @@ export interface ExecuteOptions {
  * cell that failed.
  */
 export async function executeNotebooks(inputs: readonly string[], options: ExecuteOptions): Promise<ExecutionResult[]> {
+  return startNotebookRunner({ ...options, jobs: Math.min(options.jobs, Math.max(1, inputs.length)) }).run(inputs);
+}
+
+/**
+ * {@link executeNotebooks} in two steps: the kernels (`jobs` of them) start booting now, which takes seconds
+ * of CPU each, while the caller still checks its data and writes the notebooks; `run` then hands them over.
+ */
+export function startNotebookRunner(options: ExecuteOptions): NotebookRunner {
   const faultsFile = join(options.outputDir, ".kernel-faults.jsonl");
   const args = [
     join(REPO_ROOT, "scripts", "lib", "run-notebooks.py"),
@@ -148,74 +164,93 @@ export async function executeNotebooks(inputs: readonly string[], options: Execu
     "--jobs",
     String(options.jobs),
     ...(options.fresh ? ["--fresh"] : []),
-    ...inputs,
+    "--stdin",
   ];
   const child = spawn("/usr/bin/python3", args, {
     cwd: options.cwd,
     env: { ...jupyterEnv(options.env ?? process.env), REPRO_FAULTS_FILE: faultsFile },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  // A runner that died early closes its stdin: the missing results say so (with its stderr), not an EPIPE crash.
+  child.stdin.on("error", () => {});
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => {
     stderr += d.toString("utf8");
   });
-  const readFaults = (): KernelFault[] =>
-    existsSync(faultsFile)
-      ? readFileSync(faultsFile, "utf8")
-          .split("\n")
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as KernelFault)
-      : [];
-  const resultOf = (input: string, run: { seconds: number; failure: string | null }): ExecutionResult => {
-    const file = basename(input);
-    const outputPath = join(options.outputDir, file);
-    const ran = existsSync(outputPath) && run.failure === null;
-    const executed = JSON.parse(readFileSync(ran ? outputPath : input, "utf8")) as { cells: ExecutedCell[] };
-    const problems = [
-      ...faultProblems(
-        executed,
-        readFaults().filter((f) => f.notebook === file),
-      ),
-      ...(ran ? findCellProblems(executed) : []),
-    ].sort((a, b) => a.cell - b.cell);
-    return {
-      file,
-      outputPath,
-      seconds: run.seconds,
-      codeCells: executed.cells.filter((c) => c.cell_type === "code").length,
-      problems,
-      failure: run.failure,
-    };
+  const closed: Promise<number | null> = new Promise((done) => child.on("close", (code) => done(code)));
+  let handedOver = false;
+  const handOver = (inputs: readonly string[]): void => {
+    if (handedOver) throw new Error("a notebook runner runs once");
+    handedOver = true;
+    child.stdin.end(inputs.map((i) => `${i}\n`).join(""));
   };
-  const results = new Map<string, ExecutionResult>();
-  const byName = new Map(inputs.map((i) => [basename(i), i]));
-  createInterface({ input: child.stdout }).on("line", (line) => {
-    let event: { event: string; notebook: string; seconds?: number; message?: string };
-    try {
-      event = JSON.parse(line);
-    } catch {
-      return;
-    }
-    const input = byName.get(event.notebook);
-    if (input === undefined) return;
-    if (event.event === "start") {
-      options.onStart?.(event.notebook);
-      return;
-    }
-    const result = resultOf(input, {
-      seconds: event.seconds ?? 0,
-      failure: event.event === "failed" ? `the kernel could not run the notebook: ${event.message ?? "failed"}` : null,
-    });
-    results.set(event.notebook, result);
-    options.onDone?.(result);
-  });
-  const status: number | null = await new Promise((done) => child.on("close", (code) => done(code)));
-  return inputs.map(
-    (input) =>
-      results.get(basename(input)) ??
-      resultOf(input, {
-        seconds: 0,
-        failure: `the notebook runner stopped before this notebook finished (exit ${status}):\n${stderr.trim().split("\n").slice(-25).join("\n")}`,
-      }),
-  );
+  return {
+    cancel: async () => {
+      if (!handedOver) handOver([]);
+      await closed;
+    },
+    run: async (inputs) => {
+      const readFaults = (): KernelFault[] =>
+        existsSync(faultsFile)
+          ? readFileSync(faultsFile, "utf8")
+              .split("\n")
+              .filter(Boolean)
+              .map((l) => JSON.parse(l) as KernelFault)
+          : [];
+      const resultOf = (input: string, run: { seconds: number; failure: string | null }): ExecutionResult => {
+        const file = basename(input);
+        const outputPath = join(options.outputDir, file);
+        const ran = existsSync(outputPath) && run.failure === null;
+        const executed = JSON.parse(readFileSync(ran ? outputPath : input, "utf8")) as { cells: ExecutedCell[] };
+        const problems = [
+          ...faultProblems(
+            executed,
+            readFaults().filter((f) => f.notebook === file),
+          ),
+          ...(ran ? findCellProblems(executed) : []),
+        ].sort((a, b) => a.cell - b.cell);
+        return {
+          file,
+          outputPath,
+          seconds: run.seconds,
+          codeCells: executed.cells.filter((c) => c.cell_type === "code").length,
+          problems,
+          failure: run.failure,
+        };
+      };
+      const results = new Map<string, ExecutionResult>();
+      const byName = new Map(inputs.map((i) => [basename(i), i]));
+      createInterface({ input: child.stdout }).on("line", (line) => {
+        let event: { event: string; notebook: string; seconds?: number; message?: string };
+        try {
+          event = JSON.parse(line);
+        } catch {
+          return;
+        }
+        const input = byName.get(event.notebook);
+        if (input === undefined) return;
+        if (event.event === "start") {
+          options.onStart?.(event.notebook);
+          return;
+        }
+        const result = resultOf(input, {
+          seconds: event.seconds ?? 0,
+          failure:
+            event.event === "failed" ? `the kernel could not run the notebook: ${event.message ?? "failed"}` : null,
+        });
+        results.set(event.notebook, result);
+        options.onDone?.(result);
+      });
+      handOver(inputs);
+      const status = await closed;
+      return inputs.map(
+        (input) =>
+          results.get(basename(input)) ??
+          resultOf(input, {
+            seconds: 0,
+            failure: `the notebook runner stopped before this notebook finished (exit ${status}):\n${stderr.trim().split("\n").slice(-25).join("\n")}`,
+          }),
+      );
+    },
+  };
 }

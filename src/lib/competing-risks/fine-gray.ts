@@ -2,7 +2,7 @@ import { checkOptions } from "../core/check-options";
 import { checkInit } from "../core/check-init";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
-import normal = require("@stdlib/stats-base-dists-normal");
+import { normal } from "../distributions/stdlib-normal";
 import { chisqUpperTail } from "../distributions/chi-square-tail";
 import { coxPH } from "../survival/cox-ph";
 import { radixArgsort } from "../survival/cox-sort";

@@ -1,4 +1,4 @@
-import * as studentT from "@stdlib/stats-base-dists-t";
+import studentTCdf = require("@stdlib/stats-base-dists-t-cdf");
 import { InputError } from "../core/errors";
 
 /**
@@ -20,6 +20,6 @@ export function correlationPValue(r: number, df: number, sided: "two-sided" | "o
     throw new InputError('must be "two-sided" or "one-sided"', { field: "sided", value: sided });
   if (Math.abs(r) === 1) return 0;
   const t = r * Math.sqrt(df / (1 - r * r));
-  const tail = studentT.cdf(-Math.abs(t), df);
+  const tail = studentTCdf(-Math.abs(t), df);
   return Math.min(1, (sided === "two-sided" ? 2 : 1) * tail);
 }

@@ -6,11 +6,15 @@
  * in Cox model tests). R equivalents: pnorm, qnorm, pchisq, pt, qt, pf, pbinom, dbinom, dhyper, with
  * `lower.tail = FALSE` for the upper tails.
  */
-import * as beta from "@stdlib/stats-base-dists-beta";
-import * as binomial from "@stdlib/stats-base-dists-binomial";
-import * as hypergeometric from "@stdlib/stats-base-dists-hypergeometric";
-import * as normal from "@stdlib/stats-base-dists-normal";
-import * as studentT from "@stdlib/stats-base-dists-t";
+// One @stdlib package per function: the namespace packages (@stdlib/stats-base-dists-beta, …) load every
+// member of their distribution, hundreds of modules at every require of the library.
+import betaCdf = require("@stdlib/stats-base-dists-beta-cdf");
+import binomialCdf = require("@stdlib/stats-base-dists-binomial-cdf");
+import binomialPmf = require("@stdlib/stats-base-dists-binomial-pmf");
+import hypergeometricLogPmf = require("@stdlib/stats-base-dists-hypergeometric-logpmf");
+import studentTCdf = require("@stdlib/stats-base-dists-t-cdf");
+import studentTQuantile = require("@stdlib/stats-base-dists-t-quantile");
+import { normal } from "./stdlib-normal";
 import type { Alternative } from "../core/result";
 import { chisqUpperTail } from "./chi-square-tail";
 
@@ -34,9 +38,9 @@ export function chisqUpper(x: number, df: number): number {
 }
 
 /** P(T ≤ t), T ~ t(df) (R `pt(t, df)`). */
-export const tCdf = (t: number, df: number): number => studentT.cdf(t, df);
+export const tCdf = (t: number, df: number): number => studentTCdf(t, df);
 /** The p-quantile of t(df) (R `qt(p, df)`). */
-export const tQuantile = (p: number, df: number): number => studentT.quantile(p, df);
+export const tQuantile = (p: number, df: number): number => studentTQuantile(p, df);
 
 /**
  * P(F ≥ f), F ~ F(df1, df2) (R `pf(f, df1, df2, lower.tail = FALSE)`), as the regularized incomplete
@@ -45,13 +49,13 @@ export const tQuantile = (p: number, df: number): number => studentT.quantile(p,
 export function fUpper(f: number, df1: number, df2: number): number {
   if (!(f > 0)) return 1;
   if (!Number.isFinite(f)) return 0;
-  return beta.cdf(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
+  return betaCdf(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
 }
 
 /** P(X ≤ k), X ~ Binomial(n, p) (R `pbinom(k, n, p)`). */
-export const binomCdf = (k: number, n: number, p: number): number => binomial.cdf(k, n, p);
+export const binomCdf = (k: number, n: number, p: number): number => binomialCdf(k, n, p);
 /** P(X = k), X ~ Binomial(n, p) (R `dbinom(k, n, p)`). */
-export const binomPmf = (k: number, n: number, p: number): number => binomial.pmf(k, n, p);
+export const binomPmf = (k: number, n: number, p: number): number => binomialPmf(k, n, p);
 /**
  * P(X ≥ k), X ~ Binomial(n, p) (R `pbinom(k - 1, n, p, lower.tail = FALSE)`), as the regularized
  * incomplete beta I_p(k, n − k + 1).
@@ -59,11 +63,11 @@ export const binomPmf = (k: number, n: number, p: number): number => binomial.pm
 export function binomUpper(k: number, n: number, p: number): number {
   if (k <= 0) return 1;
   if (k > n) return 0;
-  return beta.cdf(p, k, n - k + 1);
+  return betaCdf(p, k, n - k + 1);
 }
 
 /** log P(X = x), X ~ Hypergeometric(population N, K successes, n draws) (R `dhyper(x, K, N - K, n, log = TRUE)`). */
-export const hyperLogPmf = (x: number, N: number, K: number, n: number): number => hypergeometric.logpmf(x, N, K, n);
+export const hyperLogPmf = (x: number, N: number, K: number, n: number): number => hypergeometricLogPmf(x, N, K, n);
 
 /** p-value of a statistic that is N(0, 1) under the null, for the given alternative. */
 export function normalPValue(z: number, alternative: Alternative): number {

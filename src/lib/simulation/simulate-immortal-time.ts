@@ -2,10 +2,10 @@ import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { createRng } from "../core/rng";
-import { coxPH, type CoxResult } from "../survival/cox-ph";
+import { coxPHTerms, type CoxTermsFit } from "../survival/cox-ph";
 import { surv } from "../survival/surv";
-import { landmarkAnalysis } from "../time-dependent/landmark-analysis";
-import { timeDependentCox } from "../time-dependent/time-dependent-cox";
+import { landmarkModel } from "../time-dependent/landmark-analysis";
+import { timeDependentModel } from "../time-dependent/time-dependent-cox";
 
 /** When planned treatment starts, measured from time zero. */
 export type TreatmentDelay =
@@ -147,11 +147,14 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
     treatedShare += ever.reduce((a, v) => a + v, 0) / o.n;
     events += event.reduce((a, v) => a + v, 0);
     const y = surv(time, event, { tieTolerance: 0 });
-    fits[0].push(fitOf(coxPH(y, { names: ["ever treated"], columns: [ever] }, { ties })));
-    fits[1].push(fitOf(timeDependentCox(y, start, { ties })));
+    // coxPHTerms: the same terms as coxPH (and as timeDependentCox, landmarkAnalysis), without the tests,
+    // concordance and result objects that a study's summary does not read.
+    fits[0].push(fitOf(coxPHTerms(y, { names: ["ever treated"], columns: [ever] }, { ties })));
+    const td = timeDependentModel(y, start, { ties });
+    fits[1].push(fitOf(coxPHTerms(td.y, td.x, td.options)));
     if (o.landmark !== undefined) {
-      const lm = landmarkAnalysis(y, start, o.landmark, { ties });
-      fits[2].push(lm.cox === null ? null : fitOf(lm.cox));
+      const lm = landmarkModel(y, start, o.landmark, { ties }).model;
+      fits[2].push(lm === null ? null : fitOf(coxPHTerms(lm.y, lm.x, lm.options)));
     }
   }
   const names = ["ever treated (baseline covariate)", "time-dependent covariate", "landmark"] as const;
@@ -178,7 +181,7 @@ export function simulateImmortalTime(options: ImmortalTimeSimulationOptions): Im
 }
 
 /** The treatment term (first) of a fit, or null when it is not a finite, converged estimate. */
-function fitOf(fit: CoxResult): Fit {
+function fitOf(fit: CoxTermsFit): Fit {
   const t = fit.terms[0];
   if (
     !fit.converged ||

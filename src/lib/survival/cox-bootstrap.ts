@@ -2,7 +2,7 @@ import { checkOptions } from "../core/check-options";
 import { deepFreeze } from "../core/freeze";
 import { InputError } from "../core/errors";
 import { quantile } from "../hypothesis/quantile";
-import { coxPH, type CoxCovariates } from "./cox-ph";
+import { coxPH, coxPHTerms, type CoxCovariates } from "./cox-ph";
 import type { Surv } from "./surv";
 import { resamplesFor } from "./bootstrap-resamples";
 import { checkRightCensored, resampleRows } from "./internal/resample";
@@ -105,7 +105,7 @@ export function coxBootstrap(y: Surv, x: CoxCovariates, options: CoxBootstrapOpt
   let monotone = 0;
   for (const idx of resamples) {
     const r = resampleRows(y, x, idx);
-    const fit = coxPH(r.y, r.x, { ties });
+    const fit = coxPHTerms(r.y, r.x, { ties }); // coxPH's terms and flags, without what is not read here
     if (!fit.converged) nonConverged++;
     if (fit.possiblyInfinite) monotone++;
     // A covariate constant in the resample has no estimate (R: NA); 0 is not right either, so NaN

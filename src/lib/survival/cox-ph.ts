@@ -174,6 +174,102 @@ export function extendCoxResult<T extends object>(fit: CoxResult, extra: T): Cox
  */
 export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxResult {
   checkOptions(options);
+  const estimate = estimateCox(y, x, options);
+  const { n, names, columns, ties, confLevel, control, strata, cluster, p, design, init, nr, work } = estimate;
+  const { vNaive, aliased, coef, possiblyInfinite, warnings, betaScaled, robust, variance, terms } = estimate;
+  const df = aliased.filter((a) => !a).length;
+  const initOrig = Array.from(init, (b, j) => b * design.scale[j]);
+  const lr = 2 * (nr.loglik - nr.loglikInit);
+  const wald = waldStatistic(coef, initOrig, variance, aliased, control.tolerChol);
+  const common = { n, df, alternative: null, warnings, convention: `R survival::coxph(ties = "${ties}")` } as const;
+  const result = {
+    kind: "coxph" as const,
+    ties,
+    convention: `R survival 3.5 coxph(ties = "${ties}"${robust ? ", robust = TRUE" : ""})`,
+    terms,
+    variance: matrixRows(variance, p, aliased),
+    naiveVariance: matrixRows(vNaive, p, aliased),
+    robust,
+    loglikNull: nr.loglikInit,
+    loglik: nr.loglik,
+    likelihoodRatioTest: statResult({
+      ...common,
+      test: "cox-likelihood-ratio",
+      method: "Likelihood ratio test (Cox model)",
+      statisticName: "LR",
+      statistic: lr,
+      pValue: chisqUpper(lr, df),
+    }),
+    waldTest: statResult({
+      ...common,
+      test: "cox-wald",
+      method: robust ? "Wald test (Cox model, robust variance)" : "Wald test (Cox model)",
+      statisticName: "Wald",
+      statistic: wald,
+      pValue: chisqUpper(wald, df),
+    }),
+    scoreTest: statResult({
+      ...common,
+      test: "cox-score",
+      method: "Score (log-rank) test (Cox model)",
+      statisticName: "Score",
+      statistic: nr.scoreTest,
+      pValue: chisqUpper(nr.scoreTest, df),
+    }),
+    robustScoreTest: robust
+      ? robustScore(design, aliased, cluster?.codes ?? null, control.tolerChol, common, df)
+      : null,
+    iterations: nr.iterations,
+    converged: nr.converged,
+    // The Newton driver's last sweep left η = X β̂ in work.eta (same arithmetic); recompute only when terms were
+    // zeroed.
+    concordance: coxConcordance(
+      design,
+      aliased.some((a) => a) ? linearPredictorAt(design, betaScaled) : work.eta,
+      cluster?.codes ?? null,
+    ),
+    n,
+    nEvents: y.nEvents,
+    nStrata: design.strataEnds.length,
+    confLevel,
+    means: y.start === null ? Array.from(design.means) : unweightedMeans(columns, design.means),
+    possiblyInfinite,
+    warnings,
+  };
+  const internals: CoxFitInternals = {
+    design,
+    betaScaled,
+    naiveVariance: vNaive,
+    names: [...names],
+    strataLabels: strata?.labels ?? null,
+    aliased,
+  };
+  Object.defineProperty(result, INTERNALS, { value: internals, enumerable: false });
+  return deepFreeze(result);
+}
+
+/** The coefficient table of a Cox fit, as {@link coxPHTerms} returns it. */
+export interface CoxTermsFit {
+  readonly terms: readonly CoxTerm[];
+  readonly converged: boolean;
+  readonly possiblyInfinite: boolean;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The coefficient table of `coxPH(y, x, options)` — the same numbers, convergence flags and warnings, from
+ * the same code — without the model tests, the concordance and the frozen result object. Internal (not
+ * exported by the library): for simulations and resampling that fit thousands of small models and read
+ * only the terms, where the concordance's sort and the result's construction cost more than the fit.
+ */
+export function coxPHTerms(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxTermsFit {
+  checkOptions(options);
+  const { terms, nr, possiblyInfinite, warnings } = estimateCox(y, x, options);
+  return { terms, converged: nr.converged, possiblyInfinite, warnings };
+}
+
+/** coxPH's estimation step: validated input, design, Newton–Raphson, variance (naive or robust) and terms. */
+function estimateCox(y: Surv, x: CoxCovariates, options: CoxOptions) {
   const { n, names, columns, ties, confLevel, control, strata, cluster, weights } = validateCoxInput(y, x, options);
   const p = names.length;
   const design = buildCoxDesign({ y, columns, strata: strata?.codes ?? null, weights, efron: ties === "efron" });
@@ -260,75 +356,30 @@ export function coxPH(y: Surv, x: CoxCovariates, options: CoxOptions = {}): CoxR
       ciUpper: w.ciUpper,
     };
   });
-  const df = aliased.filter((a) => !a).length;
-  const initOrig = Array.from(init, (b, j) => b * design.scale[j]);
-  const lr = 2 * (nr.loglik - nr.loglikInit);
-  const wald = waldStatistic(coef, initOrig, variance, aliased, control.tolerChol);
-  const common = { n, df, alternative: null, warnings, convention: `R survival::coxph(ties = "${ties}")` } as const;
-  const result = {
-    kind: "coxph" as const,
-    ties,
-    convention: `R survival 3.5 coxph(ties = "${ties}"${robust ? ", robust = TRUE" : ""})`,
-    terms,
-    variance: matrixRows(variance, p, aliased),
-    naiveVariance: matrixRows(vNaive, p, aliased),
-    robust,
-    loglikNull: nr.loglikInit,
-    loglik: nr.loglik,
-    likelihoodRatioTest: statResult({
-      ...common,
-      test: "cox-likelihood-ratio",
-      method: "Likelihood ratio test (Cox model)",
-      statisticName: "LR",
-      statistic: lr,
-      pValue: chisqUpper(lr, df),
-    }),
-    waldTest: statResult({
-      ...common,
-      test: "cox-wald",
-      method: robust ? "Wald test (Cox model, robust variance)" : "Wald test (Cox model)",
-      statisticName: "Wald",
-      statistic: wald,
-      pValue: chisqUpper(wald, df),
-    }),
-    scoreTest: statResult({
-      ...common,
-      test: "cox-score",
-      method: "Score (log-rank) test (Cox model)",
-      statisticName: "Score",
-      statistic: nr.scoreTest,
-      pValue: chisqUpper(nr.scoreTest, df),
-    }),
-    robustScoreTest: robust
-      ? robustScore(design, aliased, cluster?.codes ?? null, control.tolerChol, common, df)
-      : null,
-    iterations: nr.iterations,
-    converged: nr.converged,
-    // The Newton driver's last sweep left η = X β̂ in work.eta (same arithmetic); recompute only when terms were
-    // zeroed.
-    concordance: coxConcordance(
-      design,
-      aliased.some((a) => a) ? linearPredictorAt(design, betaScaled) : work.eta,
-      cluster?.codes ?? null,
-    ),
+  return {
     n,
-    nEvents: y.nEvents,
-    nStrata: design.strataEnds.length,
+    names,
+    columns,
+    ties,
     confLevel,
-    means: y.start === null ? Array.from(design.means) : unweightedMeans(columns, design.means),
+    control,
+    strata,
+    cluster,
+    p,
+    design,
+    init,
+    nr,
+    work,
+    vNaive,
+    aliased,
+    coef,
     possiblyInfinite,
     warnings,
-  };
-  const internals: CoxFitInternals = {
-    design,
     betaScaled,
-    naiveVariance: vNaive,
-    names: [...names],
-    strataLabels: strata?.labels ?? null,
-    aliased,
+    robust,
+    variance,
+    terms,
   };
-  Object.defineProperty(result, INTERNALS, { value: internals, enumerable: false });
-  return deepFreeze(result);
 }
 
 /** agreg.fit's `ifelse(zero.one, 0, colMeans(x))`: the design centred zero-one columns at 0 already. */

@@ -1,7 +1,7 @@
 import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
-import normal = require("@stdlib/stats-base-dists-normal");
+import { normal } from "../distributions/stdlib-normal";
 import { hasFractionalWeights, validateCaseWeights } from "./case-weights";
 import { radixArgsort } from "./cox-sort";
 import { survConfInterval, SURV_CONF_TYPES, type SurvConfType } from "./survfit-confint";

@@ -1,7 +1,7 @@
 import { checkOptions } from "../core/check-options";
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
-import normal = require("@stdlib/stats-base-dists-normal");
+import { normal } from "../distributions/stdlib-normal";
 import type { KaplanMeierFit } from "./kaplan-meier";
 
 /** How the confidence interval of a survival quantile is obtained. */

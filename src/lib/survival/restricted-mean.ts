@@ -1,6 +1,6 @@
 import { InputError } from "../core/errors";
 import { deepFreeze } from "../core/freeze";
-import normal = require("@stdlib/stats-base-dists-normal");
+import { normal } from "../distributions/stdlib-normal";
 import type { KaplanMeierFit } from "./kaplan-meier";
 
 /** Restricted mean survival time with its standard error and normal-theory CI. */

@@ -1,4 +1,4 @@
-import normal = require("@stdlib/stats-base-dists-normal");
+import { normal } from "../distributions/stdlib-normal";
 import { InputError } from "../core/errors";
 
 /**

@@ -6,6 +6,7 @@ import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
 import { logRank, type LogRankDetails } from "../survival/log-rank";
 import { surv, type Surv } from "../survival/surv";
 import { checkRightCensored, checkTreatmentTimes } from "./split-at-treatment";
+import type { CoxModelInput } from "./time-dependent-cox";
 
 /** Options of {@link landmarkAnalysis}. */
 export interface LandmarkOptions {
@@ -52,6 +53,31 @@ export function landmarkAnalysis(
   options: LandmarkOptions = {},
 ): LandmarkResult {
   checkOptions(options);
+  const m = landmarkModel(y, treatmentTime, landmark, options);
+  let cox: CoxResult | null = null;
+  let lr: StatResult<LogRankDetails> | null = null;
+  const warnings = [...m.warnings];
+  if (m.model !== null) {
+    cox = coxPH(m.model.y, m.model.x, m.model.options);
+    lr = logRank(
+      m.model.y,
+      Array.from(m.model.x.columns[0], (v) => (v === 1 ? "treated" : "untreated")),
+    );
+    warnings.push(...cox.warnings);
+  }
+  return deepFreeze({ landmark, n: m.n, treated: m.treated, events: m.events, cox, logRank: lr, warnings });
+}
+
+/**
+ * The subjects, counts and Cox model that {@link landmarkAnalysis} analyses (validated); `model` is null, with
+ * a warning saying why, when there is nothing to compare. Internal: the simulations fit it with coxPHTerms.
+ */
+export function landmarkModel(
+  y: Surv,
+  treatmentTime: ArrayLike<number | null>,
+  landmark: number,
+  options: LandmarkOptions,
+): { n: number; treated: number; events: number; model: CoxModelInput | null; warnings: string[] } {
   checkRightCensored(y);
   const tt = checkTreatmentTimes(treatmentTime, y.n);
   if (!(typeof landmark === "number" && Number.isFinite(landmark) && landmark >= 0))
@@ -68,29 +94,21 @@ export function landmarkAnalysis(
   const nTreated = treated.reduce<number>((s, v) => s + v, 0);
   const events = e.reduce<number>((s, v) => s + v, 0);
   const warnings: string[] = [];
-  let cox: CoxResult | null = null;
-  let lr: StatResult<LogRankDetails> | null = null;
+  let model: CoxModelInput | null = null;
   if (keep.length === 0) warnings.push(`nobody is under observation after the landmark ${landmark}`);
   else if (nTreated === 0 || nTreated === keep.length)
     warnings.push(
       `at the landmark ${landmark} ${nTreated === 0 ? "nobody has" : "everyone has"} started treatment: no comparison`,
     );
   else if (events === 0) warnings.push(`no events after the landmark ${landmark}: no comparison`);
-  else {
-    const y2 = surv(t, e, { tieTolerance: 0 });
-    cox = coxPH(
-      y2,
-      {
+  else
+    model = {
+      y: surv(t, e, { tieTolerance: 0 }),
+      x: {
         names: ["treated by the landmark", ...fixed.names],
         columns: [treated, ...fixed.columns.map((col) => keep.map((i) => col[i]))],
       },
-      { ties: options.ties ?? "efron" },
-    );
-    lr = logRank(
-      y2,
-      treated.map((v) => (v === 1 ? "treated" : "untreated")),
-    );
-    warnings.push(...cox.warnings);
-  }
-  return deepFreeze({ landmark, n: keep.length, treated: nTreated, events, cox, logRank: lr, warnings });
+      options: { ties: options.ties ?? "efron" },
+    };
+  return { n: keep.length, treated: nTreated, events, model, warnings };
 }

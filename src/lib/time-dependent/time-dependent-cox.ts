@@ -1,5 +1,5 @@
 import { checkOptions } from "../core/check-options";
-import { coxPH, type CoxCovariates, type CoxResult } from "../survival/cox-ph";
+import { coxPH, type CoxCovariates, type CoxOptions, type CoxResult } from "../survival/cox-ph";
 import { InputError } from "../core/errors";
 import type { Surv } from "../survival/surv";
 import { treatmentEpisodes } from "./split-at-treatment";
@@ -33,6 +33,26 @@ export function timeDependentCox(
   options: TimeDependentCoxOptions = {},
 ): CoxResult {
   checkOptions(options);
+  const model = timeDependentModel(y, treatmentTime, options);
+  return coxPH(model.y, model.x, model.options);
+}
+
+/** A Cox model ready to fit: response, covariates and options. */
+export interface CoxModelInput {
+  readonly y: Surv;
+  readonly x: CoxCovariates;
+  readonly options: CoxOptions;
+}
+
+/**
+ * The split data, covariates and options that {@link timeDependentCox} fits (validated). Internal: the
+ * simulations fit it with coxPHTerms.
+ */
+export function timeDependentModel(
+  y: Surv,
+  treatmentTime: ArrayLike<number | null>,
+  options: TimeDependentCoxOptions,
+): CoxModelInput {
   const episodes = treatmentEpisodes(y, treatmentTime);
   const split = episodes.split;
   const fixed = options.covariates ?? { names: [], columns: [] };
@@ -44,12 +64,12 @@ export function timeDependentCox(
         value: fixed.names[j],
       });
   });
-  return coxPH(
-    episodes.y,
-    {
+  return {
+    y: episodes.y,
+    x: {
       names: [options.treatmentName ?? "treatment (time-dependent)", ...fixed.names],
       columns: [split.treated, ...fixed.columns.map((col) => split.id.map((i) => col[i]))],
     },
-    { ties: options.ties ?? "efron" },
-  );
+    options: { ties: options.ties ?? "efron" },
+  };
 }

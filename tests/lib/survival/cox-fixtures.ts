@@ -27,8 +27,8 @@ export const fixtures = JSON.parse(
   readFileSync(join(__dirname, "../../fixtures/survival-cox/cox-fixtures.json"), "utf8"),
 );
 
-/** Fits a fixture case with the options R used. */
-export function fitCase(c: FixtureCase) {
+/** A fixture case's response, covariates and the options R used. */
+export function caseInput(c: FixtureCase) {
   const y = c.data.start ? survCounting(c.data.start, c.data.time, c.data.event) : surv(c.data.time, c.data.event);
   const options: CoxOptions = {
     ties: c.ties,
@@ -37,5 +37,11 @@ export function fitCase(c: FixtureCase) {
     cluster: c.data.cluster,
     weights: c.data.weights,
   };
-  return coxPH(y, { names: c.data.covariates, columns: c.data.columns }, options);
+  return { y, x: { names: c.data.covariates, columns: c.data.columns }, options };
+}
+
+/** Fits a fixture case with the options R used. */
+export function fitCase(c: FixtureCase) {
+  const { y, x, options } = caseInput(c);
+  return coxPH(y, x, options);
 }

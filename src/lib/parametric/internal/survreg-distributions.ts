@@ -1,4 +1,4 @@
-import normal = require("@stdlib/stats-base-dists-normal");
+import { normal } from "../../distributions/stdlib-normal";
 
 /** The three location-scale families survreg's C code knows (survregc1's dist 1, 2, 3). */
 export type BaseDistribution = "extreme" | "logistic" | "gaussian";

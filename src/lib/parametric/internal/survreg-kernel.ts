@@ -1,5 +1,5 @@
 import { cholesky2, chinv, chsolve2 } from "../../survival/cox-kernel";
-import normal = require("@stdlib/stats-base-dists-normal");
+import { normal } from "../../distributions/stdlib-normal";
 import { MAX_UNROLLED_NVAR, survregAccumulate } from "./survreg-accumulate";
 import { type BaseDistribution, densityRow, initialValues } from "./survreg-distributions";
 
