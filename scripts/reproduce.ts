@@ -329,10 +329,11 @@ async function main(): Promise<void> {
   };
   // The kernels boot (seconds of CPU each: node, tslab, the TypeScript libraries) while the notebook sources and
   // the library are checked and the notebooks written; a failed check shuts them down unused.
+  const jobs = Math.min(options.jobs, selected.length);
   const runner = startNotebookRunner({
     outputDir: executedDir,
     cwd,
-    jobs: Math.min(options.jobs, selected.length),
+    jobs,
     fresh: options.fresh,
     // Notebooks that write report files (the scorecard) find the output folder here.
     env: { ...process.env, REPRO_REPORTS_DIR: staging },
@@ -363,7 +364,7 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    `Running ${selected.length} notebook(s), ${Math.min(options.jobs, selected.length)} at a time${options.fresh ? " (a fresh kernel each)" : ""}…`,
+    `Running ${selected.length} notebook(s), ${jobs} at a time${options.fresh ? " (a fresh kernel each)" : ""}…`,
   );
   const results = await runner.run(longestFirst(inputs, options.out));
   results.sort((a, b) => selected.indexOf(a.file) - selected.indexOf(b.file));

@@ -141,15 +141,8 @@ export interface NotebookRunner {
  * copy is byte-identical to `jupyter nbconvert --to notebook --execute --allow-errors` of it (a test
  * checks). Cell errors do not stop a notebook: they are collected from its outputs, with the faults
  * the kernel recorded, and returned per notebook in input order, so the caller can name the exact
- * cell that failed.
- */
-export async function executeNotebooks(inputs: readonly string[], options: ExecuteOptions): Promise<ExecutionResult[]> {
-  return startNotebookRunner({ ...options, jobs: Math.min(options.jobs, Math.max(1, inputs.length)) }).run(inputs);
-}
-
-/**
- * {@link executeNotebooks} in two steps: the kernels (`jobs` of them) start booting now, which takes seconds
- * of CPU each, while the caller still checks its data and writes the notebooks; `run` then hands them over.
+ * cell that failed. In two steps: the kernels (`jobs` of them) start booting now, which takes seconds of
+ * CPU each, while the caller still checks its data and writes the notebooks; `run` then hands them over.
  */
 export function startNotebookRunner(options: ExecuteOptions): NotebookRunner {
   const faultsFile = join(options.outputDir, ".kernel-faults.jsonl");
